@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Text.Json;
+using Tarantool.Agents.Assets;
+using Tarantool.Agents.Bundle;
+using Tarantool.Agents.Cli.Input;
+using Tarantool.Agents.Cli.Output;
+using Tarantool.Agents.Configuration;
+using Tarantool.Agents.Engine;
+using Tarantool.Agents.Intake;
+using Tarantool.Agents.Planning;
+using Tarantool.Agents.Serialization;
+using Tarantool.Agents.Workflow;
+
+namespace Tarantool.Agents.Cli.Commands;
+
+/// <summary><c>plan</c>: the main job — a description in, a validated bundle out.</summary>
+internal static class PlanCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var request = new RequestOptions();
+        var model = new ModelFlags();
+        var output = new Option<string>("--output", "-o") { Description = "Bundle folder (default out/<cluster-name>-<environment>)." };
+        var maxParallel = new Option<int>("--max-parallel") { Description = "Most phases running at once (1–16, default 4).", DefaultValueFactory = _ => WorkflowOptions.DefaultMaxParallel };
+        maxParallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 16) r.AddError("--max-parallel must be between 1 and 16."); });
+        var sequential = new Option<bool>("--sequential") { Description = "Run the phases one after another in order." };
+        var resume = new Option<bool>("--resume") { Description = "Reuse completed phases of an interrupted run whose inputs are unchanged." };
+        var json = new Option<bool>("--json") { Description = "Print bundle.json to stdout instead of progress." };
+
+        var command = new Command("plan", "Design a Tarantool cluster from a description and write the bundle.");
+        request.AddTo(command);
+        model.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(maxParallel);
+        command.Options.Add(sequential);
+        command.Options.Add(resume);
+        command.Options.Add(json);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var assetRoot = AssetLocator.Locate();
+            var intake = RequestIntake.Resolve(request.Read(parse, environment.In));
+            if (!intake.IsValid) throw new UserInputException(string.Join(Environment.NewLine, intake.Errors));
+            var modelOptions = model.Load(parse, assetRoot);
+            var workflow = WorkflowLoader.Load(assetRoot);
+            var configuration = ProductConfiguration.Build(assetRoot);
+            var plan = new PlanRequest(
+                intake.Request!,
+                intake.Language,
+                intake.Sources,
+                parse.GetValue(output) ?? Path.Combine("out", OutputDirectory.DefaultName(intake.Request!.ClusterName, JsonNamingPolicy.KebabCaseLower.ConvertName(intake.Request.Environment.ToString()))),
+                new WorkflowOptions
+                {
+                    MaxParallel = parse.GetValue(maxParallel),
+                    Sequential = parse.GetValue(sequential),
+                    Resume = parse.GetValue(resume),
+                    MaxAttempts = modelOptions.MaxAttempts,
+                });
+
+            using var loggerFactory = RunServices.CreateLoggerFactory(configuration);
+            var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, loggerFactory);
+            var quiet = parse.GetValue(json);
+            var progress = new ProgressPrinter(environment, workflow.Phases.Count);
+            BundleWritten? written = null;
+            await foreach (var item in planner.RunAsync(plan, cancellationToken))
+            {
+                if (item is BundleWritten done) written = done;
+                else if (!quiet) progress.Show(item);
+            }
+
+            if (quiet) environment.Out.WriteLine(JsonSerializer.Serialize(written!.Manifest, JsonDefaults.Indented));
+            else SummaryPrinter.Print(environment, written!);
+            return written!.Result.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;
+        });
+        return command;
+    }
+}

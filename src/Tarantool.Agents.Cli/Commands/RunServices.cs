@@ -1,0 +1,40 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
+using Tarantool.Agents.Bundle;
+using Tarantool.Agents.Models;
+using Tarantool.Agents.Planning;
+using Tarantool.Agents.Workflow;
+
+namespace Tarantool.Agents.Cli.Commands;
+
+/// <summary>Builds what a run needs from validated settings: logging, the model pipeline and the planner.</summary>
+internal static class RunServices
+{
+    public static ILoggerFactory CreateLoggerFactory(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var level = Enum.TryParse<Serilog.Events.LogEventLevel>(configuration["Logging:Level"], ignoreCase: true, out var parsed)
+            ? parsed
+            : Serilog.Events.LogEventLevel.Warning;
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            // Logs go to stderr so that stdout stays the command's output (JSON with --json).
+            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
+            .CreateLogger();
+        return new SerilogLoggerFactory(logger, dispose: true);
+    }
+
+    public static BundlePlanner CreatePlanner(CliEnvironment environment, WorkflowDefinition workflow, ModelOptions model, ILoggerFactory loggerFactory)
+    {
+        Func<UsageLedger, IChatClient> chat = environment.ChatClientOverride is { } fake
+            ? ledger => ChatClientFactory.Wrap(fake(model), ledger, loggerFactory)
+            : ledger => ChatClientFactory.Create(model, ledger, loggerFactory);
+        return new BundlePlanner(
+            workflow,
+            chat,
+            new ProviderInfo(model.Provider, model.EffectiveModel),
+            withPlugins: model.Provider != ModelProviders.Offline,
+            environment.Time);
+    }
+}

@@ -1,0 +1,52 @@
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Bundle;
+
+/// <summary>
+/// <c>bundle.json</c>: the one file of a bundle that holds run metadata (provider, timings, usage, attempts), so every
+/// other file is byte-identical for the same request and the same model answers.
+/// </summary>
+public sealed record BundleManifest
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string Status { get; init; }
+    public required ClusterRequest Request { get; init; }
+    public required IReadOnlyDictionary<string, ValueSource> Sources { get; init; }
+    public required Language Language { get; init; }
+    public required ProviderInfo Provider { get; init; }
+    public required IReadOnlyList<PhaseEntry> Phases { get; init; }
+    public required IReadOnlyList<ArtifactEntry> Artifacts { get; init; }
+    public required IReadOnlyList<SuccessCriterion> SuccessCriteria { get; init; }
+}
+
+public sealed record ProviderInfo(string Name, string Model);
+
+public sealed record PhaseEntry
+{
+    public required int Id { get; init; }
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+    public required string Agent { get; init; }
+    public required string Status { get; init; }
+    public required int Attempts { get; init; }
+    public required long DurationMs { get; init; }
+    public required bool Reused { get; init; }
+    public required UsageEntry Usage { get; init; }
+    public required IReadOnlyList<int> DependsOn { get; init; }
+    public required IReadOnlyList<string> Outputs { get; init; }
+    public required ValidationEntry Validation { get; init; }
+    public string? Reason { get; init; }
+}
+
+public sealed record UsageEntry(int Calls, long InputTokens, long OutputTokens);
+
+public sealed record ValidationEntry(IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
+
+public sealed record ArtifactEntry(string Path, string Kind, int Phase, string Sha256);
+
+/// <param name="Provides">Bundle paths that deliver the criterion.</param>
+/// <param name="Verified">True when the product's validators checked what it provides in this run.</param>
+/// <param name="How">How it was checked, or what remains to check on a real cluster.</param>
+public sealed record SuccessCriterion(string Id, string Criterion, IReadOnlyList<string> Provides, bool Verified, string How);

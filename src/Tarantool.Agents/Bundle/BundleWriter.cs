@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Tarantool.Agents.Engine;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Requests;
+using Tarantool.Agents.Serialization;
+
+namespace Tarantool.Agents.Bundle;
+
+/// <summary>
+/// Writes a bundle: each phase's narrative and typed output, the artifacts rendered from them, and
+/// <c>bundle.json</c> last, so a bundle with a manifest is always whole.
+/// </summary>
+public sealed class BundleWriter(OutputDirectory directory)
+{
+    public async Task<BundleManifest> WriteAsync(
+        WorkflowResult result,
+        ClusterRequest request,
+        IReadOnlyDictionary<string, ValueSource> sources,
+        Language language,
+        ProviderInfo provider,
+        CancellationToken cancellationToken = default)
+    {
+        var files = new List<(BundleFile File, int Phase)>();
+        foreach (var phase in result.Phases.Where(p => p.Status == PhaseStatus.Succeeded))
+        {
+            files.Add((new BundleFile($"phases/{phase.Phase.FileStem}.md", "narrative", EndWithNewline(phase.Narrative)), phase.Phase.Id));
+            files.Add((new BundleFile($"outputs/{phase.Phase.FileStem}.json", "typed-output",
+                JsonSerializer.Serialize(phase.OutputJson!.Value, JsonDefaults.Indented) + "\n"), phase.Phase.Id));
+            files.AddRange(phase.Files.Select(f => (f with { Content = EndWithNewline(f.Content) }, phase.Phase.Id)));
+        }
+
+        var duplicates = files.GroupBy(f => f.File.Path, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0) throw new InvalidOperationException($"Two phases render the same file: {string.Join(", ", duplicates)}.");
+
+        var previous = await ReadPreviousArtifactsAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (file, _) in files)
+            await AtomicFile.WriteAllTextAsync(directory.Resolve(file.Path), file.Content, cancellationToken, file.Executable).ConfigureAwait(false);
+
+        // Files an earlier run wrote that this run no longer produces would make the bundle lie about itself.
+        foreach (var stale in previous.Except(files.Select(f => f.File.Path), StringComparer.Ordinal))
+        {
+            var path = directory.Resolve(stale);
+            if (File.Exists(path)) File.Delete(path);
+        }
+
+        var paths = files.Select(f => f.File.Path).ToList();
+        var manifest = new BundleManifest
+        {
+            Status = result.Succeeded ? "succeeded" : "failed",
+            Request = request,
+            Sources = sources,
+            Language = language,
+            Provider = provider,
+            Phases = [.. result.Phases.Select(p => Entry(p, files))],
+            Artifacts = [.. files.OrderBy(f => f.File.Path, StringComparer.Ordinal).Select(f => new ArtifactEntry(f.File.Path, f.File.Kind, f.Phase, Sha256(f.File.Content)))],
+            SuccessCriteria = SuccessCriteria.Evaluate(result, paths),
+        };
+        await AtomicFile.WriteAllTextAsync(directory.Resolve(OutputDirectory.ManifestFile), JsonSerializer.Serialize(manifest, JsonDefaults.Indented) + "\n", cancellationToken).ConfigureAwait(false);
+        return manifest;
+    }
+
+    private static PhaseEntry Entry(PhaseResult phase, IReadOnlyList<(BundleFile File, int Phase)> files) => new()
+    {
+        Id = phase.Phase.Id,
+        Key = phase.Phase.Key,
+        Name = phase.Phase.Name,
+        Agent = phase.Phase.Agent,
+        Status = phase.Status.ToString().ToLowerInvariant(),
+        Attempts = phase.Attempts,
+        DurationMs = phase.DurationMs,
+        Reused = phase.Reused,
+        Usage = new UsageEntry(phase.Usage.Calls, phase.Usage.InputTokens, phase.Usage.OutputTokens),
+        DependsOn = phase.Phase.DependsOn,
+        Outputs = [.. files.Where(f => f.Phase == phase.Phase.Id).Select(f => f.File.Path).Order(StringComparer.Ordinal)],
+        Validation = new ValidationEntry([.. phase.Errors.Select(e => e.ToString())], [.. phase.Warnings.Select(w => w.ToString())]),
+        Reason = phase.Reason,
+    };
+
+    private async Task<IReadOnlyList<string>> ReadPreviousArtifactsAsync(CancellationToken cancellationToken)
+    {
+        var path = directory.Resolve(OutputDirectory.ManifestFile);
+        if (!File.Exists(path)) return [];
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return doc.RootElement.TryGetProperty("artifacts", out var artifacts)
+                ? [.. artifacts.EnumerateArray().Select(a => a.GetProperty("path").GetString()!).Where(p => p is not null)]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private static string EndWithNewline(string text) => text.ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
+
+    private static string Sha256(string content) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+}

@@ -1,0 +1,16 @@
+using System.ClientModel;
+
+namespace Tarantool.Agents.Engine;
+
+/// <summary>Turns a failed model call into one line for people, without request bodies, headers or keys.</summary>
+public static class ModelErrors
+{
+    public static string Describe(Exception error) => error switch
+    {
+        ClientResultException e => $"the provider answered HTTP {e.Status}",
+        HttpRequestException e when e.StatusCode is { } status => $"the provider answered HTTP {(int)status}",
+        HttpRequestException => "the provider could not be reached",
+        TimeoutException or TaskCanceledException or OperationCanceledException => "the call timed out",
+        _ => error.GetType().Name,
+    };
+}

@@ -1,0 +1,8 @@
+namespace Tarantool.Agents.Engine;
+
+public enum PhaseStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+}

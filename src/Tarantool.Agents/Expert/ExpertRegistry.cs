@@ -1,0 +1,11 @@
+namespace Tarantool.Agents.Expert;
+
+/// <summary>The embedded expert's knowledge, one <see cref="IPhaseExpert"/> per typed output.</summary>
+public static class ExpertRegistry
+{
+    public static IReadOnlyList<IPhaseExpert> Experts { get; } =
+    [
+    ];
+
+    public static IPhaseExpert? Find(string outputName) => Experts.FirstOrDefault(e => e.OutputName == outputName);
+}

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using Tarantool.Agents.Models;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Prompts;
+using Tarantool.Agents.Serialization;
+
+namespace Tarantool.Agents.Expert;
+
+/// <summary>
+/// The embedded, deterministic Tarantool expert behind the same <see cref="IChatClient"/> seam as any LLM. It reads
+/// the phase prompt (the output type from the response format or the prompt's phase marker, the request and input
+/// blocks) and answers with the phase's JSON: <c>{"output": ..., "narrative": ...}</c>.
+/// </summary>
+public sealed class TarantoolExpertChatClient : IChatClient
+{
+    private readonly Func<string, IPhaseExpert?> _experts;
+    private readonly Func<string, IPhaseOutputSpec?> _specs;
+    private readonly ChatClientMetadata _metadata = new(ModelProviders.ExpertModelId, null, ModelProviders.ExpertModelId);
+
+    public TarantoolExpertChatClient()
+        : this(ExpertRegistry.Find, PhaseRegistry.Find)
+    {
+    }
+
+    public TarantoolExpertChatClient(Func<string, IPhaseExpert?> experts, Func<string, IPhaseOutputSpec?> specs)
+    {
+        _experts = experts;
+        _specs = specs;
+    }
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var list = messages as IList<ChatMessage> ?? [.. messages];
+        var text = Answer(list, options);
+        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        {
+            ModelId = ModelProviders.ExpertModelId,
+            FinishReason = ChatFinishReason.Stop,
+            ResponseId = ResponseId(text),
+            Usage = new UsageDetails
+            {
+                InputTokenCount = list.Sum(m => TokenCounter.Count(m.Text)),
+                OutputTokenCount = TokenCounter.Count(text),
+            },
+        };
+        response.Usage.TotalTokenCount = response.Usage.InputTokenCount + response.Usage.OutputTokenCount;
+        return Task.FromResult(response);
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        var text = response.Text;
+        const int ChunkSize = 512;
+        for (var i = 0; i < text.Length; i += ChunkSize)
+        {
+            yield return new ChatResponseUpdate(ChatRole.Assistant, text.Substring(i, Math.Min(ChunkSize, text.Length - i)))
+            {
+                ModelId = response.ModelId,
+                ResponseId = response.ResponseId,
+            };
+        }
+
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(response.Usage!)])
+        {
+            ModelId = response.ModelId,
+            ResponseId = response.ResponseId,
+            FinishReason = ChatFinishReason.Stop,
+        };
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(ChatClientMetadata) ? _metadata
+        : serviceType.IsInstanceOfType(this) ? this
+        : null;
+
+    public void Dispose()
+    {
+    }
+
+    private string Answer(IList<ChatMessage> messages, ChatOptions? options)
+    {
+        // The phase prompt is the user message that carries the request block; repair messages come after it.
+        var prompt = messages.LastOrDefault(m => m.Role == ChatRole.User && m.Text.Contains("<request>", StringComparison.Ordinal))?.Text;
+        if (prompt is null) return "I answer Tarantool design phase prompts only: the conversation carries no <request> block.";
+
+        var outputName = (options?.ResponseFormat as ChatResponseFormatJson)?.SchemaName ?? PromptReader.OutputName(prompt);
+        if (outputName is null) return "The prompt names no phase output: add a <phase output=\"...\"/> marker or a JSON schema response format.";
+        var expert = _experts(outputName);
+        if (expert is null) return $"I have no expertise for the output '{outputName}'.";
+
+        var requestBlock = PromptPayload.ParseRequest(PromptReader.Block(prompt, "request") ?? "null");
+        if (requestBlock?.Request is null) return "The <request> block is missing or is not a request.";
+        var inputs = PromptPayload.ParseInputs(PromptReader.Block(prompt, "inputs") ?? "{}", _specs);
+
+        var answer = expert.Answer(new PhaseContext(requestBlock.Request, requestBlock.Language, inputs));
+        var json = new JsonObject
+        {
+            ["output"] = JsonSerializer.SerializeToNode(answer.Output, answer.Output.GetType(), JsonDefaults.Indented),
+            ["narrative"] = answer.Narrative,
+        };
+        return json.ToJsonString(JsonDefaults.Indented);
+    }
+
+    private static string ResponseId(string text) => "expert-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tarantool.Agents.Models;
+
+/// <summary>
+/// Which model answers the phases. Bound from the <c>Model</c> section of appsettings.json, then environment
+/// variables (<c>TARANTOOL_AGENTS_Model__Provider</c>...), then command-line flags. The key is read from
+/// configuration or the environment only; it is never printed, logged or written.
+/// </summary>
+public sealed class ModelOptions : IValidatableObject
+{
+    public const string SectionName = "Model";
+    public const string DefaultProvider = ModelProviders.Offline;
+    public const int DefaultMaxAttempts = 3;
+    public const int DefaultTimeoutSeconds = 180;
+
+    /// <summary>offline (default), openai, azure-openai, ollama or openai-compatible.</summary>
+    public string Provider { get; set; } = DefaultProvider;
+
+    /// <summary>Base URL for azure-openai, ollama and openai-compatible (and optionally openai).</summary>
+    public string? Endpoint { get; set; }
+
+    /// <summary>Model id, or the deployment name on Azure OpenAI.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>API key; falls back to TARANTOOL_AGENTS_API_KEY, OPENAI_API_KEY or AZURE_OPENAI_API_KEY.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How many answers a phase may get (the first plus repairs) before it fails.</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = DefaultMaxAttempts;
+
+    /// <summary>Time limit of one model call.</summary>
+    [Range(1, 3600)]
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    /// <summary>The model id that bundle.json records.</summary>
+    public string EffectiveModel => Provider == ModelProviders.Offline ? ModelProviders.ExpertModelId : Model ?? "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!ModelProviders.All.Contains(Provider))
+        {
+            yield return new ValidationResult($"Unknown provider '{Provider}'; use one of: {string.Join(", ", ModelProviders.All)}.", [nameof(Provider)]);
+            yield break;
+        }
+
+        if (Provider == ModelProviders.Offline) yield break;
+        if (string.IsNullOrWhiteSpace(Model))
+            yield return new ValidationResult($"Provider '{Provider}' needs a model: set --model or Model:Model.", [nameof(Model)]);
+        if (Provider is ModelProviders.AzureOpenAI or ModelProviders.OpenAICompatible or ModelProviders.Ollama && string.IsNullOrWhiteSpace(Endpoint))
+            yield return new ValidationResult($"Provider '{Provider}' needs an endpoint: set --endpoint or Model:Endpoint.", [nameof(Endpoint)]);
+        if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) | uri is { Scheme: not ("http" or "https") })
+            yield return new ValidationResult($"Endpoint '{Endpoint}' is not an absolute http(s) URL.", [nameof(Endpoint)]);
+        if (Provider is ModelProviders.OpenAI or ModelProviders.AzureOpenAI && string.IsNullOrWhiteSpace(ApiKey))
+            yield return new ValidationResult(
+                $"Provider '{Provider}' needs an API key: set TARANTOOL_AGENTS_API_KEY (or {(Provider == ModelProviders.OpenAI ? "OPENAI_API_KEY" : "AZURE_OPENAI_API_KEY")}) in the environment.",
+                [nameof(ApiKey)]);
+    }
+}

@@ -1,0 +1,55 @@
+namespace Tarantool.Agents.Phases.BackupRecovery;
+
+/// <summary>Phase 3: recovery objectives and what achieves them.</summary>
+public sealed record BackupPlan
+{
+    /// <summary>Recovery point objective, in seconds of data that may be lost.</summary>
+    public required int RpoSeconds { get; init; }
+
+    /// <summary>Recovery time objective, in seconds until service is restored.</summary>
+    public required int RtoSeconds { get; init; }
+
+    /// <summary>How often a full backup (hot backup of a snapshot) runs, as a cron expression (UTC).</summary>
+    public required string FullBackupCron { get; init; }
+
+    /// <summary><c>snapshot.by.interval</c> in seconds.</summary>
+    public required int SnapshotIntervalSeconds { get; init; }
+
+    /// <summary><c>snapshot.by.wal_size</c> in bytes.</summary>
+    public required long SnapshotWalSizeBytes { get; init; }
+
+    /// <summary><c>snapshot.count</c>.</summary>
+    public required int SnapshotCount { get; init; }
+
+    /// <summary>Whether closed WAL (xlog) files are shipped off-host continuously.</summary>
+    public required bool ContinuousWalArchival { get; init; }
+
+    /// <summary>How often WAL files are shipped, in seconds (0 when not archived).</summary>
+    public required int WalArchiveIntervalSeconds { get; init; }
+
+    /// <summary>Backup retention in days; equals the request's backup-retention-days.</summary>
+    public required int RetentionDays { get; init; }
+
+    /// <summary>Where backups go: <c>s3</c>, <c>azure-blob</c>, <c>gcs</c>, <c>nfs</c>.</summary>
+    public required string StorageKind { get; init; }
+
+    /// <summary>The destination URI template, e.g. <c>s3://orders-production-backups/{instance}/</c>.</summary>
+    public required string StorageUri { get; init; }
+
+    /// <summary>Which instance of each replicaset is backed up (a replica, to spare the leader).</summary>
+    public required string BackupSource { get; init; }
+
+    /// <summary>Whether point-in-time recovery (snapshot + xlog replay to an LSN or time) is possible.</summary>
+    public required bool PointInTimeRecovery { get; init; }
+
+    /// <summary>How often a restore is rehearsed into a scratch instance, as a cron expression (UTC).</summary>
+    public required string VerificationCron { get; init; }
+
+    /// <summary>A restore procedure per failure: lost replica, lost leader, lost replicaset, logical corruption...</summary>
+    public required IReadOnlyList<RestoreProcedure> Procedures { get; init; }
+}
+
+/// <param name="Failure">Stable key of the failure: <c>lost-replica</c>, <c>lost-leader</c>, <c>lost-replicaset</c>,
+/// <c>logical-corruption</c>, <c>lost-site</c>.</param>
+/// <param name="Steps">Ordered steps with real commands.</param>
+public sealed record RestoreProcedure(string Failure, string Title, IReadOnlyList<string> Steps, int ExpectedRtoSeconds);

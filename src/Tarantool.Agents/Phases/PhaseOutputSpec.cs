@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Tarantool.Agents.Serialization;
+
+namespace Tarantool.Agents.Phases;
+
+/// <summary>Binds a typed output to its schema, validator and renderer.</summary>
+public sealed class PhaseOutputSpec<TOutput> : IPhaseOutputSpec where TOutput : class
+{
+    private readonly IPhaseValidator<TOutput> _validator;
+    private readonly IArtifactRenderer<TOutput>? _renderer;
+
+    /// <param name="name">The name prompts use; the type's name unless given.</param>
+    public PhaseOutputSpec(IPhaseValidator<TOutput> validator, IArtifactRenderer<TOutput>? renderer, IReadOnlyList<NarrativeSection> sections, string? name = null)
+    {
+        Name = name ?? typeof(TOutput).Name;
+        _validator = validator;
+        _renderer = renderer;
+        Sections = sections;
+        AnswerSchema = AIJsonUtilities.CreateJsonSchema(
+            typeof(PhaseAnswer<TOutput>),
+            description: $"The answer of the phase that produces {Name}.",
+            serializerOptions: JsonDefaults.Indented,
+            inferenceOptions: new AIJsonSchemaCreateOptions { TransformOptions = new() { DisallowAdditionalProperties = true, RequireAllProperties = true } });
+    }
+
+    public string Name { get; }
+
+    public Type OutputType => typeof(TOutput);
+
+    public JsonElement AnswerSchema { get; }
+
+    public IReadOnlyList<NarrativeSection> Sections { get; }
+
+    public object? Deserialize(JsonElement output) => output.Deserialize<TOutput>(JsonDefaults.Indented);
+
+    public IReadOnlyList<ValidationIssue> Validate(object output, PhaseContext context) => [.. _validator.Validate((TOutput)output, context)];
+
+    public IReadOnlyList<BundleFile> Render(object output, PhaseContext context) =>
+        _renderer is null ? [] : [.. _renderer.Render((TOutput)output, context)];
+}

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using Tarantool.Agents.Bundle;
+using Tarantool.Agents.Engine;
+using Tarantool.Agents.Models;
+using Tarantool.Agents.Workflow;
+
+namespace Tarantool.Agents.Planning;
+
+/// <summary>
+/// Runs a plan end to end: opens and locks the output folder, runs the phase graph on a kernel over the model
+/// pipeline, writes the bundle, and clears the checkpoints of a run that completed.
+/// </summary>
+public sealed class BundlePlanner(
+    WorkflowDefinition workflow,
+    Func<UsageLedger, IChatClient> chatClientFactory,
+    ProviderInfo provider,
+    bool withPlugins,
+    TimeProvider? timeProvider = null)
+{
+    public async IAsyncEnumerable<WorkflowEvent> RunAsync(PlanRequest plan, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var directory = OutputDirectory.Open(plan.OutputPath);
+        using var runLock = RunLock.Acquire(directory);
+        var ledger = new UsageLedger();
+        var kernel = KernelFactory.Create(chatClientFactory(ledger), withPlugins);
+        var checkpoints = new FileCheckpointStore(directory.CheckpointDirectory);
+        var engine = new WorkflowEngine(workflow, kernel, checkpoints, ledger, $"{provider.Name}/{provider.Model}", timeProvider);
+
+        WorkflowResult? result = null;
+        await foreach (var item in engine.RunAsync(plan.Request, plan.Language, plan.Options, cancellationToken).ConfigureAwait(false))
+        {
+            if (item is RunCompleted completed) result = completed.Result;
+            yield return item;
+        }
+
+        var manifest = await new BundleWriter(directory)
+            .WriteAsync(result!, plan.Request, plan.Sources, plan.Language, provider, cancellationToken)
+            .ConfigureAwait(false);
+        if (result!.Succeeded) await checkpoints.ClearAsync(cancellationToken).ConfigureAwait(false);
+        yield return new BundleWritten(directory.Root, manifest, result);
+    }
+}

@@ -1,0 +1,12 @@
+using Tarantool.Agents.Engine;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Planning;
+
+/// <summary>A resolved request, ready to run: what to design, in which language, where to write it and how.</summary>
+public sealed record PlanRequest(
+    ClusterRequest Request,
+    Language Language,
+    IReadOnlyDictionary<string, ValueSource> Sources,
+    string OutputPath,
+    WorkflowOptions Options);

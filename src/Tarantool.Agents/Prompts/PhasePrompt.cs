@@ -1,0 +1,28 @@
+namespace Tarantool.Agents.Prompts;
+
+/// <summary>A phase as declared in <c>prompts/NN-key.yaml</c>: its place in the graph and its template.</summary>
+public sealed record PhasePrompt
+{
+    /// <summary>1–10, the seed's order.</summary>
+    public required int Id { get; init; }
+
+    /// <summary>Stable key such as <c>capacity-planning</c>; file names derive from it.</summary>
+    public required string Key { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Name of the agent (persona) that runs the phase.</summary>
+    public required string Agent { get; init; }
+
+    /// <summary>Ids of the phases whose typed outputs this phase consumes.</summary>
+    public IReadOnlyList<int> DependsOn { get; init; } = [];
+
+    /// <summary>The typed output's name, e.g. <c>CapacityPlan</c>.</summary>
+    public required string Output { get; init; }
+
+    /// <summary>A Semantic Kernel prompt template.</summary>
+    public required string Template { get; init; }
+
+    /// <summary>File name of the phase's narrative and output: <c>01-capacity-planning</c>.</summary>
+    public string FileStem => $"{Id:00}-{Key}";
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace Tarantool.Agents.Validation;
+
+/// <summary>
+/// Finds the JSON object in a model's answer. Models wrap JSON in code fences, write a sentence before it, or
+/// echo the schema back; the first top-level object that has an <c>output</c> property wins.
+/// </summary>
+public static class AnswerParser
+{
+    public static bool TryParse(string text, out JsonElement answer, out string error)
+    {
+        answer = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "The answer is empty.";
+            return false;
+        }
+
+        var sawObject = false;
+        for (var start = text.IndexOf('{'); start >= 0; start = text.IndexOf('{', start + 1))
+        {
+            if (!TryReadObject(text, start, out var element, out var end)) continue;
+            sawObject = true;
+            if (element.TryGetProperty("output", out _) || element.TryGetProperty("Output", out _))
+            {
+                answer = element;
+                error = "";
+                return true;
+            }
+
+            start = end - 1;
+        }
+
+        error = sawObject
+            ? "The answer's JSON has no \"output\" property; answer with {\"output\": {...}, \"narrative\": \"...\"}."
+            : "The answer contains no complete JSON object; answer with {\"output\": {...}, \"narrative\": \"...\"} only.";
+        return false;
+    }
+
+    private static bool TryReadObject(string text, int start, out JsonElement element, out int end)
+    {
+        element = default;
+        end = start;
+        try
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text[start..]);
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using var doc = JsonDocument.ParseValue(ref reader);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object) return false;
+            element = doc.RootElement.Clone();
+            end = start + System.Text.Encoding.UTF8.GetCharCount(bytes.AsSpan(0, (int)reader.BytesConsumed));
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

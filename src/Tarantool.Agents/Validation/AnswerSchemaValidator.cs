@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Json.Schema;
+using Tarantool.Agents.Phases;
+
+namespace Tarantool.Agents.Validation;
+
+/// <summary>Checks an answer against the JSON schema generated from the phase's typed output.</summary>
+public static class AnswerSchemaValidator
+{
+    private const int MaxReported = 20;
+    private static readonly ConcurrentDictionary<IPhaseOutputSpec, JsonSchema> Schemas = new();
+
+    public static IReadOnlyList<ValidationIssue> Validate(IPhaseOutputSpec spec, JsonElement answer)
+    {
+        var schema = Schemas.GetOrAdd(spec, s => JsonSchema.Build(s.AnswerSchema, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        var result = schema.Evaluate(answer, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (result.IsValid) return [];
+        var issues = new List<ValidationIssue>();
+        foreach (var detail in result.Details ?? [])
+        {
+            if (detail.Errors is null) continue;
+            foreach (var (keyword, message) in detail.Errors)
+            {
+                issues.Add(ValidationIssue.Error($"schema.{keyword}", message, "$" + detail.InstanceLocation));
+                if (issues.Count == MaxReported) return issues;
+            }
+        }
+
+        return issues.Count > 0 ? issues : [ValidationIssue.Error("schema.invalid", $"The answer does not match the {spec.Name} schema.")];
+    }
+}
