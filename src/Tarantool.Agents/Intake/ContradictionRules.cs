@@ -1,0 +1,90 @@
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Intake;
+
+/// <summary>
+/// Combinations of individually valid parameters that cannot describe one cluster. Each message names both
+/// flags, where each value came from, and the change that resolves it.
+/// </summary>
+internal static class ContradictionRules
+{
+    public static IEnumerable<string> Check(ResolvedParameters p)
+    {
+        if (p.ClusterType is { } type)
+        {
+            foreach (var error in CheckAgainstType(p, type))
+                yield return error;
+        }
+
+        // Applies whatever the type: turning sharding on with a single shard buys nothing but vshard's overhead.
+        if (p.EnableSharding.Value && p.ShardCount.Value < 2 && p.ClusterType?.Value is not (ClusterType.SingleInstance or ClusterType.Replicated))
+        {
+            yield return $"A sharded cluster needs at least 2 shards, but {Describe(RequestField.ShardCount, p.ShardCount)}. " +
+                         "Set --shard-count 2 or more, or use --cluster-type replicated without sharding.";
+        }
+    }
+
+    private static IEnumerable<string> CheckAgainstType(ResolvedParameters p, Sourced<ClusterType> type)
+    {
+        var typeText = Describe(RequestField.ClusterType, type);
+        switch (type.Value)
+        {
+            case ClusterType.SingleInstance or ClusterType.Replicated when p.EnableSharding.Value:
+                yield return $"{Describe(RequestField.EnableSharding, p.EnableSharding)} contradicts {typeText}: " +
+                             $"a {SeedSpellings.Spell(type.Value)} cluster has a single replicaset and nothing to shard. " +
+                             "Use --cluster-type sharded (or cartridge, or multi-region with vshard), or set --enable-sharding false.";
+                break;
+            case ClusterType.Sharded when !p.EnableSharding.Value:
+                yield return $"{typeText} contradicts {Describe(RequestField.EnableSharding, p.EnableSharding)}: " +
+                             "a sharded cluster splits its data with vshard. Drop --enable-sharding false, " +
+                             "or use --cluster-type replicated for a single replicaset.";
+                break;
+        }
+
+        if (type.Value == ClusterType.SingleInstance && p.ReplicationMode.Value == ReplicationMode.MasterMaster)
+        {
+            yield return $"{Describe(RequestField.ReplicationMode, p.ReplicationMode)} contradicts {typeText}: " +
+                         "master-master needs at least two instances. Use --cluster-type replicated, or --replication-mode master-slave.";
+        }
+
+        if (type.Value == ClusterType.SingleInstance && p.HaStrategy.Value == HaStrategy.DistributedHa)
+        {
+            yield return $"{Describe(RequestField.HaStrategy, p.HaStrategy)} contradicts {typeText}: " +
+                         "a single instance has nothing to fail over to. Use --cluster-type replicated or multi-region, " +
+                         "or drop --ha-strategy distributed-ha.";
+        }
+
+        // A count the user stated but nothing will use is a misunderstanding worth surfacing, not a harmless extra.
+        if (p.ShardCount.Source != ValueSource.Default && p.ShardCount.Value > 1 && !p.EnableSharding.Value && type.Value != ClusterType.Sharded)
+        {
+            yield return $"{Describe(RequestField.ShardCount, p.ShardCount)} has no effect: sharding is off " +
+                         $"({Describe(RequestField.EnableSharding, p.EnableSharding)}, {typeText}). " +
+                         "Use --cluster-type sharded (or --enable-sharding true), or drop --shard-count.";
+        }
+
+        if (type.Value == ClusterType.Cartridge && Requests.TarantoolVersion.Parse(p.TarantoolVersion.Value).Major >= 3)
+        {
+            yield return $"{Describe(RequestField.TarantoolVersion, p.TarantoolVersion)} contradicts {typeText}: " +
+                         $"Cartridge does not run on Tarantool 3.x. Set --tarantool-version {ImpliedDefaults.CartridgeVersion}, " +
+                         "or use --cluster-type sharded or replicated, which Tarantool 3.x configures natively.";
+        }
+    }
+
+    /// <summary>"--cluster-type replicated (from the command line)": the flag, its value and where it came from.</summary>
+    private static string Describe<T>(RequestField field, Sourced<T> value)
+    {
+        var shown = value.Value switch
+        {
+            bool b => b ? "true" : "false",
+            Enum e => SeedSpellings.Spell(e),
+            var other => other?.ToString(),
+        };
+        var origin = value.Source switch
+        {
+            ValueSource.Flag => "from the command line",
+            ValueSource.Text => "from the description",
+            _ => "the default",
+        };
+        return $"{RequestFields.Flag(field)} {shown} ({origin})";
+    }
+}

@@ -1,0 +1,50 @@
+using Tarantool.Agents.Intake.Phrases;
+using Tarantool.Agents.Languages;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Intake;
+
+/// <summary>
+/// Turns what the engineer gave (flags and a description) into a <see cref="ClusterRequest"/>: command-line flags
+/// win over the description, the description over defaults, and every field records where it came from.
+/// Nothing is thrown for bad input: every problem becomes an error message saying what to change.
+/// </summary>
+public static class RequestIntake
+{
+    public static IntakeResult Resolve(IntakeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var description = input.Description ?? "";
+        var errors = new List<string>();
+        var language = ChooseLanguage(input.LanguageOverride, description, errors);
+
+        var commandLine = FlagValueParser.Parse(input.Flags ?? new Dictionary<string, string>(), FieldOrigin.CommandLine, errors);
+        var embedded = EmbeddedFlagParser.Extract(DescriptionText.Normalize(description), errors);
+        var descriptionFlags = FlagValueParser.Parse(embedded.Flags, FieldOrigin.DescriptionFlag, errors);
+        var prose = DescriptionReader.Read(DescriptionText.Prose(embedded.RemainingText));
+
+        var resolved = PrecedenceMerger.Merge(commandLine, descriptionFlags, prose.Parameters, errors);
+        errors.AddRange(ContradictionRules.Check(resolved));
+        errors.AddRange(RequestAssembler.MissingRequired(resolved));
+
+        var sources = new Dictionary<string, ValueSource>();
+        var request = RequestAssembler.Assemble(resolved, prose.Workload, description.Trim(), sources);
+        return new IntakeResult(language, request, sources, errors);
+    }
+
+    private static Language ChooseLanguage(string? languageOverride, string description, ICollection<string> errors)
+    {
+        switch (languageOverride?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "auto":
+                return LanguageDetector.Detect(description);
+            case "en":
+                return Language.En;
+            case "ru":
+                return Language.Ru;
+            default:
+                errors.Add($"--language: '{languageOverride}' is not allowed; use auto, en or ru.");
+                return LanguageDetector.Detect(description);
+        }
+    }
+}
