@@ -54,7 +54,12 @@ internal sealed class RequestOptions
             if (parse.GetResult(option) is { Implicit: false } && parse.GetValue(option) is { } value) flags[name] = value;
         }
 
-        var description = Input.DescriptionReader.Read(parse.GetValue(Description), parse.GetValue(DescriptionFile), stdin);
+        var words = parse.GetValue(Description) ?? [];
+        // A lone "--word" argument is a mistyped flag, not prose; flags inside a quoted description are prose
+        // (the seed's own invocation form) and intake reads them.
+        if (words.FirstOrDefault(w => w.StartsWith('-') && w.Length > 1 && !w.Any(char.IsWhiteSpace)) is { } unknown)
+            throw new Input.UserInputException($"Unknown option '{unknown}'. Run 'tarantool-agents {parse.CommandResult.Command.Name} --help' for the options.");
+        var description = Input.DescriptionReader.Read(words, parse.GetValue(DescriptionFile), stdin);
         return new IntakeInput(flags, description, parse.GetValue(Language));
     }
 }

@@ -41,7 +41,16 @@ public sealed class BundleWriter(OutputDirectory directory)
         // Files an earlier run wrote that this run no longer produces would make the bundle lie about itself.
         foreach (var stale in previous.Except(files.Select(f => f.File.Path), StringComparer.Ordinal))
         {
-            var path = directory.Resolve(stale);
+            string path;
+            try
+            {
+                path = directory.Resolve(stale);
+            }
+            catch (OutputDirectoryException)
+            {
+                continue; // a tampered manifest must not make us delete anything outside the bundle
+            }
+
             if (File.Exists(path)) File.Delete(path);
         }
 

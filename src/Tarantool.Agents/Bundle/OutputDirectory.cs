@@ -33,6 +33,13 @@ public sealed class OutputDirectory
         return new OutputDirectory(root);
     }
 
+    /// <summary>A completed run leaves no state behind: only the bundle.</summary>
+    public void RemoveStateFolderIfEmpty()
+    {
+        var state = Path.Combine(Root, StateFolder);
+        if (Directory.Exists(state) && !Directory.EnumerateFileSystemEntries(state).Any()) Directory.Delete(state);
+    }
+
     /// <summary>The absolute path of a bundle file; refuses anything that would land outside the folder.</summary>
     public string Resolve(string relativePath)
     {

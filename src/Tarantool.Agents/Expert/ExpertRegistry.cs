@@ -5,6 +5,8 @@ public static class ExpertRegistry
 {
     public static IReadOnlyList<IPhaseExpert> Experts { get; } =
     [
+        new Configuration.ConfigurationExpert(),
+        new Replication.ReplicationExpert(),
     ];
 
     public static IPhaseExpert? Find(string outputName) => Experts.FirstOrDefault(e => e.OutputName == outputName);

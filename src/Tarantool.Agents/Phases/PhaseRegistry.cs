@@ -8,6 +8,8 @@ public static class PhaseRegistry
 {
     public static IReadOnlyList<IPhaseOutputSpec> Outputs { get; } =
     [
+        Configuration.ConfigurationPhase.Spec,
+        Replication.ReplicationPhase.Spec,
     ];
 
     public static IPhaseOutputSpec? Find(string name) => Outputs.FirstOrDefault(o => o.Name == name);

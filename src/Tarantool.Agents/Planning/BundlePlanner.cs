@@ -22,7 +22,21 @@ public sealed class BundlePlanner(
     public async IAsyncEnumerable<WorkflowEvent> RunAsync(PlanRequest plan, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var directory = OutputDirectory.Open(plan.OutputPath);
-        using var runLock = RunLock.Acquire(directory);
+        var runLock = RunLock.Acquire(directory);
+        try
+        {
+            await foreach (var item in RunLockedAsync(plan, directory, cancellationToken).ConfigureAwait(false))
+                yield return item;
+        }
+        finally
+        {
+            runLock.Dispose();
+            directory.RemoveStateFolderIfEmpty();
+        }
+    }
+
+    private async IAsyncEnumerable<WorkflowEvent> RunLockedAsync(PlanRequest plan, OutputDirectory directory, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var ledger = new UsageLedger();
         var kernel = KernelFactory.Create(chatClientFactory(ledger), withPlugins);
         var checkpoints = new FileCheckpointStore(directory.CheckpointDirectory);

@@ -18,9 +18,16 @@ public static class AnswerParser
         }
 
         var sawObject = false;
+        var outermostBroken = false;
         for (var start = text.IndexOf('{'); start >= 0; start = text.IndexOf('{', start + 1))
         {
-            if (!TryReadObject(text, start, out var element, out var end)) continue;
+            if (!TryReadObject(text, start, out var element, out var end))
+            {
+                // Objects nested in a broken (e.g. truncated) answer are not the answer.
+                outermostBroken |= !sawObject;
+                continue;
+            }
+
             sawObject = true;
             if (element.TryGetProperty("output", out _) || element.TryGetProperty("Output", out _))
             {
@@ -32,7 +39,7 @@ public static class AnswerParser
             start = end - 1;
         }
 
-        error = sawObject
+        error = sawObject && !outermostBroken
             ? "The answer's JSON has no \"output\" property; answer with {\"output\": {...}, \"narrative\": \"...\"}."
             : "The answer contains no complete JSON object; answer with {\"output\": {...}, \"narrative\": \"...\"} only.";
         return false;

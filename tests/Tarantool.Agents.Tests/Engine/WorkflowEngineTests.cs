@@ -124,7 +124,7 @@ public sealed class WorkflowEngineTests : IDisposable
         var model = TestChatClient.Answering((messages, _) => FakePhases.Answer(FakePhases.PhaseKeyOf(messages), 1, english));
 
         var (result, events) = await new EngineHarness(FakePhases.Workflow((1, [])), model, _temp.Path)
-            .RunAsync(new WorkflowOptions { MaxAttempts = 1 }, Tarantool.Agents.Requests.Language.Ru);
+            .RunAsync(new WorkflowOptions { MaxAttempts = 1 }, global::Tarantool.Agents.Requests.Language.Ru);
 
         Assert.False(result.Succeeded);
         var codes = events.OfType<PhaseAnswerRejected>().Single().Errors.Select(e => e.Code).ToList();
