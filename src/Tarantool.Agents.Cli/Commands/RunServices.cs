@@ -28,8 +28,8 @@ internal static class RunServices
     public static BundlePlanner CreatePlanner(CliEnvironment environment, WorkflowDefinition workflow, ModelOptions model, ILoggerFactory loggerFactory)
     {
         Func<UsageLedger, IChatClient> chat = environment.ChatClientOverride is { } fake
-            ? ledger => ChatClientFactory.Wrap(fake(model), ledger, loggerFactory)
-            : ledger => ChatClientFactory.Create(model, ledger, loggerFactory);
+            ? ledger => ChatClientFactory.Wrap(fake(model), model, ledger, loggerFactory, timeProvider: environment.Time)
+            : ledger => ChatClientFactory.Create(model, ledger, loggerFactory, environment.Time);
         return new BundlePlanner(
             workflow,
             chat,

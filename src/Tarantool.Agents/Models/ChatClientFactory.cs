@@ -13,17 +13,23 @@ namespace Tarantool.Agents.Models;
 /// </summary>
 public static class ChatClientFactory
 {
-    public static IChatClient Create(ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory) =>
-        Wrap(CreateProviderClient(options), ledger, loggerFactory, withTools: options.Provider != ModelProviders.Offline);
+    public static IChatClient Create(ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null) =>
+        Wrap(CreateProviderClient(options), options, ledger, loggerFactory, withTools: options.Provider != ModelProviders.Offline, timeProvider);
 
-    /// <summary>Wraps any inner client (a provider's, or a test's) in the product's middleware.</summary>
-    public static IChatClient Wrap(IChatClient inner, UsageLedger ledger, ILoggerFactory loggerFactory, bool withTools = false)
+    /// <summary>
+    /// Wraps any inner client (a provider's, or a test's) in the product's middleware. Outermost first: tool calls,
+    /// the token budget, usage accounting (one entry per answered call), logging, then resilience right above the
+    /// provider so that each retry is a fresh attempt of the same call.
+    /// </summary>
+    public static IChatClient Wrap(IChatClient inner, ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, bool withTools = false, TimeProvider? timeProvider = null)
     {
         var builder = new ChatClientBuilder(inner);
         if (withTools) builder.UseFunctionInvocation(loggerFactory);
         return builder
+            .UseTokenBudget(ledger, options.TokenBudget)
             .UseUsageAccounting(ledger)
             .UseLogging(loggerFactory)
+            .UseResilience(options.Resilience, TimeSpan.FromSeconds(options.TimeoutSeconds), timeProvider)
             .Build();
     }
 
@@ -41,12 +47,14 @@ public static class ChatClientFactory
                     {
                         Endpoint = options.Endpoint is null ? null : new Uri(options.Endpoint),
                         NetworkTimeout = timeout,
+                        // Our resilience layer retries; the SDK's own retries would multiply with it.
+                        RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                     })
                 .AsIChatClient(),
             ModelProviders.AzureOpenAI => new Azure.AI.OpenAI.AzureOpenAIClient(
                     new Uri(options.Endpoint!),
                     new ApiKeyCredential(options.ApiKey!),
-                    new Azure.AI.OpenAI.AzureOpenAIClientOptions { NetworkTimeout = timeout })
+                    new Azure.AI.OpenAI.AzureOpenAIClientOptions { NetworkTimeout = timeout, RetryPolicy = new ClientRetryPolicy(maxRetries: 0) })
                 .GetChatClient(options.Model!)
                 .AsIChatClient(),
             ModelProviders.Ollama => new OllamaSharp.OllamaApiClient(

@@ -34,6 +34,15 @@ public sealed class ModelOptions : IValidatableObject
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 
+    public const long DefaultTokenBudget = 3_000_000;
+
+    /// <summary>Most tokens (input + output) one run may spend; the run stops cleanly past it.</summary>
+    [Range(1_000, 1_000_000_000)]
+    public long TokenBudget { get; set; } = DefaultTokenBudget;
+
+    /// <summary>Retries, timeouts and the circuit breaker around model calls.</summary>
+    public ModelResilienceOptions Resilience { get; set; } = new();
+
     /// <summary>The model id that bundle.json records.</summary>
     public string EffectiveModel => Provider == ModelProviders.Offline ? ModelProviders.ExpertModelId : Model ?? "";
 
@@ -45,6 +54,9 @@ public sealed class ModelOptions : IValidatableObject
             yield break;
         }
 
+        var nested = new List<ValidationResult>();
+        Validator.TryValidateObject(Resilience, new ValidationContext(Resilience), nested, validateAllProperties: true);
+        foreach (var result in nested) yield return new ValidationResult($"Model:Resilience: {result.ErrorMessage}", result.MemberNames);
         if (Provider == ModelProviders.Offline) yield break;
         if (string.IsNullOrWhiteSpace(Model))
             yield return new ValidationResult($"Provider '{Provider}' needs a model: set --model or Model:Model.", [nameof(Model)]);

@@ -16,7 +16,7 @@ internal sealed class EngineHarness(WorkflowDefinition workflow, IChatClient mod
     public async Task<(WorkflowResult Result, List<WorkflowEvent> Events)> RunAsync(WorkflowOptions options, Language language = Language.En)
     {
         Ledger = new UsageLedger();
-        var kernel = KernelFactory.Create(ChatClientFactory.Wrap(model, Ledger, NullLoggerFactory.Instance), withPlugins: false);
+        var kernel = KernelFactory.Create(ChatClientFactory.Wrap(model, new Tarantool.Agents.Models.ModelOptions(), Ledger, NullLoggerFactory.Instance), withPlugins: false);
         var engine = new WorkflowEngine(workflow, kernel, new FileCheckpointStore(checkpointDirectory), Ledger, "test/test-model");
         var events = new List<WorkflowEvent>();
         await foreach (var item in engine.RunAsync(Requests.Orders(), language, options)) events.Add(item);

@@ -4,7 +4,7 @@ using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Phases.Configuration;
 using Tarantool.Agents.Phases.Topology;
-using Tarantool.Agents.Tarantool;
+using Tarantool.Agents.ClusterConfig;
 
 namespace Tarantool.Agents.Expert.Configuration;
 

@@ -3,10 +3,13 @@ namespace Tarantool.Agents.Phases.BackupRecovery;
 /// <summary>Phase 3: recovery objectives and what achieves them.</summary>
 public sealed record BackupPlan
 {
-    /// <summary>Recovery point objective, in seconds of data that may be lost.</summary>
+    /// <summary>Recovery point objective, in seconds of data that may be lost in the worst failure the plan covers
+    /// (a lost replicaset restored from backups): the WAL archive interval with continuous archival, the full-backup
+    /// period without it.</summary>
     public required int RpoSeconds { get; init; }
 
-    /// <summary>Recovery time objective, in seconds until service is restored.</summary>
+    /// <summary>Recovery time objective, in seconds until service is restored; no restore procedure may expect
+    /// longer.</summary>
     public required int RtoSeconds { get; init; }
 
     /// <summary>How often a full backup (hot backup of a snapshot) runs, as a cron expression (UTC).</summary>
@@ -33,10 +36,13 @@ public sealed record BackupPlan
     /// <summary>Where backups go: <c>s3</c>, <c>azure-blob</c>, <c>gcs</c>, <c>nfs</c>.</summary>
     public required string StorageKind { get; init; }
 
-    /// <summary>The destination URI template, e.g. <c>s3://orders-production-backups/{instance}/</c>.</summary>
+    /// <summary>The destination URI template with an <c>{instance}</c> placeholder and no credentials, e.g.
+    /// <c>s3://orders-production-backups/{instance}/</c>, <c>gs://bucket/{instance}/</c>,
+    /// <c>https://account.blob.core.windows.net/container/{instance}/</c>, <c>file:///mnt/backups/{instance}/</c>.</summary>
     public required string StorageUri { get; init; }
 
-    /// <summary>Which instance of each replicaset is backed up (a replica, to spare the leader).</summary>
+    /// <summary>Which instance of each replicaset is backed up: <c>replica</c> (a non-leader member, to spare the
+    /// leader's disk and CPU) or <c>leader</c> (only when replicasets have a single instance).</summary>
     public required string BackupSource { get; init; }
 
     /// <summary>Whether point-in-time recovery (snapshot + xlog replay to an LSN or time) is possible.</summary>
@@ -48,8 +54,3 @@ public sealed record BackupPlan
     /// <summary>A restore procedure per failure: lost replica, lost leader, lost replicaset, logical corruption...</summary>
     public required IReadOnlyList<RestoreProcedure> Procedures { get; init; }
 }
-
-/// <param name="Failure">Stable key of the failure: <c>lost-replica</c>, <c>lost-leader</c>, <c>lost-replicaset</c>,
-/// <c>logical-corruption</c>, <c>lost-site</c>.</param>
-/// <param name="Steps">Ordered steps with real commands.</param>
-public sealed record RestoreProcedure(string Failure, string Title, IReadOnlyList<string> Steps, int ExpectedRtoSeconds);

@@ -1,5 +1,5 @@
 using Tarantool.Agents.Phases.Topology;
-using Tarantool.Agents.Tarantool;
+using Tarantool.Agents.ClusterConfig;
 
 namespace Tarantool.Agents.Phases.Configuration;
 

@@ -2,7 +2,7 @@ using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
-using Tarantool.Agents.Tarantool;
+using Tarantool.Agents.ClusterConfig;
 
 namespace Tarantool.Agents.Phases.Configuration;
 

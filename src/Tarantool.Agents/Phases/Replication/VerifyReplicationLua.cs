@@ -1,5 +1,5 @@
 using System.Text;
-using Tarantool.Agents.Tarantool;
+using Tarantool.Agents.ClusterConfig;
 
 namespace Tarantool.Agents.Phases.Replication;
 

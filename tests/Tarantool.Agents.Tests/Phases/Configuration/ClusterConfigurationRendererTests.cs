@@ -2,8 +2,8 @@ using Tarantool.Agents.Expert.Configuration;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.Configuration;
 using Tarantool.Agents.Requests;
-using Tarantool.Agents.Tarantool;
-using Tarantool.Agents.Tests.Tarantool;
+using Tarantool.Agents.ClusterConfig;
+using Tarantool.Agents.Tests.ClusterConfig;
 using YamlDotNet.RepresentationModel;
 
 namespace Tarantool.Agents.Tests.Phases.Configuration;

@@ -1,7 +1,7 @@
 using Tarantool.Agents.Expert.Configuration;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.Configuration;
-using Tarantool.Agents.Tests.Tarantool;
+using Tarantool.Agents.Tests.ClusterConfig;
 
 namespace Tarantool.Agents.Tests.Phases.Configuration;
 

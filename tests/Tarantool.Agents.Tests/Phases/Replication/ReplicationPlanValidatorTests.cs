@@ -2,7 +2,7 @@ using Tarantool.Agents.Expert.Replication;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.Replication;
 using Tarantool.Agents.Requests;
-using Tarantool.Agents.Tests.Tarantool;
+using Tarantool.Agents.Tests.ClusterConfig;
 
 namespace Tarantool.Agents.Tests.Phases.Replication;
 

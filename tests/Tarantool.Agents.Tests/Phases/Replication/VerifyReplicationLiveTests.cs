@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Tarantool.Agents.Phases.Replication;
-using Tarantool.Agents.Tests.Tarantool;
+using Tarantool.Agents.Tests.ClusterConfig;
 
 namespace Tarantool.Agents.Tests.Phases.Replication;
 

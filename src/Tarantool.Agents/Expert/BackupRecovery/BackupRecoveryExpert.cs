@@ -1,0 +1,57 @@
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Topology;
+
+namespace Tarantool.Agents.Expert.BackupRecovery;
+
+/// <summary>
+/// Phase 3 expert: derives RPO and RTO from the environment, the failover mode and the data volume, and the
+/// schedule, storage and restore procedures that achieve them.
+/// </summary>
+public sealed class BackupRecoveryExpert : PhaseExpert<BackupPlan>
+{
+    public override BackupPlan Design(PhaseContext context)
+    {
+        var (schedule, kind, estimates) = Decide(context);
+        var request = context.Request;
+        var topology = context.Get<ClusterTopology>();
+        var procedures = new RestoreProcedureDesigner(request, topology, schedule, estimates).Design();
+        var fullPeriodSeconds = schedule.FullBackupPeriodHours * 3600;
+        return new BackupPlan
+        {
+            RpoSeconds = schedule.ContinuousWalArchival ? schedule.WalArchiveIntervalSeconds : fullPeriodSeconds,
+            RtoSeconds = procedures.Max(p => p.ExpectedRtoSeconds),
+            FullBackupCron = schedule.FullBackupCron,
+            SnapshotIntervalSeconds = schedule.SnapshotIntervalSeconds,
+            SnapshotWalSizeBytes = schedule.SnapshotWalSizeBytes,
+            SnapshotCount = context.Get<CapacityPlan>().SnapshotCount,
+            ContinuousWalArchival = schedule.ContinuousWalArchival,
+            WalArchiveIntervalSeconds = schedule.WalArchiveIntervalSeconds,
+            RetentionDays = request.BackupRetentionDays,
+            StorageKind = kind,
+            StorageUri = BackupStorageDesigner.UriFor(kind, request),
+            BackupSource = TopologyFacts.HasReplicas(topology) ? "replica" : "leader",
+            PointInTimeRecovery = schedule.ContinuousWalArchival,
+            VerificationCron = schedule.VerificationCron,
+            Procedures = procedures,
+        };
+    }
+
+    public override string Narrate(BackupPlan output, PhaseContext context)
+    {
+        var (schedule, _, estimates) = Decide(context);
+        return new BackupPlanNarrator(output, context, schedule, estimates).Write();
+    }
+
+    internal static (BackupSchedule Schedule, string Kind, IReadOnlyList<RecoveryEstimate> Estimates) Decide(PhaseContext context)
+    {
+        var request = context.Request;
+        var capacity = context.Get<CapacityPlan>();
+        var topology = context.Get<ClusterTopology>();
+        var schedule = BackupScheduleDesigner.Design(request, capacity);
+        var kind = BackupStorageDesigner.KindFor(request.CloudProvider);
+        var estimates = new RecoveryTimeEstimator(request, capacity, topology, schedule, kind).All();
+        return (schedule, kind, estimates);
+    }
+}

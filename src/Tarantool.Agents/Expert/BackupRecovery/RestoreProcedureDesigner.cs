@@ -1,0 +1,196 @@
+using Tarantool.Agents.Narratives;
+using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Expert.BackupRecovery;
+
+/// <summary>
+/// Writes the restore procedures: real tt, Lua and script commands with the cluster's own application, replicaset
+/// and instance names, adapted to the failover mode, the configuration style (3.x config.yaml or 2.11 box.cfg)
+/// and the platform (VMs or Kubernetes).
+/// </summary>
+public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopology topology, BackupSchedule schedule, IReadOnlyList<RecoveryEstimate> estimates)
+{
+    private string App => request.ClusterName;
+
+    private bool OnKubernetes => request.CloudProvider == CloudProvider.Kubernetes;
+
+    private bool Sharded => TopologyFacts.Routers(topology).Count > 0;
+
+    private Replicaset Example => TopologyFacts.DataReplicasets(topology).FirstOrDefault() ?? topology.Replicasets[0];
+
+    private string Leader => TopologyFacts.InitialLeaderOf(Example).Name;
+
+    private string Source => TopologyFacts.BackupSourceOf(Example).Name;
+
+    private string AnotherMember => Example.Instances.Select(i => i.Name).FirstOrDefault(n => n != Leader) ?? Leader;
+
+    private string DataDir(string instance) => $"/var/lib/tarantool/{App}/{instance}";
+
+    public IReadOnlyList<RestoreProcedure> Design() =>
+        [.. estimates.Select(e => new RestoreProcedure(e.Failure, Title(e.Failure), Steps(e.Failure), e.Seconds))];
+
+    private static string Title(string failure) => failure switch
+    {
+        RecoveryFailures.LostReplica => "A replica is lost: rejoin or replace it from the leader",
+        RecoveryFailures.LostLeader => "The leader is lost: fail over to a replica",
+        RecoveryFailures.LostReplicaset => "A whole replicaset is lost: restore the latest backup and archived WAL",
+        RecoveryFailures.LogicalCorruption => "Data was corrupted or deleted by mistake: restore to the moment before",
+        RecoveryFailures.LostSite => "A whole site is lost: continue in the surviving sites",
+        _ => "A router is lost: clients use the others while it is replaced",
+    };
+
+    private IReadOnlyList<string> Steps(string failure) => failure switch
+    {
+        RecoveryFailures.LostReplica => LostReplica(),
+        RecoveryFailures.LostLeader => LostLeader(),
+        RecoveryFailures.LostReplicaset => LostReplicaset(),
+        RecoveryFailures.LogicalCorruption => LogicalCorruption(),
+        RecoveryFailures.LostSite => LostSite(),
+        _ => LostRouter(),
+    };
+
+    private List<string> LostReplica()
+    {
+        var replica = Source;
+        var steps = new List<string>
+        {
+            $"Confirm that only the replica is down and the leader still takes writes: `tt replicaset status {App}:{Leader}` (alert TarantoolInstanceDown names `{replica}`).",
+            Sharded
+                ? "Nothing to do for reads: vshard routers stop sending read requests to the dead replica on their own."
+                : "Point read-only clients at the remaining members if they pinned this replica.",
+        };
+        steps.Add(OnKubernetes
+            ? $"If the pod only crashed, the StatefulSet restarts it and it catches up from its own xlogs. If its volume is lost, delete the PersistentVolumeClaim and the pod (`kubectl delete pod {replica}`) so it starts empty and joins from the leader."
+            : $"If the host is back, start it and let it catch up from its xlogs: `tt start {App}:{replica}`. If its data is lost or diverged, rebootstrap it (stops it, wipes snapshot/xlog files, starts it empty so it joins from the leader): `tt replicaset rebootstrap {App}:{replica} -y`.");
+        steps.Add($"Watch the join: `echo \"return box.info.status, box.info.replication\" | tt connect {App}:{replica} -f -` until status is `running`, every upstream is `follow` and lag is below 1 s.");
+        steps.Add($"If the instance is retired for good instead of replaced, remove it from the cluster: `tt replicaset expel {App}:{replica}`.");
+        return steps;
+    }
+
+    private List<string> LostLeader()
+    {
+        var mode = topology.FailoverMode;
+        if (mode is "election" or "supervised")
+        {
+            var timeout = Figures.Number(topology.Election?.TimeoutSeconds ?? 5, 1);
+            var fencing = topology.Election?.FencingMode is { Length: > 0 } f ? f : "soft";
+            return
+            [
+                $"No command is needed for the failover itself: followers declare the leader dead after 4 × replication_timeout and elect a new one within election_timeout ({timeout} s).",
+                $"Check that exactly one leader exists in a new term: `echo \"return box.info.election\" | tt connect {App}:{AnotherMember} -f -` shows the same `term` on every member and `state: leader` on one; `tt replicaset status {App}:{AnotherMember}`.",
+                Sharded
+                    ? "Check that routers follow the new master: on a router `echo \"return vshard.router.info()\" | tt connect <app>:<router> -f -` reports no `UNREACHABLE_MASTER` alert.".Replace("<app>", App, StringComparison.Ordinal).Replace("<router>", TopologyFacts.Routers(topology)[0].Instances[0].Name, StringComparison.Ordinal)
+                    : "Check that clients reconnected to the instance with `box.info.ro == false` and writes succeed.",
+                $"The old leader, if still alive but isolated, is fenced (election_fencing_mode `{fencing}`): it stops being writable once it loses its quorum. When it comes back it rejoins as a follower: `tt start {App}:{Leader}`.",
+                $"If the old leader's data is lost or diverged (it wrote transactions the others never confirmed), rebootstrap it: `tt replicaset rebootstrap {App}:{Leader} -y`.",
+            ];
+        }
+        if (mode is "stateful" or "eventual" or "raft")
+            return
+            [
+                $"The failover coordinator (state in the {(topology.FailoverStateProvider is { Length: > 0 } p ? p : "stateboard")}) appoints a new leader after failover_timeout; check it: `tt replicaset status {App}`.",
+                $"To choose the leader yourself (for example the most up-to-date replica), promote it: `tt replicaset promote {App}:{AnotherMember}` (calls cartridge.failover_promote).",
+                $"Check that the new leader is writable: `echo \"return box.info.ro\" | tt connect {App}:{AnotherMember} -f -` prints false; routers follow automatically.",
+                $"Bring the old leader back as a replica: `tt start {App}:{Leader}`; if its data is lost, start it with an empty work directory so it rejoins from the new leader.",
+            ];
+        if (mode == "off")
+            return
+            [
+                $"Every member is writable (master-master): remove `{Leader}` from the clients' pools; the other masters keep taking writes.",
+                $"Bring it back with `tt start {App}:{Leader}` and check `box.info.replication` on every master: each upstream must be `follow` with no conflict message (a duplicate key there means both masters wrote the same key).",
+                $"If its data is lost, rebootstrap it from the others: `tt replicaset rebootstrap {App}:{Leader} -y`.",
+            ];
+        var promote = request.IsDeclarativeConfig
+            ? $"Promote it: `tt replicaset promote {App}:{AnotherMember}` sets `replicasets.{Example.Name}.leader` in config.yaml and reloads the configuration on every member (add `--force` when the old leader cannot be reached; with etcd use `tt cluster replicaset promote`)."
+            : $"Promote it: `echo \"box.cfg{{read_only = false}}\" | tt connect {App}:{AnotherMember} -f -`, then make it permanent in its box.cfg file (read_only = false) and set read_only = true in the old leader's file so a restart keeps the roles.";
+        return
+        [
+            $"Confirm that the leader `{Leader}` is really gone, not slow (TarantoolNoLeader / TarantoolInstanceDown alerts, `tt status {App}:{Leader}` on its host), and keep it down (`tt stop {App}:{Leader}`) so two writable instances never coexist.",
+            $"Pick the most up-to-date replica: compare `echo \"return box.info.vclock\" | tt connect {App}:<replica> -f -` across the replicas and take the largest.",
+            promote,
+            $"Check: `echo \"return box.info.ro\" | tt connect {App}:{AnotherMember} -f -` prints false and a test write succeeds; {(Sharded ? "routers discover the new master by themselves (vshard.router.info())" : "clients reconnect to the new leader")}.",
+            $"Bring the old leader back as a replica: `tt start {App}:{Leader}` (or `tt replicaset rebootstrap {App}:{Leader} -y` if its data is lost).",
+        ];
+    }
+
+    private List<string> LostReplicaset()
+    {
+        var members = string.Join(", ", Example.Instances.Select(i => $"`{i.Name}`"));
+        var steps = new List<string>
+        {
+            $"Declare the replicaset lost when no member ({members}) can be started with its own data: `tt replicaset status {App}:{Leader}`. {(Sharded ? "Routers already return errors for its buckets; other replicasets keep serving theirs." : "Stop the writers until the restore is done.")}",
+            OnKubernetes
+                ? "Recreate the StatefulSet's pods with fresh PersistentVolumeClaims, but keep the instances stopped until the leader's data directory is restored (e.g. an init container running restore.sh)."
+                : "Provision replacement hosts from the image with the tt environment and empty data directories.",
+            $"On the leader's host restore the latest backup of `{Source}` plus every archived xlog after its checkpoint: `backup/restore.sh {Source} --data-dir {DataDir(Leader)}`" +
+                (schedule.ContinuousWalArchival ? $" (add `--include-partial` to also take the copy of the last open xlog, at most {schedule.WalArchiveIntervalSeconds} s old)." : "."),
+            $"Start it: `tt start {App}:{Leader}`; native recovery loads the snapshot and replays the xlogs. Wait for `echo \"return box.info.status\" | tt connect {App}:{Leader} -f -` to print `running`.",
+            topology.FailoverMode is "election" or "supervised"
+                ? $"Start the other members with empty data directories (`tt start {App}:{AnotherMember}`): they join from the restored instance and the replicaset elects it once a quorum runs."
+                : $"Start the other members with empty data directories (`tt start {App}:{AnotherMember}`): they join from the restored leader.",
+        };
+        if (Sharded)
+            steps.Add($"Check the buckets: `echo \"return vshard.storage.info()\" | tt connect {App}:{Leader} -f -` reports its buckets active, and `vshard.router.info()` on a router shows no alerts.");
+        steps.Add($"Take a fresh backup as soon as the replicas are in sync: `backup/backup.sh {Source}`.");
+        return steps;
+    }
+
+    private List<string> LogicalCorruption()
+    {
+        var steps = new List<string>
+        {
+            "Stop the damage first: stop the application that issued the bad writes (or revoke its write privilege, e.g. `box.schema.user.revoke('app', 'write', 'space', '<space>')`). Replicas already applied the change, so failover cannot help.",
+        };
+        if (schedule.ContinuousWalArchival)
+        {
+            steps.Add($"Find the last good moment: on `{Source}`, `tt cat {DataDir(Source)}/*.xlog --space <space_id> --format yaml` shows each operation with its `timestamp`, `lsn` and `replica_id`; note the time just before the bad one (add `--timestamp <T>` to stop the listing there).");
+            steps.Add($"Rebuild the data as of that moment in a scratch directory: `backup/restore.sh {Source} --data-dir /var/lib/tarantool-restore --to-timestamp <T>` (restores the last backup before T, then `tt play` replays archived xlogs up to T; `--to-lsn <lsn> --replica-id <id>` stops at an exact LSN instead).");
+            steps.Add("Repair: either copy the lost rows back (start a throwaway instance on the recovered snapshot, select them and insert them on the leader) or, for widespread damage, replace the replicaset: stop every member, put the recovered .snap into the leader's data directory, start it and rebootstrap the replicas.");
+        }
+        else
+        {
+            steps.Add("Without WAL archival there is no point-in-time recovery: the newest full backup is the only restore point, and every write after it is lost.");
+            steps.Add($"Restore it into a scratch directory: `backup/restore.sh {Source} --data-dir /var/lib/tarantool-restore`, start a throwaway instance on it and copy the damaged rows back, or replace the replicaset's data with it as for a lost replicaset.");
+        }
+        steps.Add($"Resume the writers, then take a new backup: `backup/backup.sh {Source}`.");
+        return steps;
+    }
+
+    private List<string> LostSite()
+    {
+        var surviving = topology.Regions.FirstOrDefault(r => !r.Primary)?.Name ?? "the surviving site";
+        var steps = new List<string>
+        {
+            $"Confirm the site is gone (every instance in it unreachable, not a partition you can wait out): `tt replicaset status {App}:{AnotherMember}` from {surviving}.",
+        };
+        if (TopologyFacts.HasAutomaticFailover(topology))
+        {
+            steps.Add("In every replicaset the members of the surviving sites elect a leader as long as they hold a quorum of voters; check each one: `echo \"return box.info.election\" | tt connect <app>:<instance> -f -`.".Replace("<app>", App, StringComparison.Ordinal).Replace("<instance>", AnotherMember, StringComparison.Ordinal));
+            steps.Add(request.IsDeclarativeConfig
+                ? $"If a replicaset lost its quorum (the lost site held most voters), lower `replication.synchro_quorum` for it in config.yaml to the surviving members, reload (`require('config'):reload()` on each) and promote a survivor: `tt replicaset promote {App}:{AnotherMember}`."
+                : $"If a replicaset lost its quorum, on a survivor run `box.cfg{{replication_synchro_quorum = <surviving members>}}` and `box.ctl.promote()` (`tt replicaset promote {App}:{AnotherMember}`).");
+        }
+        else
+            steps.Add($"Promote one survivor in every replicaset whose leader was in the lost site: `tt replicaset promote {App}:{AnotherMember}` (and the same for each affected replicaset).");
+        steps.Add(Sharded
+            ? "Send clients to the routers of the surviving sites (DNS or load balancer); those routers discover the new masters by themselves."
+            : "Send clients to the surviving members (DNS or load balancer).");
+        steps.Add($"When the site returns, its instances rejoin as followers (fencing kept the old leaders read-only); rebootstrap any member that wrote unconfirmed transactions: `tt replicaset rebootstrap {App}:<instance> -y`. Restore the quorum setting afterwards.");
+        return steps;
+    }
+
+    private List<string> LostRouter()
+    {
+        var routers = TopologyFacts.Routers(topology).SelectMany(r => r.Instances).Select(i => i.Name).ToList();
+        return
+        [
+            $"Clients retry on the other routers ({string.Join(", ", routers.Skip(1).Select(r => $"`{r}`"))}); routers keep no data, so nothing is lost.",
+            OnKubernetes
+                ? $"The StatefulSet recreates the pod (`kubectl delete pod {routers[0]}` forces it)."
+                : $"Start a replacement with the same name on a spare host: `tt start {App}:{routers[0]}`; it loads the configuration and discovers the storages.",
+            $"Check: `echo \"return vshard.router.info().status\" | tt connect {App}:{routers[0]} -f -` prints 0 and clients see it again.",
+        ];
+    }
+}

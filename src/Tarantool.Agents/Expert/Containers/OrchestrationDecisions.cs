@@ -1,0 +1,71 @@
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.Containers;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Expert.Containers;
+
+/// <summary>The decisions of an orchestration plan in English (typed output) and Russian (narratives).</summary>
+public static class OrchestrationDecisions
+{
+    public static IReadOnlyList<(string En, string Ru)> For(OrchestrationPlan plan, PhaseContext context)
+    {
+        var request = context.Request;
+        var topology = context.Get<ClusterTopology>();
+        var decisions = new List<(string, string)>();
+        if (plan.Platform == PlatformNaming.Kubernetes)
+        {
+            decisions.Add(($"Host names: the topology's VM hosts are replaced by pod DNS names <pod>.<replicaset>.{plan.Namespace}.svc.cluster.local; " +
+                           "each replicaset is a StatefulSet with spec.ordinals.start 1, so pod names equal instance names and TT_INSTANCE_NAME comes from metadata.name.",
+                           $"Имена хостов: серверы из топологии заменены DNS-именами подов <pod>.<replicaset>.{plan.Namespace}.svc.cluster.local; " +
+                           "каждый набор реплик — StatefulSet с spec.ordinals.start 1, поэтому имена подов совпадают с именами экземпляров, а TT_INSTANCE_NAME берётся из metadata.name."));
+            if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
+                decisions.Add(("config.yaml is delivered as a ConfigMap rewritten for Kubernetes: iproto.listen 0.0.0.0:3301 (binding never waits for DNS), " +
+                               "iproto.advertise.peer.uri = the pod DNS name, metrics on 8081, snapshot/WAL/vinyl dirs on the data volume.",
+                               "config.yaml доставляется как ConfigMap, переписанный для Kubernetes: iproto.listen 0.0.0.0:3301 (привязка не ждёт DNS), " +
+                               "iproto.advertise.peer.uri — DNS-имя пода, метрики на 8081, каталоги снимков, WAL и vinyl — на томе данных."));
+            decisions.Add(("Headless Services publish not-ready addresses and pods start in parallel (podManagementPolicy Parallel): a replicaset bootstraps only " +
+                           "when its members reach each other, which OrderedReady would prevent.",
+                           "Headless Service публикуют адреса неготовых подов, а поды стартуют параллельно (podManagementPolicy Parallel): набор реплик инициализируется, " +
+                           "только когда участники видят друг друга, а OrderedReady этому помешал бы."));
+            decisions.Add(("Pods use the same ports (iproto 3301, metrics 8081) because a StatefulSet has one pod template; the topology's per-host port offsets apply to VMs only.",
+                           "Поды используют одинаковые порты (iproto 3301, метрики 8081), потому что у StatefulSet один шаблон пода; смещения портов из топологии относятся только к ВМ."));
+            decisions.Add(("Memory requests equal limits and CPU requests equal limits (Guaranteed QoS): a Tarantool node is the last pod evicted under memory pressure.",
+                           "Запросы памяти и CPU равны лимитам (QoS Guaranteed): при нехватке памяти узел Tarantool вытесняется последним."));
+            decisions.Add(plan.StorageClass is null
+                ? ("Plain Kubernetes: the data volumes use the cluster's default StorageClass; set storageClassName to a fast SSD class with reclaimPolicy Retain before production.",
+                   "Обычный Kubernetes: тома данных используют StorageClass кластера по умолчанию; до продуктива укажите storageClassName быстрого SSD-класса с reclaimPolicy Retain.")
+                : ($"Data volumes use StorageClass {plan.StorageClass.Name} ({plan.StorageClass.Provisioner}) with reclaimPolicy Retain and WaitForFirstConsumer; claims are retained when the StatefulSet is deleted or scaled down.",
+                   $"Тома данных используют StorageClass {plan.StorageClass.Name} ({plan.StorageClass.Provisioner}) с reclaimPolicy Retain и WaitForFirstConsumer; тома сохраняются при удалении или уменьшении StatefulSet."));
+            decisions.Add(("Secrets are referenced by secretKeyRef and created with kubectl from files kept out of git; no Secret manifest with values is shipped.",
+                           "Секреты подключаются через secretKeyRef и создаются kubectl из файлов вне git; манифест Secret со значениями не поставляется."));
+            if (request.ClusterType == ClusterType.MultiRegion && topology.Regions.Count > 1)
+                decisions.Add(("Multi-region runs on one stretched Kubernetes cluster spread by topology.kubernetes.io/region; a StatefulSet cannot pin an ordinal to a region, " +
+                               "so which region hosts a voter is decided by the scheduler. For strict placement run one cluster per region and keep the VM/systemd layout.",
+                               "Мультирегиональный кластер работает в одном растянутом кластере Kubernetes с распределением по topology.kubernetes.io/region; StatefulSet не может закрепить номер пода за регионом, " +
+                               "поэтому регион голосующего участника выбирает планировщик. Для строгого размещения используйте по кластеру на регион или схему с ВМ и systemd."));
+        }
+        else
+        {
+            decisions.Add(("On-premises hosts run each instance as a systemd template unit that starts tt in the foreground (tt -S start --interactive <app>:<instance>), " +
+                           "so systemd supervises, restarts and logs every instance; the topology's host names and ports are kept.",
+                           "На собственных серверах каждый экземпляр — шаблонная служба systemd, запускающая tt на переднем плане (tt -S start --interactive <app>:<instance>), " +
+                           "поэтому systemd следит за экземплярами, перезапускает их и собирает журналы; имена серверов и порты из топологии сохраняются."));
+            decisions.Add(("Docker Compose is provided for local development only; production runs on the hosts listed in the topology.",
+                           "Docker Compose предназначен только для локальной разработки; продуктив работает на серверах из топологии."));
+        }
+        decisions.Add(plan.ConfigDelivery switch
+        {
+            ConfigDelivery.ConfigYaml => ("Containers start 'tarantool --name <instance> --config config.yaml' directly; the official image's box.cfg entrypoint is bypassed.",
+                                          "Контейнеры запускают 'tarantool --name <instance> --config config.yaml' напрямую; entrypoint официального образа с box.cfg не используется."),
+            ConfigDelivery.Cartridge => ("Cartridge instances get their identity from TARANTOOL_INSTANCE_NAME, TARANTOOL_ADVERTISE_URI, TARANTOOL_HTTP_PORT and TARANTOOL_WORKDIR, which Cartridge's argparse prefers over instances.yml.",
+                                         "Экземпляры Cartridge получают имя и адрес из TARANTOOL_INSTANCE_NAME, TARANTOOL_ADVERTISE_URI, TARANTOOL_HTTP_PORT и TARANTOOL_WORKDIR, которые argparse Cartridge ставит выше instances.yml."),
+            _ => ("Tarantool 2.11 box.cfg files are baked into the image; listen and replication come from TT_LISTEN and TT_REPLICATION (read by box.cfg since 2.8), so the Lua files must not hard-code them.",
+                  "Файлы box.cfg для Tarantool 2.11 входят в образ; listen и replication приходят из TT_LISTEN и TT_REPLICATION (box.cfg читает их с версии 2.8), поэтому в Lua-файлах их нельзя жёстко задавать."),
+        });
+        if (topology.IprotoTls)
+            decisions.Add(("iproto TLS parameters from the config are kept on the listen URI; iproto TLS requires Tarantool Enterprise Edition, so the CE image needs the EE SDK image instead.",
+                           "Параметры TLS для iproto из конфигурации сохраняются в listen; TLS для iproto требует Tarantool Enterprise Edition, поэтому вместо образа CE нужен образ EE SDK."));
+        return decisions;
+    }
+}

@@ -1,0 +1,160 @@
+using Tarantool.Agents.Narratives;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Expert.Containers;
+
+/// <summary>Writes the phase 6 narrative: what runs where, why, and the commands to bring it up.</summary>
+public static class OrchestrationNarrator
+{
+    public static string Write(OrchestrationPlan plan, PhaseContext context)
+    {
+        var n = new NarrativeBuilder(context.Language);
+        var request = context.Request;
+        var topology = context.Get<ClusterTopology>();
+        var capacity = context.Get<CapacityPlan>();
+        var kubernetes = plan.Platform == PlatformNaming.Kubernetes;
+        var instances = plan.Endpoints.Count;
+
+        n.Title($"Containers and orchestration: {request.ClusterName}", $"Контейнеры и оркестрация: {request.ClusterName}");
+
+        n.Section(ContainersPhase.Summary);
+        n.Paragraph(
+            $"{instances} Tarantool instances in {plan.Workloads.Count} replicasets run from one image, {plan.Image.ImageName}, built on {plan.Image.BaseImage}. " +
+            (kubernetes
+                ? $"Production runs on Kubernetes ({request.CloudProvider}) in namespace {plan.Namespace}: one StatefulSet per replicaset, pods named after instances. "
+                : "Production runs on the on-premises hosts of the topology as systemd units, one per instance. ") +
+            "Docker Compose runs the same topology locally.",
+            $"{instances} экземпляров Tarantool в {plan.Workloads.Count} наборах реплик запускаются из одного образа {plan.Image.ImageName} на основе {plan.Image.BaseImage}. " +
+            (kubernetes
+                ? $"В продуктиве кластер работает в Kubernetes ({request.CloudProvider}) в пространстве имён {plan.Namespace}: по одному StatefulSet на набор реплик, поды называются как экземпляры. "
+                : "В продуктиве экземпляры работают на собственных серверах из топологии как службы systemd, по одной на экземпляр. ") +
+            "Docker Compose поднимает ту же топологию локально.");
+        var decisions = OrchestrationDecisions.For(plan, context);
+        n.Bullets(decisions.Select(d => d.En).SequenceEqual(plan.Decisions) ? decisions.Select(d => n.T(d.En, d.Ru)) : plan.Decisions);
+
+        n.Section(ContainersPhase.ContainerImage);
+        n.Paragraph(
+            $"The image starts from the official {plan.Image.BaseImage} (pin an exact patch tag such as {plan.Image.BaseImage}.1 through the TARANTOOL_TAG build argument), " +
+            $"copies the bundle's tarantool/ folder to {plan.Image.AppDirectory} and installs its Lua dependencies at build time, so nothing is downloaded when an instance starts. " +
+            $"The process runs as uid {plan.Image.RunAsUser}, never as root; data lives in {plan.Image.DataDirectory}, a volume.",
+            $"Образ собирается от официального {plan.Image.BaseImage} (точную версию, например {plan.Image.BaseImage}.1, задаёт аргумент сборки TARANTOOL_TAG), " +
+            $"копирует папку tarantool/ из комплекта в {plan.Image.AppDirectory} и устанавливает Lua-зависимости при сборке, поэтому при запуске экземпляра ничего не скачивается. " +
+            $"Процесс работает от uid {plan.Image.RunAsUser}, не от root; данные лежат в томе {plan.Image.DataDirectory}.");
+        if (plan.Image.Rocks.Count > 0)
+            n.Paragraph($"Rocks installed: {string.Join(", ", plan.Image.Rocks)}.", $"Устанавливаемые rocks: {string.Join(", ", plan.Image.Rocks)}.");
+        n.Code("bash", $"docker build -f containers/Dockerfile -t {plan.Image.ImageName} .");
+
+        n.Section(ContainersPhase.Compose);
+        n.Paragraph(
+            "containers/docker-compose.yml has one service per instance with its own named volume, a healthcheck that connects to iproto and checks the Tarantool greeting " +
+            "(no credentials needed), and ports published on 127.0.0.1 only. Secrets come from containers/.env, which you create from containers/.env.example; " +
+            "compose refuses to start while a variable is missing.",
+            "В containers/docker-compose.yml по сервису на экземпляр, у каждого свой именованный том, проверка здоровья подключается к iproto и проверяет приветствие Tarantool " +
+            "(учётные данные не нужны), порты открыты только на 127.0.0.1. Секреты берутся из containers/.env, который вы создаёте по образцу containers/.env.example; " +
+            "без заполненной переменной compose не запустится.");
+        n.Table(
+            [n.T("Service", "Сервис"), "iproto", n.T("Metrics", "Метрики")],
+            plan.Endpoints.Select(e => (IReadOnlyList<string>)[e.ComposeService, $"127.0.0.1:{Figures.Integer(e.ComposeIprotoHostPort)}", $"127.0.0.1:{Figures.Integer(e.ComposeMetricsHostPort)}"]));
+        n.Code("bash", "cp containers/.env.example containers/.env   # then fill it in\ndocker compose -f containers/docker-compose.yml up -d --build\ndocker compose -f containers/docker-compose.yml ps");
+
+        n.Section(ContainersPhase.Kubernetes);
+        if (kubernetes) WriteKubernetes(n, plan);
+        else
+            n.Paragraph(
+                "Not applicable: the cluster runs on on-premises hosts (cloud: on-premises), so no Kubernetes manifests are rendered. Use the systemd units below.",
+                "Не применяется: кластер работает на собственных серверах (облако: on-premises), поэтому манифесты Kubernetes не создаются. Используйте службы systemd ниже.");
+
+        n.Section(ContainersPhase.Systemd);
+        if (kubernetes)
+            n.Paragraph(
+                $"Not applicable: on {context.Request.CloudProvider} the instances run as Kubernetes pods; the kubelet supervises and restarts them, so no systemd units are rendered.",
+                $"Не применяется: в {context.Request.CloudProvider} экземпляры работают как поды Kubernetes, их перезапускает kubelet, поэтому службы systemd не создаются.");
+        else WriteSystemd(n, plan, topology, request.ClusterName);
+
+        n.Section(ContainersPhase.Resources);
+        n.Paragraph(
+            $"Requests come from the capacity plan: a storage instance needs {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} RAM (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + copy-on-write reserve + runtime) " +
+            $"and {capacity.CpuPerStorageInstance} vCPU; volumes are the plan's {Figures.Gb(capacity.DiskPerStorageInstanceGb)} per instance plus 5% filesystem overhead. " +
+            "Limits equal requests, which gives the Guaranteed QoS class.",
+            $"Запросы ресурсов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + резерв copy-on-write + runtime) " +
+            $"и {capacity.CpuPerStorageInstance} vCPU; тома — {Figures.Gb(capacity.DiskPerStorageInstanceGb)} на экземпляр из плана плюс 5% на файловую систему. " +
+            "Лимиты равны запросам, это класс QoS Guaranteed.");
+        n.Table(
+            [n.T("Replicaset", "Набор реплик"), n.T("Role", "Роль"), n.T("Pods", "Поды"), "CPU", n.T("Memory", "Память"), n.T("Volume", "Том"), n.T("Anti-affinity", "Антиаффинити"), n.T("Zone spread", "Распределение по зонам")],
+            plan.Workloads.Select(w => (IReadOnlyList<string>)[
+                w.Replicaset, w.Role, Figures.Integer(w.Instances.Count), KubernetesQuantities.Cpu(w.CpuRequestMillicores),
+                KubernetesQuantities.MemoryMib(w.MemoryRequestMib), KubernetesQuantities.StorageGib(w.VolumeGib),
+                w.RequiredNodeAntiAffinity ? n.T("required", "обязательно") : n.T("preferred", "желательно"), w.ZoneSpread]));
+        n.Paragraph(
+            $"Probes: {plan.Probes.RecoveryFormula}. The startup probe allows {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} s; " +
+            $"liveness is a TCP connect to iproto tolerating {Figures.Integer(plan.Probes.LivenessPeriodSeconds * plan.Probes.LivenessFailureThreshold)} s of failures, " +
+            $"readiness is an HTTP GET on {plan.Probes.ReadinessPath}, served by the TX thread, so a stalled instance leaves the Service without being killed. " +
+            "Each PodDisruptionBudget allows one unavailable pod per replicaset, so a node drain never takes a quorum.",
+            $"Пробы: {plan.Probes.RecoveryFormula}. Startup-проба даёт {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} с; " +
+            $"liveness — TCP-подключение к iproto, терпит {Figures.Integer(plan.Probes.LivenessPeriodSeconds * plan.Probes.LivenessFailureThreshold)} с ошибок, " +
+            $"readiness — HTTP GET на {plan.Probes.ReadinessPath}, который обслуживает TX-поток, поэтому зависший экземпляр выводится из Service, но не убивается. " +
+            "PodDisruptionBudget допускает один недоступный под на набор реплик, и обслуживание узла никогда не ломает кворум.");
+
+        n.Section(ContainersPhase.Secrets);
+        n.Paragraph(
+            "No file of this bundle contains a secret value. Instances read them from environment variables or files; Kubernetes fills them from a Secret, " +
+            "Compose from containers/.env, systemd from an EnvironmentFile readable by the tarantool group only.",
+            "Ни один файл комплекта не содержит значения секретов. Экземпляры читают их из переменных окружения или файлов; в Kubernetes их заполняет Secret, " +
+            "в Compose — containers/.env, в systemd — EnvironmentFile, доступный только группе tarantool.");
+        n.Table(
+            [n.T("Context", "Контекст"), "Secret", n.T("Key", "Ключ"), n.T("Delivered as", "Передаётся как")],
+            plan.Secrets.Select(s => (IReadOnlyList<string>)[s.ContextName, s.SecretName, s.SecretKey, s.EnvVar.Length > 0 ? s.EnvVar : s.FilePath]));
+        if (kubernetes)
+        {
+            var keys = plan.Secrets.GroupBy(s => s.SecretName).Select(g => $"kubectl -n {plan.Namespace} create secret generic {g.Key} " +
+                string.Join(" ", g.Select(s => $"--from-file={s.SecretKey}=./{s.SecretKey}").Distinct()));
+            n.Code("bash", string.Join("\n", keys));
+        }
+        return n.ToString();
+    }
+
+    private static void WriteKubernetes(NarrativeBuilder n, OrchestrationPlan plan)
+    {
+        n.Paragraph(
+            "kubernetes/ holds a Namespace, " + (plan.StorageClass is null ? "" : $"the StorageClass {plan.StorageClass.Name}, ") +
+            (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "a ConfigMap with config.yaml rewritten for pod DNS names, " : "") +
+            "and per replicaset a headless Service, a StatefulSet and a PodDisruptionBudget, plus the client Services; kustomization.yaml lists them all.",
+            "В kubernetes/ лежат Namespace, " + (plan.StorageClass is null ? "" : $"StorageClass {plan.StorageClass.Name}, ") +
+            (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "ConfigMap с config.yaml, переписанным под DNS-имена подов, " : "") +
+            "а для каждого набора реплик — headless Service, StatefulSet и PodDisruptionBudget, плюс клиентские Service; всё перечислено в kustomization.yaml.");
+        if (plan.StorageClass is { } storageClass)
+            n.Paragraph(storageClass.Reason, $"Класс хранения {storageClass.Name} ({storageClass.Provisioner}): " +
+                string.Join(", ", storageClass.Parameters.Select(p => $"{p.Name}={p.Value}")) + "; reclaimPolicy Retain и WaitForFirstConsumer, чтобы диск создавался в зоне пода и не удалялся вместе с заявкой.");
+        n.Table(
+            [n.T("Instance", "Экземпляр"), n.T("Pod", "Под"), n.T("Address", "Адрес")],
+            plan.Endpoints.Select(e => (IReadOnlyList<string>)[e.Instance, e.PodName, $"{e.Host}:{Figures.Integer(e.IprotoPort)}"]));
+        n.Bullets(plan.ClientServices.Select(s => $"{s.Name}: " + (n.Language == Language.Ru ? ClientServiceRu(s) : s.Reason)));
+        n.Code("bash", $"docker push <registry>/{plan.Image.ImageName}   # and set the image in the StatefulSets\nkubectl apply -k kubernetes/\nkubectl -n {plan.Namespace} get pods -l app.kubernetes.io/instance={plan.Namespace} -w");
+    }
+
+    private static string ClientServiceRu(ClientServicePlan service) =>
+        service.PinnedPod.Length > 0 ? $"закреплён за подом {service.PinnedPod} — единственным экземпляром для записи при ручном переключении; перенастройте его при смене лидера."
+        : service.Name.EndsWith("-router", StringComparison.Ordinal) ? "приложения работают только с роутерами vshard; Service распределяет соединения по всем роутерам."
+        : "все участники обслуживают чтение; запись должна идти на текущего лидера, поэтому нужен коннектор с обнаружением лидера (box.info.ro).";
+
+    private static void WriteSystemd(NarrativeBuilder n, OrchestrationPlan plan, ClusterTopology topology, string cluster)
+    {
+        var unit = $"tarantool-{PlatformNaming.Namespace(cluster)}";
+        n.Paragraph(
+            $"systemd/{unit}@.service is a template unit: the part after @ is the instance name. It runs tt in the foreground, restarts the instance on failure, " +
+            $"waits {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} s for recovery and {Figures.Integer(plan.Probes.TerminationGraceSeconds)} s for a graceful stop. " +
+            "It needs a tt release with 'tt start --interactive' (check 'tt start --help').",
+            $"systemd/{unit}@.service — шаблонная служба: часть после @ — имя экземпляра. Она запускает tt на переднем плане, перезапускает экземпляр при сбое, " +
+            $"ждёт восстановления {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} с и корректной остановки {Figures.Integer(plan.Probes.TerminationGraceSeconds)} с. " +
+            "Нужна версия tt с командой 'tt start --interactive' (проверьте 'tt start --help').");
+        n.Table(
+            [n.T("Host", "Сервер"), n.T("Units", "Службы")],
+            topology.Replicasets.SelectMany(r => r.Instances).GroupBy(i => i.Host).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key, string.Join(", ", g.Select(i => $"{unit}@{i.Name}"))]));
+        n.Code("bash", $"sudo install -m 0644 systemd/{unit}@.service systemd/{unit}.target /etc/systemd/system/\nsudo systemctl daemon-reload\nsudo systemctl enable --now {unit}@{plan.Endpoints[0].Instance}.service");
+    }
+}

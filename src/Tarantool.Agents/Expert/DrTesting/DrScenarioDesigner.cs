@@ -1,0 +1,263 @@
+using Tarantool.Agents.Expert.BackupRecovery;
+using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.DrTesting;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Expert.DrTesting;
+
+/// <summary>
+/// Chooses the drills a topology needs (one per failure the backup plan prepares for, plus a partition when
+/// replicas exist) and writes each with preconditions, steps, measurements and thresholds taken from the backup
+/// plan's procedures.
+/// </summary>
+public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capacity, ClusterTopology topology, BackupPlan backup)
+{
+    private string App => request.ClusterName;
+
+    private Replicaset Main => TopologyFacts.DataReplicasets(topology).FirstOrDefault() ?? topology.Replicasets[0];
+
+    private string Leader => TopologyFacts.InitialLeaderOf(Main).Name;
+
+    private string Source => TopologyFacts.BackupSourceOf(Main).Name;
+
+    private bool Sync => topology.FailoverMode is "election" or "supervised";
+
+    private bool OnKubernetes => request.CloudProvider == CloudProvider.Kubernetes;
+
+    /// <summary>Asynchronous replication can lose what was in flight at the failure: a few seconds at most.</summary>
+    private int FailoverRpo => Sync ? 0 : Math.Min(backup.RpoSeconds, 5);
+
+    private int Rto(string failure) => backup.Procedures.FirstOrDefault(p => p.Failure == failure)?.ExpectedRtoSeconds ?? backup.RtoSeconds;
+
+    private string Kill(string instance) => OnKubernetes
+        ? $"`kubectl delete pod {instance} --grace-period=0 --force`"
+        : $"`tt kill -f {App}:{instance}` on its host (SIGKILL, like a crash)";
+
+    public IReadOnlyList<DrScenario> Design()
+    {
+        var list = new List<DrScenario>();
+        if (TopologyFacts.HasReplicas(topology))
+        {
+            list.Add(InstanceFailure());
+            list.Add(TopologyFacts.HasAutomaticFailover(topology) ? LeaderFailover() : ManualSwitchover());
+            list.Add(NetworkPartition());
+        }
+        else list.Add(InstanceCrash());
+        list.Add(ReplicasetRestore());
+        list.Add(backup.PointInTimeRecovery ? PointInTimeRestore() : BackupRestore());
+        if (TopologyFacts.IsMultiSite(topology)) list.Add(SiteLoss());
+        if (backup.Procedures.Any(p => p.Failure == RecoveryFailures.LostRouter)) list.Add(RouterFailure());
+        return list;
+    }
+
+    private static readonly string MarkerRto = "Longest gap between two acknowledged marker writes after the fault (the writer follows the leader), or the time until the instance reports box.info.status 'running', whichever is larger.";
+
+    private static readonly string MarkerRpo = "Of the markers acknowledged before the fault, how many are missing afterwards; the loss is the time between the newest acknowledged marker and the newest surviving one.";
+
+    private string[] Healthy => [
+        $"`tt replicaset status {App}:{Leader}` shows every member running, upstreams `follow`, lag below 1 s.",
+        "No alert is firing and the latest backup verification passed.",
+        "The drill is announced and the on-call engineer watches the dashboards.",
+    ];
+
+    private DrScenario InstanceFailure()
+    {
+        var target = Main.Instances.Select(i => i.Name).LastOrDefault(n => n != Leader && n != Source) ?? Source;
+        return Scenario(DrScenarioIds.InstanceFailure, $"Instance failure: {target} crashes", RecoveryFailures.LostReplica, target, Healthy,
+        [
+            $"Start the marker writer against the leader of {Main.Name} (`dr/lib.sh` creates the marker space if needed).",
+            $"Kill {target}: {Kill(target)}.",
+            "Keep writing for 10 s: the leader must not notice beyond a TarantoolInstanceDown alert.",
+            OnKubernetes ? "The StatefulSet recreates the pod." : $"Restart it: `tt start {App}:{target}`.",
+            $"Wait for `echo \"return box.info.status\" | tt connect {App}:{target} -f -` to print `running` and its upstream to be `follow`, then compare markers.",
+        ],
+        $"Writes continue on the leader; {target} restarts from its own snapshot and xlogs, catches up and holds every acknowledged marker.",
+        MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostReplica), 0,
+        ["Longest write gap on the leader below 1 s (a replica's death must not stall writes).", $"{target} is running and following within the RTO threshold.", "No acknowledged marker is missing on it."]);
+    }
+
+    private DrScenario InstanceCrash()
+    {
+        var restart = (int)Math.Ceiling(capacity.SnapshotSizeGb * 1000 / RecoveryRates.SnapshotLoadMBps) + 60;
+        return Scenario(DrScenarioIds.InstanceFailure, $"Instance crash: {Leader} is killed and restarts", DrScenarioIds.InstanceCrashFailure, Leader,
+            ["Writes are idle or the application tolerates a short outage.", "The latest backup verification passed."],
+            [
+                "Start the marker writer.",
+                $"Kill {Leader}: {Kill(Leader)}.",
+                OnKubernetes ? "The StatefulSet recreates the pod." : $"Restart it: `tt start {App}:{Leader}`; recovery loads the snapshot and replays the xlogs.",
+                $"Wait for `echo \"return box.info.status\" | tt connect {App}:{Leader} -f -` to print `running`, then compare markers.",
+            ],
+            "The instance comes back from its local snapshot and xlogs; every acknowledged write survives the process crash (wal.mode write keeps it in the OS page cache).",
+            MarkerRto, MarkerRpo, Math.Min(restart, backup.RtoSeconds), 0,
+            ["The instance is running again within the RTO threshold.", "No acknowledged marker is missing."]);
+    }
+
+    private DrScenario LeaderFailover()
+    {
+        var timeout = topology.Election?.TimeoutSeconds ?? 5;
+        var isCartridge = topology.FailoverMode is "stateful" or "eventual" or "raft";
+        return Scenario(DrScenarioIds.LeaderFailover, $"Leader failure: {Leader} dies and {Main.Name} fails over by itself", RecoveryFailures.LostLeader, Main.Name, Healthy,
+        [
+            $"Start the marker writer; it writes to whichever member has `box.info.ro == false`.",
+            $"Kill the leader {Leader}: {Kill(Leader)}.",
+            isCartridge
+                ? $"Wait for the failover coordinator to appoint a new leader (failover_timeout): `tt replicaset status {App}`."
+                : $"Watch the election without touching anything: `echo \"return box.info.election\" | tt connect {App}:<member> -f -` shows a new term and one `leader` (election_timeout {timeout} s).",
+            "Keep writing 5 s after the new leader appears, then stop the writer and compare markers on the new leader.",
+            OnKubernetes ? "The old leader's pod is recreated and rejoins as a follower." : $"Restart the old leader: `tt start {App}:{Leader}`; it must rejoin as a follower.",
+        ],
+        "A new leader is elected without an operator; writes resume on it; the old leader returns as a read-only follower.",
+        MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostLeader), FailoverRpo,
+        ["Exactly one writable member after the failover.", "Write gap within the RTO threshold.", Sync ? "No acknowledged (synchronous) marker is lost." : "Lost markers within the RPO threshold.", "The old leader rejoins read-only."]);
+    }
+
+    private DrScenario ManualSwitchover()
+    {
+        var promote = request.IsDeclarativeConfig
+            ? $"`tt replicaset promote {App}:<most up-to-date replica> --force` (updates `replicasets.{Main.Name}.leader` and reloads the config)"
+            : $"`box.cfg{{read_only = false}}` on the most up-to-date replica (and persist it in its box.cfg file)";
+        return Scenario(DrScenarioIds.ManualSwitchover, $"Leader failure with passive failover: {Leader} dies and a replica is promoted by the runbook", RecoveryFailures.LostLeader, Main.Name, Healthy,
+        [
+            "Start the marker writer.",
+            $"Kill the leader {Leader}: {Kill(Leader)}.",
+            $"Follow the lost-leader runbook: compare `box.info.signature` on the replicas and promote the largest: {promote}.",
+            "Wait until the promoted replica reports `box.info.ro == false` and writes succeed; stop the writer and compare markers.",
+            $"Restart the old leader as a replica: `tt start {App}:{Leader}`.",
+        ],
+        "Nothing fails over by itself (passive failover); the runbook promotes the most up-to-date replica and writes resume on it.",
+        MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostLeader), FailoverRpo,
+        ["Exactly one writable member after the promotion.", "Write gap (detection + runbook + promote) within the RTO threshold.", "Lost markers within the RPO threshold."]);
+    }
+
+    private DrScenario NetworkPartition()
+    {
+        var automatic = TopologyFacts.HasAutomaticFailover(topology);
+        var fencing = topology.Election?.FencingMode is { Length: > 0 } f ? f : "soft";
+        var isolate = OnKubernetes
+            ? $"apply a deny-all NetworkPolicy selecting pod {Leader}"
+            : $"on {Leader}'s host `iptables -I INPUT -p tcp --dport 3301 -j DROP` and `iptables -I OUTPUT -p tcp --dport 3301 -j DROP` (plus `--sport 3301`)";
+        return Scenario(DrScenarioIds.NetworkPartition, $"Network partition: {Leader} is cut off from the rest of {Main.Name}", DrScenarioIds.NetworkPartitionFailure, Main.Name, Healthy,
+        [
+            "Start the marker writer.",
+            $"Isolate the leader: {isolate}.",
+            automatic
+                ? $"On the majority side expect a new leader within the election timeout; on the minority side check through the local control socket (`echo \"return box.info.ro\" | tt connect {App}:{Leader} -f -` on its host) that the old leader turned read-only (election_fencing_mode {fencing})."
+                : "Expect no automatic promotion: with passive failover the replicas only report a stopped upstream (TarantoolReplicationStopped); nobody may promote without first fencing the old leader.",
+            "Heal the partition (delete the iptables rules / the NetworkPolicy).",
+            automatic
+                ? "The old leader rejoins as a follower of the new term; exactly one member is writable; compare markers."
+                : "Replication resumes from the same leader; compare markers.",
+        ],
+        automatic
+            ? "The majority elects a new leader, the minority fences itself (no split brain), and after healing the old leader follows the new one."
+            : "The replicaset never has two writable members: the isolated leader stays the only writer, and replication catches up after healing.",
+        MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostLeader), FailoverRpo,
+        automatic
+            ? ["A new leader on the majority side within the RTO threshold.", "The minority's old leader is read-only before the partition heals.", "At most one writable member at any check.", "No acknowledged marker lost."]
+            : ["No replica becomes writable during the partition.", "At most one writable member at any check.", "Replication resumes after healing; no acknowledged marker lost."]);
+    }
+
+    private DrScenario ReplicasetRestore() => Scenario(DrScenarioIds.ReplicasetRestore,
+        $"Replicaset loss: restore {Main.Name} from the latest backup and archived WAL into a scratch directory", RecoveryFailures.LostReplicaset, Main.Name,
+        [$"Run on {Source}'s host (it has backup/restore.sh, tarantool and access to the backup storage).", "At least one full backup exists and its verification passed.", "Free disk for one more copy of the data."],
+        [
+            "Write 30 markers to the leader and note the time of the last one.",
+            backup.ContinuousWalArchival ? $"Wait one archive interval plus a margin ({backup.WalArchiveIntervalSeconds + 15} s) so archive-wal.sh ships them." : $"Take a backup: `backup/backup.sh {Source}`.",
+            $"Restore: `backup/restore.sh {Source} --data-dir <scratch> --include-partial` and start a throwaway instance on the result.",
+            "Count the markers in the restored data; the time from the restore command to a running instance is the measured RTO (host provisioning excluded).",
+        ],
+        "The latest backup and the archived xlogs restore into a running instance that holds every marker written more than one archive interval before the drill.",
+        "Time from starting restore.sh until the scratch instance runs with the data loaded.",
+        "Markers written before the point that are missing from the restored data, expressed as the time since the point.",
+        Rto(RecoveryFailures.LostReplicaset), backup.RpoSeconds,
+        ["restore.sh verifies every checksum.", "The scratch instance starts on the restored files.", "Restore time within the RTO threshold.", "Missing markers within the RPO threshold."]);
+
+    private DrScenario PointInTimeRestore() => Scenario(DrScenarioIds.PointInTimeRestore,
+        "Accidental deletion: restore the data to the moment before a bad DELETE", RecoveryFailures.LogicalCorruption, Main.Name,
+        [$"Run on {Source}'s host (backup/restore.sh, tt, tarantool, storage access).", "WAL archival is running (archive-wal.sh) and the latest backup verification passed."],
+        [
+            "Write 20 markers, note the moment T, write 10 more, then delete 5 of the first 20 (the accident).",
+            $"Wait one archive interval plus a margin ({backup.WalArchiveIntervalSeconds + 15} s) for the xlogs to be archived.",
+            $"Restore to T: `backup/restore.sh {Source} --data-dir <scratch> --to-timestamp <T>` (tt play replays the archived xlogs up to T).",
+            "Start a throwaway instance on the recovered snapshot and check the markers.",
+        ],
+        "The restored data holds all 20 markers written before T (the deletion is undone) and none written after it.",
+        "Time from starting restore.sh to the checked scratch instance.",
+        "Markers before T missing from the restored data (must be none); markers after T present would mean the replay overshot.",
+        Rto(RecoveryFailures.LogicalCorruption), 0,
+        ["All 20 markers written before T are present.", "None of the 10 markers written after T is present.", "Restore time within the RTO threshold."]);
+
+    private DrScenario BackupRestore() => Scenario(DrScenarioIds.BackupRestore,
+        "Accidental deletion without point-in-time recovery: restore the latest full backup", RecoveryFailures.LogicalCorruption, Main.Name,
+        [$"Run on {Source}'s host (backup/backup.sh, backup/restore.sh, tarantool, storage access)."],
+        [
+            "Write 30 markers to the leader.",
+            $"Take a backup: `backup/backup.sh {Source}`.",
+            $"Restore the latest backup into a scratch directory: `backup/restore.sh {Source} --data-dir <scratch>` and start a throwaway instance on it.",
+            "Check that all 30 markers are in the restored data.",
+        ],
+        "The newest full backup restores into a running instance with everything written before it.",
+        "Time from starting restore.sh to the checked scratch instance.",
+        "Markers written before the backup that are missing from the restored data.",
+        Rto(RecoveryFailures.LogicalCorruption), backup.RpoSeconds,
+        ["All markers written before the backup are present.", "Restore time within the RTO threshold."]);
+
+    private DrScenario SiteLoss()
+    {
+        var region = topology.Regions.FirstOrDefault(r => r.Primary)?.Name ?? Main.Instances[0].Region;
+        var victims = topology.Replicasets.SelectMany(r => r.Instances).Where(i => i.Region == region).Select(i => i.Name).ToList();
+        return Scenario(DrScenarioIds.SiteLoss, $"Site loss: every instance in {region} goes down at once", RecoveryFailures.LostSite, region,
+            [.. Healthy, "The surviving sites hold a quorum of voters in every replicaset."],
+            [
+                "Start the marker writer.",
+                $"Kill every instance in {region} ({string.Join(", ", victims)}) at once: " + (OnKubernetes ? "`kubectl delete pod` each of them with `--grace-period=0 --force`." : $"`tt kill -f {App}:<instance>` on each host."),
+                "Expect the surviving sites to elect leaders; check `box.info.election` in each replicaset and that writes resume.",
+                "Stop the writer and compare markers on the new leader.",
+                $"Bring the site back ({(OnKubernetes ? "pods are recreated" : $"`tt start {App}:<instance>` on each host")}): its members rejoin as followers.",
+            ],
+            "The surviving sites elect new leaders without an operator; writes resume there; nothing acknowledged is lost; the site rejoins as followers.",
+            MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostSite), FailoverRpo,
+            ["A leader outside the lost site within the RTO threshold.", "No acknowledged marker lost beyond the RPO threshold.", "The site's instances rejoin read-only."]);
+    }
+
+    private DrScenario RouterFailure()
+    {
+        var routers = TopologyFacts.Routers(topology).SelectMany(r => r.Instances).Select(i => i.Name).ToList();
+        return Scenario(DrScenarioIds.RouterFailure, $"Router failure: {routers[0]} dies", RecoveryFailures.LostRouter, routers[0],
+            ["Clients are configured with more than one router endpoint."],
+            [
+                $"Kill {routers[0]}: {Kill(routers[0])}.",
+                $"Check another router: `echo \"return vshard.router.info().status\" | tt connect {App}:{routers.ElementAtOrDefault(1) ?? routers[0]} -f -` prints 0.",
+                OnKubernetes ? "The pod is recreated." : $"Restart it: `tt start {App}:{routers[0]}`.",
+                "Wait until it runs again.",
+            ],
+            "The other routers keep serving; the killed router comes back and rediscovers the storages; no data is involved.",
+            "Time until the killed router runs again.", "Routers hold no data: nothing can be lost.",
+            Rto(RecoveryFailures.LostRouter), 0,
+            ["Other routers report status 0 throughout.", "The killed router runs again within the RTO threshold."]);
+    }
+
+    private static DrScenario Scenario(string id, string title, string failure, string target, IReadOnlyList<string> preconditions, IReadOnlyList<string> steps,
+        string outcome, string rtoMeasurement, string rpoMeasurement, int rto, int rpo, IReadOnlyList<string> pass) => new()
+    {
+        Id = id,
+        Title = title,
+        Failure = failure,
+        Target = target,
+        Preconditions = preconditions,
+        Steps = steps,
+        ExpectedOutcome = outcome,
+        RtoMeasurement = rtoMeasurement,
+        RpoMeasurement = rpoMeasurement,
+        RtoThresholdSeconds = rto,
+        RpoThresholdSeconds = rpo,
+        PassCriteria = pass,
+        Script = id switch
+        {
+            DrScenarioIds.PointInTimeRestore or DrScenarioIds.BackupRestore => "dr/drill-pitr.sh",
+            _ => $"dr/drill-{id}.sh",
+        },
+    };
+}

@@ -1,0 +1,192 @@
+using Tarantool.Agents.Narratives;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Monitoring;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Expert.Monitoring;
+
+/// <summary>
+/// Chooses each alert's threshold and duration from the inputs: the RPO bounds replication lag, the memtx size and
+/// growth bound the arena alert, the election timeout bounds "no leader", the backup cron bounds backup age and the
+/// snapshot size bounds free disk.
+/// </summary>
+public static class AlertRuleDesigner
+{
+    private const double Gib = 1024d * 1024 * 1024;
+    private const double Mib = 1024d * 1024;
+    public const int DefaultBackupIntervalSeconds = 86400;
+
+    public static IReadOnlyList<AlertRule> Design(PhaseContext context, int backupInterval) =>
+        [.. DesignWithRussian(context, backupInterval).Select(r => r.Rule)];
+
+    /// <summary>The rules with the Russian wording of each threshold reason, for Russian narratives.</summary>
+    public static IReadOnlyList<(AlertRule Rule, string RussianReason)> DesignWithRussian(PhaseContext context, int backupInterval)
+    {
+        var request = context.Request;
+        var topology = context.Get<ClusterTopology>();
+        var capacity = context.Get<CapacityPlan>();
+        var backup = context.Get<BackupPlan>();
+        var production = request.Environment == DeploymentEnvironment.Production;
+        var page = production ? "critical" : "warning";
+        var rules = new List<(AlertRule, string)>();
+
+        foreach (var name in MonitoringExpectations.RequiredAlerts(request, topology, capacity))
+        {
+            (AlertRule Rule, string Ru)? rule = name switch
+            {
+                AlertNames.InstanceDown => Rule(name, "tarantool-availability", 0, production ? 60 : 300, page,
+                    $"up == 0 means Prometheus could not scrape the instance; {(production ? "1 minute (4 scrapes at 15 s)" : "5 minutes")} skips a single lost scrape but pages before clients notice a missing replica or leader.",
+                    $"up == 0 значит, что Prometheus не смог опросить экземпляр; {(production ? "1 минута (4 опроса по 15 с)" : "5 минут")} пропускает единичный потерянный опрос, но поднимает тревогу раньше, чем клиенты заметят потерю реплики или лидера.",
+                    "Tarantool instance {{ $labels.instance_name }} is down",
+                    "Prometheus cannot scrape {{ $labels.instance_name }} ({{ $labels.replicaset }}). Check the process (tt status / kubectl get pod) and its log."),
+                AlertNames.ReplicationLagHigh => Lag(topology, backup, production, page),
+                AlertNames.ReplicationStopped => Rule(name, "tarantool-replication", 0, 60, page,
+                    "tnt_replication_status is 1 while the relay is in 'follow'; 0 for a minute means the upstream or downstream stopped (error, lost connection, conflict), not a short reconnect.",
+                    "tnt_replication_status равен 1, пока поток репликации в состоянии follow; 0 в течение минуты означает остановку upstream или downstream (ошибка, разрыв соединения, конфликт), а не короткое переподключение.",
+                    "Replication stopped on {{ $labels.instance_name }}",
+                    "A replication stream of {{ $labels.instance_name }} ({{ $labels.replicaset }}) is not following. Check box.info.replication for the error."),
+                AlertNames.MemtxArenaNearlyFull => Memtx(capacity, production, page),
+                AlertNames.LuaMemoryHigh => Lua(capacity),
+                AlertNames.LeaderChanged => Rule(name, "tarantool-election", 0, 0, "warning",
+                    "Any increase of the Raft term within 15 minutes means a new election; one is expected on maintenance, repeated ones mean an unstable network or an overloaded leader.",
+                    "Любой рост терма Raft за 15 минут означает новые выборы; при обслуживании они ожидаемы, повторяющиеся выборы говорят о нестабильной сети или перегруженном лидере.",
+                    "New leader election in {{ $labels.replicaset }}",
+                    "The election term of {{ $labels.replicaset }} changed in the last 15 minutes. Check box.info.election and the former leader's log."),
+                AlertNames.NoLeader => NoLeader(topology, page),
+                AlertNames.ConfigNotReady => Rule(name, "tarantool-availability", 0, 300, "warning",
+                    "tnt_config_status{status=\"ready\"} is 0 while the config is being applied or has warnings/errors; 5 minutes exceeds any normal startup or reload.",
+                    "tnt_config_status{status=\"ready\"} равен 0, пока конфигурация применяется или содержит предупреждения и ошибки; 5 минут больше любого нормального запуска или перезагрузки конфигурации.",
+                    "Configuration of {{ $labels.instance_name }} is not ready",
+                    "config:info() of {{ $labels.instance_name }} reports alerts. Run 'tt connect' and check config:info().alerts."),
+                AlertNames.VinylRegulatorStalled => Rule(name, "tarantool-storage", 0, 300, page,
+                    "Writers blocked on the vinyl level-0 quota for 5 minutes means dumps cannot keep up with writes: latency grows without bound until disk bandwidth or vinyl.memory is raised.",
+                    "Писатели, 5 минут ждущие квоту памяти уровня L0 vinyl, означают, что дампы не успевают за записью: задержка растёт без предела, пока не увеличить пропускную способность диска или vinyl.memory.",
+                    "Vinyl writes are throttled on {{ $labels.instance_name }}",
+                    "Fibers of {{ $labels.instance_name }} wait for the vinyl memory quota. Compare tnt_vinyl_regulator_write_rate with dump_bandwidth."),
+                AlertNames.TransactionConflictsHigh => Rule(name, "tarantool-storage", 0.05, 600, "warning",
+                    "More than 5% of vinyl commits aborted by conflicts for 10 minutes: retries then cost more than they save; the application's hot keys need redesign.",
+                    "Больше 5% коммитов vinyl отменяются из-за конфликтов в течение 10 минут: повторы обходятся дороже, чем экономят; горячие ключи приложения нужно перепроектировать.",
+                    "Vinyl transaction conflicts are high on {{ $labels.instance_name }}",
+                    "Over 5% of vinyl transactions of {{ $labels.instance_name }} end in conflicts. Look for hot keys and long transactions."),
+                AlertNames.BackupTooOld => Backup(backup, backupInterval, page),
+                AlertNames.DiskSpaceLow => Disk(capacity, production, page, context),
+                _ => null,
+            };
+            if (rule is not null)
+                rules.Add((rule.Value.Rule with { Expression = AlertExpressions.Canonical(rule.Value.Rule.Name, rule.Value.Rule.Threshold, context)! }, rule.Value.Ru));
+        }
+        return rules;
+    }
+
+    private static (AlertRule Rule, string Ru) Lag(ClusterTopology topology, BackupPlan backup, bool production, string page)
+    {
+        var rpoBound = backup.RpoSeconds / 2.0;
+        var threshold = production ? Math.Clamp(rpoBound, 1, 10) : Math.Clamp(rpoBound, 5, 30);
+        var latencyFloor = topology.CrossRegionLatencyBudgetMs > 0 ? Math.Ceiling(2.0 * topology.CrossRegionLatencyBudgetMs / 1000) + 1 : 0;
+        threshold = Math.Round(Math.Max(threshold, latencyFloor), 1);
+        var reason = $"Asynchronous replicas lose their lag on failover, so the lag must stay well inside the RPO of {backup.RpoSeconds} s: " +
+                     $"threshold = clamp(RPO / 2, {(production ? "1, 10" : "5, 30")}) s" +
+                     (latencyFloor > 0 ? $", at least 2 × {topology.CrossRegionLatencyBudgetMs} ms cross-region RTT + 1 s" : "") +
+                     $" = {PromNumber.Format(threshold)} s, held for {(production ? "1 minute" : "5 minutes")} to ignore bursts.";
+        var ru = $"Асинхронные реплики теряют своё отставание при переключении, поэтому оно должно быть заметно меньше RPO {backup.RpoSeconds} с: " +
+                 $"порог = clamp(RPO / 2, {(production ? "1, 10" : "5, 30")}) с" +
+                 (latencyFloor > 0 ? $", но не меньше 2 × {topology.CrossRegionLatencyBudgetMs} мс межрегионального RTT + 1 с" : "") +
+                 $" = {PromNumber.Format(threshold)} с, удерживается {(production ? "1 минуту" : "5 минут")}, чтобы не реагировать на всплески.";
+        return Rule(AlertNames.ReplicationLagHigh, "tarantool-replication", threshold, production ? 60 : 300, page, reason, ru,
+            "Replication lag of {{ $labels.instance_name }} is high",
+            $"{{{{ $labels.instance_name }}}} ({{{{ $labels.replicaset }}}}) is more than {PromNumber.Format(threshold)} s behind its upstream. Check the network and the leader's load.");
+    }
+
+    private static (AlertRule Rule, string Ru) Memtx(CapacityPlan capacity, bool production, string page)
+    {
+        var threshold = production ? 85.0 : 90.0;
+        var perShardGb = capacity.DataSizeGb / Math.Max(1, capacity.StorageReplicasets);
+        var dailyGrowthBytes = perShardGb * 1e9 * capacity.GrowthPercentPerYear / 100 / 365;
+        var spareBytes = capacity.MemtxMemoryBytes * (100 - threshold) / 100;
+        var days = dailyGrowthBytes > 0 ? spareBytes / dailyGrowthBytes : double.PositiveInfinity;
+        var reason = $"Slab ratios are percentages of memtx.memory ({Figures.Bytes(capacity.MemtxMemoryBytes)}); when both quota and arena are above {PromNumber.Format(threshold)}% " +
+                     $"the remaining {Figures.Bytes((long)spareBytes)} is all that is left before inserts fail with ER_MEMORY_ISSUE. " +
+                     (double.IsInfinity(days) ? "With no growth planned that margin is for bursts. "
+                         : $"At {Figures.Number(capacity.GrowthPercentPerYear)}%/year on {Figures.Gb(perShardGb)} per replicaset that is about {Figures.Number(days, 0)} days to add memory or a shard. ") +
+                     "5 minutes ignores transient peaks during snapshots.";
+        var ru = $"Доли slab — проценты от memtx.memory ({Figures.Bytes(capacity.MemtxMemoryBytes)}); когда и quota, и arena выше {PromNumber.Format(threshold)}%, " +
+                 $"до ошибок ER_MEMORY_ISSUE при вставке остаётся {Figures.Bytes((long)spareBytes)}. " +
+                 (double.IsInfinity(days) ? "Рост не запланирован, этот запас — на всплески. "
+                     : $"При росте {Figures.Number(capacity.GrowthPercentPerYear)}% в год на {Figures.Gb(perShardGb)} на набор реплик это примерно {Figures.Number(days, 0)} дней, чтобы добавить память или шард. ") +
+                 "5 минут отсекают кратковременные пики во время снимков.";
+        return Rule(AlertNames.MemtxArenaNearlyFull, "tarantool-memory", threshold, 300, page, reason, ru,
+            "memtx arena of {{ $labels.instance_name }} is nearly full",
+            $"Over {PromNumber.Format(threshold)}% of memtx.memory is used on {{{{ $labels.instance_name }}}}. Raise memtx.memory, delete data or add a shard.");
+    }
+
+    private static (AlertRule Rule, string Ru) Lua(CapacityPlan capacity)
+    {
+        var headroom = capacity.RamPerStorageInstanceBytes - capacity.MemtxMemoryBytes - capacity.VinylMemoryBytes - capacity.VinylCacheBytes;
+        var threshold = Math.Round(Math.Min(Gib, Math.Max(256 * Mib, headroom / 2.0)));
+        var reason = $"The Lua heap lives outside memtx.memory in the instance's {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} budget; threshold = min(1 GiB, max(256 MiB, (RAM − memtx − vinyl) / 2)) = {Figures.Bytes((long)threshold)}: " +
+                     "half the non-memtx headroom, and half of the 2 GiB limit of non-GC64 LuaJIT builds. 10 minutes filters GC cycles.";
+        var ru = $"Куча Lua находится вне memtx.memory, в бюджете экземпляра {Figures.Bytes(capacity.RamPerStorageInstanceBytes)}; порог = min(1 ГиБ, max(256 МиБ, (RAM − memtx − vinyl) / 2)) = {Figures.Bytes((long)threshold)}: " +
+                 "половина запаса памяти вне memtx и половина предела 2 ГиБ у сборок LuaJIT без GC64. 10 минут отсекают циклы сборки мусора.";
+        return Rule(AlertNames.LuaMemoryHigh, "tarantool-memory", threshold, 600, "warning", reason, ru,
+            "Lua memory of {{ $labels.instance_name }} is high",
+            "The Lua heap of {{ $labels.instance_name }} keeps growing. Look for unbounded Lua tables or caches in the application code.");
+    }
+
+    private static (AlertRule Rule, string Ru) NoLeader(ClusterTopology topology, string page)
+    {
+        var timeout = topology.Election?.TimeoutSeconds ?? 5;
+        var duration = (int)Math.Max(30, Math.Ceiling(3 * timeout));
+        var reason = $"tnt_election_state is 2 on the leader; if no member of a replicaset is leader for max(30 s, 3 × election_timeout {Figures.Number(timeout)} s) = {duration} s, " +
+                     "elections are failing (no quorum) and the replicaset is read-only.";
+        var ru = $"tnt_election_state равен 2 на лидере; если ни один участник набора реплик не лидер дольше max(30 с, 3 × election_timeout {Figures.Number(timeout)} с) = {duration} с, " +
+                 "выборы не проходят (нет кворума), и набор реплик доступен только на чтение.";
+        return Rule(AlertNames.NoLeader, "tarantool-election", 2, duration, page, reason, ru,
+            "Replicaset {{ $labels.replicaset }} has no leader",
+            "No member of {{ $labels.replicaset }} is the Raft leader, so writes fail. Check how many members are up and box.info.election on each.");
+    }
+
+    private static (AlertRule Rule, string Ru) Backup(BackupPlan backup, int interval, string page)
+    {
+        var threshold = interval + Math.Max(interval / 2, 3600);
+        var reason = $"Full backups run on '{backup.FullBackupCron}' (every {Figures.Integer(interval)} s). Threshold = interval + max(interval / 2, 1 h) = {Figures.Integer(threshold)} s: " +
+                     "one late run is tolerated, a missed run alerts before the next one is missed too.";
+        var ru = $"Полные резервные копии снимаются по расписанию '{backup.FullBackupCron}' (каждые {Figures.Integer(interval)} с). Порог = интервал + max(интервал / 2, 1 ч) = {Figures.Integer(threshold)} с: " +
+                 "одно опоздание допустимо, а о пропущенном запуске мы узнаем раньше, чем будет пропущен следующий.";
+        return Rule(AlertNames.BackupTooOld, "tarantool-backup", threshold, 600, page, reason, ru,
+            "Last backup of {{ $labels.replicaset }} is too old",
+            $"No successful backup of {{{{ $labels.replicaset }}}} for over {Figures.Integer(threshold / 3600)} h. Check the backup job's log and the backup storage.");
+    }
+
+    private static (AlertRule Rule, string Ru) Disk(CapacityPlan capacity, bool production, string page, PhaseContext context)
+    {
+        var needed = capacity.DiskPerStorageInstanceGb > 0 ? (capacity.SnapshotSizeGb + capacity.WalSizeGb) / capacity.DiskPerStorageInstanceGb : 0;
+        var threshold = Math.Min(0.5, Math.Max(0.10, Math.Ceiling(needed * 20) / 20));
+        var reason = $"A checkpoint writes a whole new snapshot ({Figures.Gb(capacity.SnapshotSizeGb)}) before old files are removed, while the WAL keeps growing ({Figures.Gb(capacity.WalSizeGb)}): " +
+                     $"free space below ({Figures.Number(capacity.SnapshotSizeGb)} + {Figures.Number(capacity.WalSizeGb)}) / {Figures.Number(capacity.DiskPerStorageInstanceGb)} GB, rounded up to 5% and at least 10% = {PromNumber.Format(threshold * 100)}% " +
+                     "means the next snapshot may fail. 10 minutes ignores the snapshot's own temporary peak.";
+        var kubernetes = Phases.Containers.PlatformNaming.IsKubernetes(context.Request.CloudProvider);
+        var ru = $"Контрольная точка пишет новый снимок целиком ({Figures.Gb(capacity.SnapshotSizeGb)}) до удаления старых файлов, а WAL продолжает расти ({Figures.Gb(capacity.WalSizeGb)}): " +
+                 $"свободного места меньше ({Figures.Number(capacity.SnapshotSizeGb)} + {Figures.Number(capacity.WalSizeGb)}) / {Figures.Number(capacity.DiskPerStorageInstanceGb)} ГБ, с округлением вверх до 5% и не меньше 10%, = {PromNumber.Format(threshold * 100)}% " +
+                 "означает, что следующий снимок может не записаться. 10 минут отсекают временный пик самого снимка.";
+        return Rule(AlertNames.DiskSpaceLow, "tarantool-storage", threshold, 600, page, reason, ru,
+            kubernetes ? "Data volume {{ $labels.persistentvolumeclaim }} is running out of space" : "Data disk of {{ $labels.instance }} is running out of space",
+            $"Less than {PromNumber.Format(threshold * 100)}% of the data volume is free; the next snapshot may fail. Remove old snapshots beyond snapshot.count or expand the volume.");
+    }
+
+    private static (AlertRule Rule, string Ru) Rule(string name, string group, double threshold, int forSeconds, string severity, string reason, string ru, string summary, string description) => (new AlertRule
+    {
+        Name = name,
+        Group = group,
+        Expression = "",
+        ForSeconds = forSeconds,
+        Severity = severity,
+        Threshold = threshold,
+        ThresholdReason = reason,
+        Summary = summary,
+        Description = description,
+        RunbookUrl = AlertNames.RunbookUrl(name),
+    }, ru);
+}

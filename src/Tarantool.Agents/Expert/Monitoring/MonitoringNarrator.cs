@@ -1,0 +1,75 @@
+using Tarantool.Agents.Narratives;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.Monitoring;
+
+namespace Tarantool.Agents.Expert.Monitoring;
+
+/// <summary>Writes the phase 7 narrative: what is exported, scraped and alerted on, with every threshold's reason.</summary>
+public static class MonitoringNarrator
+{
+    public static string Write(MonitoringPlan plan, PhaseContext context)
+    {
+        var n = new NarrativeBuilder(context.Language);
+        var request = context.Request;
+        n.Title($"Monitoring and observability: {request.ClusterName}", $"Мониторинг и наблюдаемость: {request.ClusterName}");
+
+        n.Section(MonitoringPhase.Summary);
+        n.Paragraph(
+            $"Prometheus scrapes {plan.Targets.Count} Tarantool instances every {plan.ScrapeIntervalSeconds} s and evaluates {plan.Rules.Count} alerts; " +
+            $"every alert links to its runbook in docs/troubleshooting.md and has a threshold derived from this cluster's plans. Grafana gets {plan.Dashboards.Count} dashboard(s).",
+            $"Prometheus опрашивает {plan.Targets.Count} экземпляров Tarantool каждые {plan.ScrapeIntervalSeconds} с и вычисляет {plan.Rules.Count} алертов; " +
+            $"у каждого алерта есть ссылка на инструкцию в docs/troubleshooting.md и порог, выведенный из планов этого кластера. Для Grafana подготовлено дашбордов: {plan.Dashboards.Count}.");
+        var decisions = MonitoringDecisions.For(plan, context);
+        n.Bullets(decisions.Select(d => d.En).SequenceEqual(plan.Decisions) ? decisions.Select(d => n.T(d.En, d.Ru)) : plan.Decisions);
+
+        n.Section(MonitoringPhase.MetricsExport);
+        n.Paragraph(
+            $"Each instance serves its metrics in Prometheus format at {plan.MetricsPath} on its metrics port. The alerts read only metrics the tarantool/metrics module really exports " +
+            "(tnt_info_*, tnt_replication_*, tnt_slab_*, tnt_election_*, tnt_vinyl_*, tnt_config_status), plus up, the disk metrics of the named exporter and the backup job's freshness gauge. " +
+            "Slab ratios are percentages (0–100), lags are seconds, memory is bytes.",
+            $"Каждый экземпляр отдаёт метрики в формате Prometheus по пути {plan.MetricsPath} на своём порту метрик. Алерты используют только метрики, которые действительно экспортирует модуль tarantool/metrics " +
+            "(tnt_info_*, tnt_replication_*, tnt_slab_*, tnt_election_*, tnt_vinyl_*, tnt_config_status), а также up, дисковые метрики указанного экспортёра и метку свежести резервной копии. " +
+            "Доли slab — проценты (0–100), задержки — секунды, память — байты.");
+        n.Paragraph(
+            $"Backup freshness: {plan.BackupFreshness.MetricName} via {plan.BackupFreshness.Exporter} ({plan.BackupFreshness.Location}); backups run every {Figures.Integer(plan.BackupFreshness.BackupIntervalSeconds)} s.",
+            $"Свежесть резервных копий: {plan.BackupFreshness.MetricName} через {plan.BackupFreshness.Exporter} ({plan.BackupFreshness.Location}); копии снимаются каждые {Figures.Integer(plan.BackupFreshness.BackupIntervalSeconds)} с.");
+
+        n.Section(MonitoringPhase.Scrape);
+        n.Paragraph(
+            "monitoring/prometheus.yml lists every instance once as a static target with its topology labels; rule_files point at alerts.yml next to it, so run Prometheus and promtool from monitoring/.",
+            "В monitoring/prometheus.yml каждый экземпляр указан один раз как статическая цель с метками топологии; rule_files ссылается на alerts.yml рядом, поэтому Prometheus и promtool запускаются из каталога monitoring/.");
+        n.Table(
+            [n.T("Instance", "Экземпляр"), n.T("Replicaset", "Набор реплик"), n.T("Role", "Роль"), n.T("Address", "Адрес"), n.T("Zone", "Зона")],
+            plan.Targets.Select(t => (IReadOnlyList<string>)[t.Instance, t.Replicaset, t.Role, t.Address, $"{t.Region}/{t.Zone}"]));
+        if (plan.NodeExporterTargets.Count > 0)
+            n.Paragraph($"node_exporter: {string.Join(", ", plan.NodeExporterTargets)}.", $"node_exporter: {string.Join(", ", plan.NodeExporterTargets)}.");
+        n.Code("bash", "cd monitoring\npromtool check config prometheus.yml\npromtool check rules alerts.yml\npromtool test rules alerts.test.yml");
+
+        n.Section(MonitoringPhase.Alerts);
+        n.Table(
+            [n.T("Alert", "Алерт"), n.T("Threshold", "Порог"), n.T("For", "Длительность"), n.T("Severity", "Важность"), n.T("Runbook", "Инструкция")],
+            plan.Rules.Select(r => (IReadOnlyList<string>)[r.Name, PromNumber.Format(r.Threshold), PromNumber.Duration(Math.Max(r.ForSeconds, 0)), r.Severity, r.RunbookUrl]));
+        var designed = AlertRuleDesigner.DesignWithRussian(context, plan.BackupFreshness.BackupIntervalSeconds)
+            .ToDictionary(r => r.Rule.Name, r => (r.Rule.ThresholdReason, r.RussianReason));
+        foreach (var rule in plan.Rules)
+        {
+            n.Subsection(rule.Name, rule.Name);
+            n.Code("promql", rule.Expression);
+            // A plan from another author keeps its own wording; ours has a Russian twin of each reason.
+            var reason = designed.TryGetValue(rule.Name, out var pair) && pair.ThresholdReason == rule.ThresholdReason ? n.T(pair.ThresholdReason, pair.RussianReason) : rule.ThresholdReason;
+            n.Paragraph(n.T("Why: ", "Почему: ") + reason);
+        }
+
+        n.Section(MonitoringPhase.Dashboards);
+        foreach (var dashboard in plan.Dashboards)
+        {
+            n.Paragraph(
+                $"monitoring/grafana/{dashboard.Uid}.json (\"{dashboard.Title}\") imports through Grafana's Import dialog, which asks for the Prometheus datasource (DS_PROMETHEUS). " +
+                "A replicaset variable filters every panel.",
+                $"monitoring/grafana/{dashboard.Uid}.json («{dashboard.Title}») импортируется через диалог Import в Grafana, который запросит источник данных Prometheus (DS_PROMETHEUS). " +
+                "Переменная replicaset фильтрует все панели.");
+            n.Bullets(dashboard.Panels.Select(p => $"{p.Title} ({p.Unit})"));
+        }
+        return n.ToString();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text.RegularExpressions;
+using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Phases.BackupRecovery;
+
+/// <summary>
+/// Semantic rules of a backup plan and its consistency with the request, the capacity plan and the topology.
+/// Every rule accepts any correct plan, not only the embedded expert's.
+/// </summary>
+public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
+{
+    /// <summary>Above this, a production plan no longer protects against more than a few minutes of lost writes.</summary>
+    public const int MaxProductionRpoSeconds = 900;
+
+    public IEnumerable<ValidationIssue> Validate(BackupPlan plan, PhaseContext context)
+    {
+        var request = context.Request;
+        var capacity = context.Find<CapacityPlan>();
+        var topology = context.Find<ClusterTopology>();
+        var issues = new List<ValidationIssue>();
+
+        CheckRetention(plan, request, issues);
+        CheckSchedules(plan, capacity, issues);
+        CheckObjectives(plan, request, issues);
+        CheckStorage(plan, request, issues);
+        if (topology is not null)
+        {
+            CheckSource(plan, topology, issues);
+            CheckProcedures(plan, topology, issues);
+        }
+        return issues;
+    }
+
+    private static void CheckRetention(BackupPlan plan, ClusterRequest request, List<ValidationIssue> issues)
+    {
+        if (plan.RetentionDays != request.BackupRetentionDays)
+            issues.Add(ValidationIssue.Error("backup.retention-mismatch",
+                $"retentionDays is {plan.RetentionDays} but the request asks for backup-retention-days {request.BackupRetentionDays}; set retentionDays to {request.BackupRetentionDays}.",
+                "$.retentionDays"));
+    }
+
+    private static void CheckSchedules(BackupPlan plan, CapacityPlan? capacity, List<ValidationIssue> issues)
+    {
+        foreach (var (value, path) in new[] { (plan.FullBackupCron, "$.fullBackupCron"), (plan.VerificationCron, "$.verificationCron") })
+            if (CronSchedule.Problem(value) is { } problem)
+                issues.Add(ValidationIssue.Error("backup.cron-invalid", $"'{value}' is not a valid cron expression: {problem}.", path));
+
+        if (plan.SnapshotIntervalSeconds is <= 0 or > 86400)
+            issues.Add(ValidationIssue.Error("backup.snapshot-interval-invalid",
+                $"snapshotIntervalSeconds is {plan.SnapshotIntervalSeconds}; snapshot.by.interval must be between 1 and 86400 seconds (0 disables the checkpoint daemon and lets the WAL grow unbounded).",
+                "$.snapshotIntervalSeconds"));
+        if (plan.SnapshotWalSizeBytes <= 0)
+            issues.Add(ValidationIssue.Error("backup.snapshot-wal-size-invalid",
+                "snapshotWalSizeBytes must be positive (snapshot.by.wal_size caps the WAL kept between checkpoints).", "$.snapshotWalSizeBytes"));
+
+        if (capacity is not null)
+        {
+            if (plan.SnapshotCount != capacity.SnapshotCount)
+                issues.Add(ValidationIssue.Error("backup.snapshot-count-mismatch",
+                    $"snapshotCount is {plan.SnapshotCount} but the capacity plan sized the disks for snapshot.count {capacity.SnapshotCount}; use {capacity.SnapshotCount}.",
+                    "$.snapshotCount"));
+            var walBudget = Math.Max((long)(capacity.WalSizeGb * 1e9), 256L * 1024 * 1024);
+            if (plan.SnapshotWalSizeBytes > walBudget * 3 / 2)
+                issues.Add(ValidationIssue.Warning("backup.snapshot-wal-size-over-budget",
+                    $"snapshot.by.wal_size {plan.SnapshotWalSizeBytes} bytes lets the WAL grow past the {walBudget} bytes the capacity plan budgeted on disk; lower it or revisit disk sizing.",
+                    "$.snapshotWalSizeBytes"));
+        }
+        else if (plan.SnapshotCount < 1)
+            issues.Add(ValidationIssue.Error("backup.snapshot-count-invalid", "snapshotCount must be at least 1.", "$.snapshotCount"));
+
+        var fullPeriod = CronSchedule.MaxPeriodSeconds(plan.FullBackupCron);
+        if (fullPeriod is not null && fullPeriod < plan.SnapshotIntervalSeconds)
+            issues.Add(ValidationIssue.Warning("backup.full-backup-faster-than-snapshots",
+                $"full backups run every {fullPeriod} s but snapshots are taken every {plan.SnapshotIntervalSeconds} s, so consecutive backups copy the same checkpoint; run full backups less often or snapshot more often.",
+                "$.fullBackupCron"));
+        if (fullPeriod is not null && plan.RetentionDays * 86400L < 2 * fullPeriod)
+            issues.Add(ValidationIssue.Warning("backup.retention-keeps-one-backup",
+                $"a retention of {plan.RetentionDays} days keeps fewer than two full backups taken every {fullPeriod} s; a corrupt latest backup would leave nothing to restore.",
+                "$.retentionDays"));
+    }
+
+    private static void CheckObjectives(BackupPlan plan, ClusterRequest request, List<ValidationIssue> issues)
+    {
+        if (plan.RpoSeconds <= 0 || plan.RtoSeconds <= 0)
+            issues.Add(ValidationIssue.Error("backup.objectives-invalid", "rpoSeconds and rtoSeconds must be positive.", "$"));
+
+        if (plan.ContinuousWalArchival)
+        {
+            if (plan.WalArchiveIntervalSeconds <= 0)
+                issues.Add(ValidationIssue.Error("backup.archive-interval-invalid",
+                    "continuousWalArchival is true but walArchiveIntervalSeconds is not positive; set how often xlogs are shipped.", "$.walArchiveIntervalSeconds"));
+            else if (plan.RpoSeconds < plan.WalArchiveIntervalSeconds)
+                issues.Add(ValidationIssue.Error("backup.rpo-below-archive-interval",
+                    $"rpoSeconds {plan.RpoSeconds} is smaller than the WAL archive interval {plan.WalArchiveIntervalSeconds} s: writes since the last shipment are lost with the replicaset. Raise the RPO or ship more often.",
+                    "$.rpoSeconds"));
+        }
+        else
+        {
+            if (plan.WalArchiveIntervalSeconds != 0)
+                issues.Add(ValidationIssue.Error("backup.archive-interval-without-archival",
+                    "walArchiveIntervalSeconds must be 0 when continuousWalArchival is false.", "$.walArchiveIntervalSeconds"));
+            var fullPeriod = CronSchedule.MaxPeriodSeconds(plan.FullBackupCron);
+            if (fullPeriod is not null && plan.RpoSeconds < fullPeriod)
+                issues.Add(ValidationIssue.Error("backup.rpo-below-backup-period",
+                    $"without WAL archival only full backups leave the host, every {fullPeriod} s; rpoSeconds {plan.RpoSeconds} cannot be met. Set rpoSeconds to at least {fullPeriod} or enable WAL archival.",
+                    "$.rpoSeconds"));
+        }
+
+        if (plan.PointInTimeRecovery && !plan.ContinuousWalArchival)
+            issues.Add(ValidationIssue.Error("backup.pitr-without-archival",
+                "pointInTimeRecovery needs the xlogs after the snapshot off-host; enable continuousWalArchival or set pointInTimeRecovery to false.",
+                "$.pointInTimeRecovery"));
+
+        if (request.Environment == DeploymentEnvironment.Production)
+        {
+            if (!plan.ContinuousWalArchival)
+                issues.Add(ValidationIssue.Error("backup.production-needs-archival",
+                    "production needs continuous WAL archival: a daily snapshot alone loses up to a day of writes when a replicaset is lost.", "$.continuousWalArchival"));
+            if (!plan.PointInTimeRecovery)
+                issues.Add(ValidationIssue.Error("backup.production-needs-pitr",
+                    "production needs point-in-time recovery to undo logical corruption (a bad DELETE replicates to every replica at once).", "$.pointInTimeRecovery"));
+            if (plan.RpoSeconds > MaxProductionRpoSeconds)
+                issues.Add(ValidationIssue.Error("backup.production-rpo-too-high",
+                    $"rpoSeconds {plan.RpoSeconds} is above {MaxProductionRpoSeconds} s for production; ship xlogs more often.", "$.rpoSeconds"));
+        }
+    }
+
+    private static void CheckStorage(BackupPlan plan, ClusterRequest request, List<ValidationIssue> issues)
+    {
+        var allowed = StorageKinds.AllowedFor(request.CloudProvider);
+        if (!allowed.Contains(plan.StorageKind))
+            issues.Add(ValidationIssue.Error("backup.storage-kind-mismatch",
+                $"storageKind '{plan.StorageKind}' does not fit cloud '{request.CloudProvider}'; use {string.Join(" or ", allowed)}.", "$.storageKind"));
+        else if (!StorageKinds.UriFits(plan.StorageKind, plan.StorageUri))
+            issues.Add(ValidationIssue.Error("backup.storage-uri-mismatch",
+                $"storageUri '{plan.StorageUri}' is not a {plan.StorageKind} URI; use the form {StorageKinds.ExampleUri(plan.StorageKind)}.", "$.storageUri"));
+
+        if (!plan.StorageUri.Contains("{instance}", StringComparison.Ordinal))
+            issues.Add(ValidationIssue.Error("backup.storage-uri-no-instance",
+                "storageUri must contain the {instance} placeholder so each instance's backups and xlogs get their own prefix.", "$.storageUri"));
+        if (SecretInUri().IsMatch(plan.StorageUri))
+            issues.Add(ValidationIssue.Error("backup.storage-uri-secret",
+                "storageUri carries credentials (user info, key, signature or SAS token); take them from the environment or the instance identity instead.", "$.storageUri"));
+    }
+
+    private static void CheckSource(BackupPlan plan, ClusterTopology topology, List<ValidationIssue> issues)
+    {
+        var hasReplicas = TopologyFacts.HasReplicas(topology);
+        if (plan.BackupSource is not ("replica" or "leader"))
+            issues.Add(ValidationIssue.Error("backup.source-invalid", $"backupSource '{plan.BackupSource}' must be 'replica' or 'leader'.", "$.backupSource"));
+        else if (hasReplicas && plan.BackupSource == "leader")
+            issues.Add(ValidationIssue.Error("backup.source-not-replica",
+                "the replicasets have replicas, so back up from a replica: box.backup.start() pins checkpoints and the copy competes for the leader's disk and network.", "$.backupSource"));
+        else if (!hasReplicas && plan.BackupSource == "replica")
+            issues.Add(ValidationIssue.Error("backup.source-no-replica",
+                "no data replicaset has a replica; the backup source must be 'leader' (the only instance).", "$.backupSource"));
+    }
+
+    private static void CheckProcedures(BackupPlan plan, ClusterTopology topology, List<ValidationIssue> issues)
+    {
+        var multiSite = TopologyFacts.IsMultiSite(topology);
+        foreach (var failure in RecoveryFailures.RequiredFor(topology).Where(f => plan.Procedures.All(p => p.Failure != f)))
+            issues.Add(ValidationIssue.Error("backup.procedure-missing",
+                $"no restore procedure for failure '{failure}'; add one with real commands and an expected RTO.", "$.procedures"));
+
+        for (var i = 0; i < plan.Procedures.Count; i++)
+        {
+            var procedure = plan.Procedures[i];
+            var path = $"$.procedures[{i}]";
+            if (!RecoveryFailures.Known.Contains(procedure.Failure))
+                issues.Add(ValidationIssue.Warning("backup.procedure-unknown", $"failure key '{procedure.Failure}' is not one of {string.Join(", ", RecoveryFailures.Known)}.", path));
+            if (plan.Procedures.Take(i).Any(p => p.Failure == procedure.Failure))
+                issues.Add(ValidationIssue.Error("backup.procedure-duplicate", $"failure '{procedure.Failure}' has more than one procedure; merge them.", path));
+            if (procedure.Failure == RecoveryFailures.LostSite && !multiSite)
+                issues.Add(ValidationIssue.Error("backup.procedure-site-single-region",
+                    "a lost-site procedure only applies to multi-region clusters; this topology has one site.", path));
+            if ((procedure.Failure is RecoveryFailures.LostReplica or RecoveryFailures.LostLeader) && !TopologyFacts.HasReplicas(topology))
+                issues.Add(ValidationIssue.Error("backup.procedure-no-replicas",
+                    $"'{procedure.Failure}' needs replicas but no data replicaset has one; cover the single instance with lost-replicaset.", path));
+            if (procedure.Steps.Count < 2 || procedure.Steps.Any(string.IsNullOrWhiteSpace))
+                issues.Add(ValidationIssue.Error("backup.procedure-steps",
+                    $"procedure '{procedure.Failure}' needs at least two non-empty steps with real commands.", $"{path}.steps"));
+            if (procedure.ExpectedRtoSeconds <= 0)
+                issues.Add(ValidationIssue.Error("backup.procedure-rto-invalid", $"procedure '{procedure.Failure}' needs a positive expectedRtoSeconds.", $"{path}.expectedRtoSeconds"));
+            else if (procedure.ExpectedRtoSeconds > plan.RtoSeconds)
+                issues.Add(ValidationIssue.Error("backup.procedure-rto-over-objective",
+                    $"procedure '{procedure.Failure}' expects {procedure.ExpectedRtoSeconds} s, more than the plan's RTO of {plan.RtoSeconds} s; raise rtoSeconds or speed the procedure up.",
+                    $"{path}.expectedRtoSeconds"));
+            if (procedure.Failure == RecoveryFailures.LogicalCorruption && plan.PointInTimeRecovery
+                && !procedure.Steps.Any(s => s.Contains("tt play", StringComparison.Ordinal) || s.Contains("restore.sh", StringComparison.Ordinal)))
+                issues.Add(ValidationIssue.Warning("backup.corruption-without-replay",
+                    "the logical-corruption procedure never replays xlogs (tt play or backup/restore.sh) although point-in-time recovery is enabled.", $"{path}.steps"));
+        }
+    }
+
+    [GeneratedRegex(@"(//[^/]*@)|([?&](sig|se|sv|key|secret|token|password|AccessKeyID|SecretAccessKey)=)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretInUri();
+}

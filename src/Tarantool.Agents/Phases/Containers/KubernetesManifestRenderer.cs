@@ -1,0 +1,125 @@
+using System.Globalization;
+using Tarantool.Agents.Phases.Topology;
+using YamlDotNet.RepresentationModel;
+using static Tarantool.Agents.Phases.Containers.YamlText;
+
+namespace Tarantool.Agents.Phases.Containers;
+
+/// <summary>
+/// Writes <c>kubernetes/</c>: Namespace, StorageClass, the ConfigMap with the Kubernetes variant of config.yaml,
+/// per replicaset a headless Service, StatefulSet and PodDisruptionBudget, the client Services and a
+/// kustomization.yaml listing every manifest. Secrets are referenced, never written.
+/// </summary>
+public static class KubernetesManifestRenderer
+{
+    public static IEnumerable<BundleFile> Render(OrchestrationPlan plan, PhaseContext context)
+    {
+        var topology = context.Get<ClusterTopology>();
+        var ns = plan.Namespace;
+        var configMapName = $"{ns}-config";
+        var files = new List<BundleFile> { Manifest("namespace.yaml", Namespace(ns)) };
+        if (plan.StorageClass is { } storageClass) files.Add(Manifest("storageclass.yaml", StorageClass(ns, storageClass)));
+
+        if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml && context.FindFile("tarantool/config.yaml") is { } config)
+        {
+            var targets = plan.Endpoints.Select(e => new ConfigRewriteTarget(e.Instance, e.Host, e.IprotoPort, e.MetricsPort)).ToList();
+            var rewritten = ContainerConfigRewriter.Rewrite(config, topology, targets, $"Kubernetes namespace {ns} (pod DNS names through headless Services)");
+            files.Add(Manifest("configmap.yaml", Map(
+                ("apiVersion", Str("v1")),
+                ("kind", Str("ConfigMap")),
+                ("metadata", Map(("name", Str(configMapName)), ("namespace", Str(ns)), ("labels", KubernetesLabels.Common(ns)))),
+                ("data", Map(("config.yaml", Block(rewritten)))))));
+        }
+
+        foreach (var workload in plan.Workloads)
+        {
+            files.Add(Manifest($"service-{workload.Replicaset}.yaml", HeadlessService(ns, workload)));
+            files.Add(Manifest($"statefulset-{workload.Replicaset}.yaml", StatefulSetBuilder.Build(plan, workload, topology, configMapName)));
+            files.Add(Manifest($"pdb-{workload.Replicaset}.yaml", DisruptionBudget(ns, workload)));
+        }
+        foreach (var service in plan.ClientServices)
+            files.Add(Manifest($"service-{service.Name}.yaml", ClientService(plan, service)));
+
+        var kustomization = Map(
+            ("apiVersion", Str("kustomize.config.k8s.io/v1beta1")),
+            ("kind", Str("Kustomization")),
+            ("namespace", Str(ns)),
+            ("resources", Seq(files.Select(f => (YamlNode)Str(f.Path["kubernetes/".Length..])))));
+        var secretNames = plan.Secrets.Select(s => s.SecretName).Distinct().Order(StringComparer.Ordinal).ToList();
+        var header = new List<string> { $"Kubernetes deployment of {context.Request.ClusterName}. Create the Secrets first, from files you keep out of git:" };
+        foreach (var name in secretNames)
+        {
+            var keys = plan.Secrets.Where(s => s.SecretName == name).Select(s => s.SecretKey).Distinct();
+            header.Add($"  kubectl -n {ns} create secret generic {name} " + string.Join(" ", keys.Select(k => $"--from-file={k}=./{k}")));
+        }
+        header.Add("Then: kubectl apply -k kubernetes/");
+        files.Add(new BundleFile("kubernetes/kustomization.yaml", "kustomization", Emit(kustomization, [.. header])));
+        return files;
+    }
+
+    private static BundleFile Manifest(string name, YamlMappingNode root) => new($"kubernetes/{name}", "kubernetes-manifest", Emit(root));
+
+    private static YamlMappingNode Namespace(string ns)
+    {
+        var labels = KubernetesLabels.Common(ns);
+        // The pods run as non-root with all capabilities dropped, so the restricted Pod Security level holds.
+        labels.Add("pod-security.kubernetes.io/enforce", Str("restricted"));
+        return Map(("apiVersion", Str("v1")), ("kind", Str("Namespace")), ("metadata", Map(("name", Str(ns)), ("labels", labels))));
+    }
+
+    private static YamlMappingNode StorageClass(string ns, StorageClassPlan storageClass) => Map(
+        ("apiVersion", Str("storage.k8s.io/v1")),
+        ("kind", Str("StorageClass")),
+        ("metadata", Map(("name", Str(storageClass.Name)), ("labels", KubernetesLabels.Common(ns)))),
+        ("provisioner", Str(storageClass.Provisioner)),
+        ("parameters", new YamlMappingNode(storageClass.Parameters.Select(p => new KeyValuePair<YamlNode, YamlNode>(Str(p.Name), Str(p.Value))))),
+        ("reclaimPolicy", Str(storageClass.ReclaimPolicy)),
+        ("volumeBindingMode", Str(storageClass.VolumeBindingMode)),
+        ("allowVolumeExpansion", Bool(true)));
+
+    /// <summary>Headless, and publishing not-ready pods: peers of a bootstrapping replicaset must resolve each other
+    /// before any of them is ready, or bootstrap waits forever.</summary>
+    private static YamlMappingNode HeadlessService(string ns, WorkloadPlan workload)
+    {
+        var ports = new List<YamlNode> { Port("iproto", PlatformNaming.ContainerIprotoPort) };
+        if (workload.Role != "stateboard") ports.Add(Port("metrics", PlatformNaming.ContainerMetricsPort));
+        return Map(
+            ("apiVersion", Str("v1")),
+            ("kind", Str("Service")),
+            ("metadata", Map(("name", Str(workload.Replicaset)), ("namespace", Str(ns)), ("labels", KubernetesLabels.ForWorkload(ns, workload)))),
+            ("spec", Map(
+                ("clusterIP", Str("None")),
+                ("publishNotReadyAddresses", Bool(true)),
+                ("selector", KubernetesLabels.Selector(ns, workload.Replicaset)),
+                ("ports", Seq(ports)))));
+    }
+
+    private static YamlMappingNode DisruptionBudget(string ns, WorkloadPlan workload) => Map(
+        ("apiVersion", Str("policy/v1")),
+        ("kind", Str("PodDisruptionBudget")),
+        ("metadata", Map(("name", Str(workload.Replicaset)), ("namespace", Str(ns)), ("labels", KubernetesLabels.ForWorkload(ns, workload)))),
+        ("spec", Map(
+            ("maxUnavailable", Int(workload.MaxUnavailable)),
+            ("selector", Map(("matchLabels", KubernetesLabels.Selector(ns, workload.Replicaset)))))));
+
+    private static YamlMappingNode ClientService(OrchestrationPlan plan, ClientServicePlan service)
+    {
+        var ns = plan.Namespace;
+        var selector = Map(("app.kubernetes.io/name", Str("tarantool")), ("app.kubernetes.io/instance", Str(ns)));
+        var roles = plan.Workloads.Where(w => service.Replicasets.Contains(w.Replicaset)).Select(w => w.Role).Distinct().ToList();
+        if (service.PinnedPod.Length > 0) selector.Add(KubernetesLabels.PodName, Str(service.PinnedPod));
+        else if (service.Replicasets.Count == 1) selector.Add(KubernetesLabels.Replicaset, Str(service.Replicasets[0]));
+        else if (roles.Count == 1) selector.Add(KubernetesLabels.Role, Str(roles[0]));
+        return Map(
+            ("apiVersion", Str("v1")),
+            ("kind", Str("Service")),
+            ("metadata", Map(("name", Str(service.Name)), ("namespace", Str(ns)), ("labels", KubernetesLabels.Common(ns)))),
+            ("spec", Map(
+                ("type", Str("ClusterIP")),
+                ("selector", selector),
+                ("ports", Seq(Map(("name", Str("iproto")), ("port", Int(service.Port)), ("targetPort", Str("iproto")), ("protocol", Str("TCP"))))))));
+    }
+
+    private static YamlMappingNode Port(string name, int port) =>
+        Map(("name", Str(name)), ("port", Int(port)), ("targetPort", Str(name)), ("protocol", Str("TCP")));
+}

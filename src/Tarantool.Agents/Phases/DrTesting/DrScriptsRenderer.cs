@@ -1,0 +1,120 @@
+using Tarantool.Agents.Narratives;
+using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.DrTesting.Scripts;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Tarantool.Agents.Phases.DrTesting;
+
+/// <summary>
+/// Writes the drills under <c>dr/</c>: the shared <c>lib.sh</c>, one script per scenario (an automated drill for
+/// known ids, a printed checklist otherwise) and the machine-readable <c>scenarios.yaml</c>.
+/// </summary>
+public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
+{
+    public IEnumerable<BundleFile> Render(DrTestPlan plan, PhaseContext context)
+    {
+        var topology = context.Find<ClusterTopology>();
+        var common = Common(plan, context, topology);
+        yield return Script("dr/lib.sh", DrLibScript.Template, common);
+        foreach (var scenario in plan.Scenarios)
+        {
+            var values = new Dictionary<string, string>(common);
+            foreach (var (key, value) in ScenarioValues(scenario, context, topology)) values[key] = value;
+            yield return Script(scenario.Script, TemplateFor(scenario.Id), values);
+        }
+        yield return new BundleFile("dr/scenarios.yaml", "dr-scenarios", Yaml(plan, context));
+    }
+
+    private static string TemplateFor(string id) => id switch
+    {
+        DrScenarioIds.InstanceFailure => DrInstanceFailureScript.Template,
+        DrScenarioIds.LeaderFailover => DrLeaderFailoverScript.Template,
+        DrScenarioIds.ManualSwitchover => DrManualSwitchoverScript.Template,
+        DrScenarioIds.NetworkPartition => DrNetworkPartitionScript.Template,
+        DrScenarioIds.SiteLoss => DrSiteLossScript.Template,
+        DrScenarioIds.RouterFailure => DrRouterFailureScript.Template,
+        DrScenarioIds.PointInTimeRestore or DrScenarioIds.BackupRestore or DrScenarioIds.ReplicasetRestore => DrRestoreScript.Template,
+        _ => DrManualScript.Template,
+    };
+
+    private static Dictionary<string, string> Common(DrTestPlan plan, PhaseContext context, ClusterTopology? topology)
+    {
+        var kubernetes = context.Request.CloudProvider == CloudProvider.Kubernetes;
+        var instances = topology?.Replicasets.SelectMany(r => r.Instances.Select(i => $"  \"{i.Name} {r.Name} {i.Host} {Figures.Integer(i.Port)} {i.Region}\"")).ToList() ?? [];
+        return new Dictionary<string, string>
+        {
+            ["CLUSTER"] = ShellSafe(context.Request.ClusterName),
+            ["PLATFORM"] = kubernetes ? "kubernetes" : "vm",
+            ["NAMESPACE"] = ShellSafe(context.Request.ClusterName),
+            ["MARKER_SPACE"] = ShellSafe(plan.MarkerSpace),
+            ["MARKER_INTERVAL_MS"] = Figures.Integer(plan.MarkerIntervalMilliseconds),
+            ["SYNC_MARKERS"] = topology?.FailoverMode is "election" or "supervised" ? "true" : "false",
+            ["INSTANCES"] = instances.Count == 0 ? "  # no topology was available: add \"name replicaset host port region\" entries" : string.Join("\n", instances),
+        };
+    }
+
+    private static Dictionary<string, string> ScenarioValues(DrScenario scenario, PhaseContext context, ClusterTopology? topology)
+    {
+        var replicaset = ReplicasetOf(scenario.Target, topology);
+        var backup = context.Find<BackupPlan>();
+        var election = topology?.Election;
+        var routers = topology is null ? [] : TopologyFacts.Routers(topology).SelectMany(r => r.Instances).Select(i => i.Name).ToList();
+        var archiveWait = backup is { ContinuousWalArchival: true } ? backup.WalArchiveIntervalSeconds + 15 : 0;
+        var memtx = context.Find<CapacityPlan>()?.MemtxMemoryBytes is > 0 and var m ? m : BackupScriptsRenderer.DefaultScratchMemtxMemoryBytes;
+        return new Dictionary<string, string>
+        {
+            ["TITLE"] = ShellSafe(scenario.Title),
+            ["SCENARIO_ID"] = ShellSafe(scenario.Id),
+            ["RTO_THRESHOLD"] = Figures.Integer(scenario.RtoThresholdSeconds),
+            ["RPO_THRESHOLD"] = Figures.Integer(scenario.RpoThresholdSeconds),
+            ["REPLICASET"] = ShellSafe(replicaset?.Name ?? scenario.Target),
+            ["TARGET"] = ShellSafe(scenario.Target),
+            ["REGION"] = ShellSafe(scenario.Target),
+            ["FAILOVER_MODE"] = ShellSafe(topology?.FailoverMode ?? "manual"),
+            ["FENCING"] = election is null ? "it has no quorum to lose, so check it by hand" : $"election_fencing_mode {ShellSafe(election.FencingMode)}",
+            ["FENCING_WAIT"] = Figures.Integer((int)Math.Ceiling(2 * (election?.TimeoutSeconds is > 0 and var t ? t : 5)) + 5),
+            ["OTHER_ROUTER"] = ShellSafe(routers.FirstOrDefault(r => r != scenario.Target) ?? scenario.Target),
+            ["SOURCE"] = ShellSafe(replicaset is null ? scenario.Target : TopologyFacts.BackupSourceOf(replicaset).Name),
+            ["RESTORE_MODE"] = scenario.Id == DrScenarioIds.PointInTimeRestore ? "pitr" : "latest",
+            ["ARCHIVE_WAIT"] = Figures.Integer(scenario.Id == DrScenarioIds.BackupRestore ? 0 : archiveWait),
+            ["MEMTX_MEMORY"] = Figures.Integer(memtx),
+            ["STEPS"] = string.Join("\n", scenario.Steps.Select((s, i) => $"{i + 1}. {s}")).Replace("STEPS", "steps", StringComparison.Ordinal),
+        };
+    }
+
+    /// <summary>The replicaset a target names: itself, the one holding an instance, or the first data replicaset
+    /// with a member in a region.</summary>
+    internal static Replicaset? ReplicasetOf(string target, ClusterTopology? topology)
+    {
+        if (topology is null) return null;
+        return topology.Replicasets.FirstOrDefault(r => r.Name == target)
+            ?? topology.Replicasets.FirstOrDefault(r => r.Instances.Any(i => i.Name == target))
+            ?? TopologyFacts.DataReplicasets(topology).FirstOrDefault(r => r.Instances.Any(i => i.Region == target))
+            ?? TopologyFacts.DataReplicasets(topology).FirstOrDefault();
+    }
+
+    private static BundleFile Script(string path, string template, IReadOnlyDictionary<string, string> values)
+    {
+        var text = template;
+        foreach (var (key, value) in values) text = text.Replace("{{" + key + "}}", value, StringComparison.Ordinal);
+        return new BundleFile(path, "shell-script", text.ReplaceLineEndings("\n").TrimEnd('\n') + "\n") { Executable = true };
+    }
+
+    private static string Yaml(DrTestPlan plan, PhaseContext context)
+    {
+        var serializer = new SerializerBuilder()
+            .WithNamingConvention(CamelCaseNamingConvention.Instance)
+            .DisableAliases()
+            .Build();
+        var body = serializer.Serialize(new { cluster = context.Request.ClusterName, plan }).ReplaceLineEndings("\n");
+        return $"# DR drill scenarios of cluster {context.Request.ClusterName}: what each drill does and its PASS thresholds.\n# Generated by Tarantool Agents from the DR test plan; the scripts in dr/ implement them.\n{body.TrimEnd('\n')}\n";
+    }
+
+    /// <summary>Values land inside double-quoted bash strings and comments: keep them free of shell syntax.</summary>
+    private static string ShellSafe(string value) =>
+        new([.. value.Where(c => c is not ('"' or '\'' or '$' or '`' or '\\' or '\n' or '\r'))]);
+}

@@ -1,0 +1,47 @@
+namespace Tarantool.Agents.Phases.DrTesting.Scripts;
+
+/// <summary>The template of a drill losing every instance of one region. Placeholders in double braces are filled by
+/// <see cref="DrScriptsRenderer"/>; the rest is bash kept shellcheck-clean.</summary>
+internal static class DrSiteLossScript
+{
+    public const string Template = """
+#!/usr/bin/env bash
+# {{TITLE}}
+# Scenario {{SCENARIO_ID}} of cluster {{CLUSTER}}; thresholds come from the backup plan: RTO <= {{RTO_THRESHOLD}} s,
+# RPO <= {{RPO_THRESHOLD}} s. Prints "RESULT {{SCENARIO_ID}} PASS|FAIL ..." and exits non-zero on FAIL.
+# DRY_RUN=1 walks through the steps without touching the cluster.
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=lib.sh
+source "${SCRIPT_DIR}/lib.sh"
+trap cleanup_drill EXIT
+
+RTO_THRESHOLD="${RTO_THRESHOLD:-{{RTO_THRESHOLD}}}"
+RPO_THRESHOLD="${RPO_THRESHOLD:-{{RPO_THRESHOLD}}}"
+REPLICASET="${REPLICASET:-{{REPLICASET}}}"
+REGION="${1:-{{REGION}}}"
+
+# Lose a whole site at once (every instance of the region killed), then measure until the surviving sites
+# accept writes again and whether any acknowledged marker was lost; finally bring the site back.
+mapfile -t victims < <(members --region "$REGION")
+((${#victims[@]} > 0)) || die "no instance in region ${REGION}"
+leader="$(find_leader "$REPLICASET")" || die "no writable instance in ${REPLICASET}"
+ensure_marker_space "$leader"
+marker_writer_start "$REPLICASET"
+run sleep 5
+fault="$(now_ms)"
+for victim in "${victims[@]}"; do kill_instance "$victim"; done
+recovered_ms="$(wait_until "$RTO_THRESHOLD" new_leader_elected "$REPLICASET" "${victims[@]}")" || recovered_ms=$((RTO_THRESHOLD * 1000 + 1))
+survivor="$(find_leader "$REPLICASET" "${victims[@]}" || true)"
+run sleep 5
+marker_writer_stop
+gap_ms="$(write_gap_ms "$fault")"
+rpo_ms="$(lost_ms "${survivor:-$leader}" "$fault")"
+log "site ${REGION} down: leader ${survivor:-none} after ${recovered_ms} ms"
+for victim in "${victims[@]}"; do start_instance "$victim"; done
+problem=""
+if ! is_dry_run && [[ -z "$survivor" ]]; then problem="no-leader-in-surviving-sites"; fi
+verdict {{SCENARIO_ID}} "$((gap_ms > recovered_ms ? gap_ms : recovered_ms))" "$RTO_THRESHOLD" "$rpo_ms" "$RPO_THRESHOLD" "$problem"
+""";
+}

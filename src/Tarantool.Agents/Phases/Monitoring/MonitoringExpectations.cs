@@ -1,0 +1,44 @@
+using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
+using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Phases.Monitoring;
+
+/// <summary>What a monitoring plan must contain for a given request and topology: the expected scrape addresses and
+/// the alert set. Shared by the validator and the expert so both follow one rule book.</summary>
+public static class MonitoringExpectations
+{
+    /// <summary>Instances that export metrics: all but the Cartridge stateboard, which runs no metrics role.</summary>
+    public static IEnumerable<(Replicaset Replicaset, InstanceNode Node, int Ordinal)> ScrapedInstances(ClusterTopology topology) =>
+        TopologyPlacement.Instances(topology).Where(i => PlatformNaming.RoleOf(i.Replicaset.Roles) != "stateboard");
+
+    /// <summary>The address Prometheus scrapes: the pod DNS name and the container metrics port on Kubernetes,
+    /// the topology host and metrics port elsewhere (the same mapping the orchestration phase uses).</summary>
+    public static string Address(ClusterRequest request, Replicaset replicaset, InstanceNode node, int ordinal) =>
+        PlatformNaming.IsKubernetes(request.CloudProvider)
+            ? $"{PlatformNaming.PodHost(PlatformNaming.PodName(replicaset.Name, ordinal), replicaset.Name, PlatformNaming.Namespace(request.ClusterName))}:{PlatformNaming.ContainerMetricsPort}"
+            : $"{node.Host}:{node.MetricsPort}";
+
+    public static bool HasReplication(ClusterTopology topology) => topology.Replicasets.Any(r => r.Instances.Count > 1);
+
+    public static bool HasElection(ClusterTopology topology) => topology.FailoverMode == "election";
+
+    public static bool HasVinyl(CapacityPlan capacity) => capacity.Engine == StorageEngine.Vinyl;
+
+    /// <summary>tnt_config_status exists only with the 3.x declarative config.</summary>
+    public static bool HasDeclarativeConfig(ClusterRequest request) => request.IsDeclarativeConfig && request.ClusterType != ClusterType.Cartridge;
+
+    /// <summary>The alert names the plan must have, in a stable order.</summary>
+    public static IReadOnlyList<string> RequiredAlerts(ClusterRequest request, ClusterTopology topology, CapacityPlan capacity)
+    {
+        var names = new List<string> { AlertNames.InstanceDown };
+        if (HasReplication(topology)) names.AddRange([AlertNames.ReplicationLagHigh, AlertNames.ReplicationStopped]);
+        names.AddRange([AlertNames.MemtxArenaNearlyFull, AlertNames.LuaMemoryHigh]);
+        if (HasElection(topology)) names.AddRange(AlertNames.Election);
+        if (HasDeclarativeConfig(request)) names.Add(AlertNames.ConfigNotReady);
+        if (HasVinyl(capacity)) names.AddRange(AlertNames.Vinyl);
+        names.AddRange([AlertNames.BackupTooOld, AlertNames.DiskSpaceLow]);
+        return names;
+    }
+}

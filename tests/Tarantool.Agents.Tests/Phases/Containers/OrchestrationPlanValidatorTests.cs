@@ -1,0 +1,138 @@
+using Tarantool.Agents.Expert.Containers;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.Containers;
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Tests.Phases.Containers;
+
+public sealed class OrchestrationPlanValidatorTests
+{
+    private static readonly OrchestrationPlanValidator Validator = new();
+
+    private static (OrchestrationPlan Plan, PhaseContext Context) Valid(PlatformScenario? scenario = null)
+    {
+        var context = (scenario ?? PlatformFixtures.Sharded()).Context();
+        return (new OrchestrationExpert().Design(context), context);
+    }
+
+    private static void AssertRejected(OrchestrationPlan plan, PhaseContext context, string code)
+    {
+        var issues = Validator.Validate(plan, context).ToList();
+        Assert.Contains(issues, i => i.Code == code && i.Severity == ValidationSeverity.Error);
+    }
+
+    [Fact]
+    public void Expert_plan_is_valid()
+    {
+        var (plan, context) = Valid();
+        Assert.Empty(Validator.Validate(plan, context));
+    }
+
+    [Fact]
+    public void Rejects_systemd_on_a_kubernetes_cloud() =>
+        Reject(p => p with { Platform = PlatformNaming.Systemd }, "orchestration.platform-mismatch");
+
+    [Fact]
+    public void Rejects_wrong_config_delivery() =>
+        Reject(p => p with { ConfigDelivery = ConfigDelivery.LuaLayout }, "orchestration.config-delivery");
+
+    [Fact]
+    public void Rejects_a_storage_class_of_another_cloud() =>
+        Reject(p => p with { StorageClass = p.StorageClass! with { Provisioner = "ebs.csi.aws.com" } }, "orchestration.storage-class-provisioner");
+
+    [Fact]
+    public void Rejects_delete_reclaim_policy() =>
+        Reject(p => p with { StorageClass = p.StorageClass! with { ReclaimPolicy = "Delete" } }, "orchestration.storage-class-reclaim");
+
+    [Fact]
+    public void Rejects_immediate_volume_binding() =>
+        Reject(p => p with { StorageClass = p.StorageClass! with { VolumeBindingMode = "Immediate" } }, "orchestration.storage-class-binding");
+
+    [Fact]
+    public void Rejects_a_base_image_of_another_version() =>
+        Reject(p => p with { Image = p.Image with { BaseImage = "tarantool/tarantool:2.11" } }, "orchestration.base-image-version");
+
+    [Fact]
+    public void Rejects_an_unofficial_base_image() =>
+        Reject(p => p with { Image = p.Image with { BaseImage = "ubuntu:24.04" } }, "orchestration.base-image");
+
+    [Fact]
+    public void Rejects_a_missing_workload() =>
+        Reject(p => p with { Workloads = [.. p.Workloads.Skip(1)] }, "orchestration.workload-missing");
+
+    [Fact]
+    public void Rejects_memory_below_the_capacity_plan() =>
+        Reject(p => p with { Workloads = [p.Workloads[0] with { MemoryRequestMib = 1024, MemoryLimitMib = 1024 }, .. p.Workloads.Skip(1)] }, "orchestration.memory-below-capacity");
+
+    [Fact]
+    public void Rejects_cpu_below_the_capacity_plan() =>
+        Reject(p => p with { Workloads = [p.Workloads[0] with { CpuRequestMillicores = 500 }, .. p.Workloads.Skip(1)] }, "orchestration.cpu-below-capacity");
+
+    [Fact]
+    public void Rejects_volumes_below_the_capacity_plan() =>
+        Reject(p => p with { Workloads = [p.Workloads[0] with { VolumeGib = 10 }, .. p.Workloads.Skip(1)] }, "orchestration.volume-below-capacity");
+
+    [Fact]
+    public void Rejects_a_budget_allowing_two_unavailable_members() =>
+        Reject(p => p with { Workloads = [p.Workloads[0] with { MaxUnavailable = 2 }, .. p.Workloads.Skip(1)] }, "orchestration.pdb");
+
+    [Fact]
+    public void Rejects_soft_anti_affinity_in_production() =>
+        Reject(p => p with { Workloads = [p.Workloads[0] with { RequiredNodeAntiAffinity = false }, .. p.Workloads.Skip(1)] }, "orchestration.anti-affinity");
+
+    [Fact]
+    public void Rejects_pod_names_that_do_not_follow_the_instance_names() =>
+        Reject(p => p with { Endpoints = [p.Endpoints[0] with { PodName = "storage-001-0", Host = "storage-001-0.storage-001.events.svc.cluster.local" }, .. p.Endpoints.Skip(1)] }, "orchestration.endpoint-pod-dns");
+
+    [Fact]
+    public void Rejects_vm_ports_inside_pods() =>
+        Reject(p => p with { Endpoints = [.. p.Endpoints.Select(e => e.Instance == "router-001-1" ? e with { IprotoPort = 3302 } : e)] }, "orchestration.endpoint-ports");
+
+    [Fact]
+    public void Rejects_an_instance_without_endpoint() =>
+        Reject(p => p with { Endpoints = [.. p.Endpoints.Skip(1)] }, "orchestration.endpoint-count");
+
+    [Fact]
+    public void Rejects_clashing_compose_ports() =>
+        Reject(p => p with { Endpoints = [.. p.Endpoints.Select(e => e with { ComposeIprotoHostPort = 3301 })] }, "orchestration.compose-port-clash");
+
+    [Fact]
+    public void Rejects_a_sharded_cluster_without_router_service() =>
+        Reject(p => p with { ClientServices = [p.ClientServices[0] with { Replicasets = ["storage-001"] }] }, "orchestration.router-service");
+
+    [Fact]
+    public void Rejects_a_startup_probe_shorter_than_snapshot_recovery() =>
+        Reject(p => p with { Probes = p.Probes with { StartupFailureThreshold = 3 } }, "orchestration.startup-budget");
+
+    [Fact]
+    public void Rejects_an_eager_liveness_probe() =>
+        Reject(p => p with { Probes = p.Probes with { LivenessFailureThreshold = 1 } }, "orchestration.liveness-too-eager");
+
+    [Fact]
+    public void Rejects_a_user_whose_password_has_no_secret() =>
+        Reject(p => p with { Secrets = [.. p.Secrets.Where(s => s.ContextName != "replicator_password")] }, "orchestration.secret-missing");
+
+    [Fact]
+    public void Rejects_a_secret_delivered_both_ways() =>
+        Reject(p => p with { Secrets = [p.Secrets[0] with { FilePath = "/etc/secret" }, .. p.Secrets.Skip(1)] }, "orchestration.secret-delivery");
+
+    [Fact]
+    public void Rejects_a_storage_class_on_systemd()
+    {
+        var (plan, context) = Valid(PlatformFixtures.SingleInstanceDev());
+        AssertRejected(plan with { StorageClass = new StorageClassPlan { Name = "x", Provisioner = "y", Parameters = [], ReclaimPolicy = "Retain", VolumeBindingMode = "WaitForFirstConsumer", Reason = "r" } }, context, "orchestration.storage-class-on-systemd");
+    }
+
+    [Fact]
+    public void Rejects_moved_hosts_on_systemd()
+    {
+        var (plan, context) = Valid(PlatformFixtures.Sharded(CloudProvider.OnPremises));
+        AssertRejected(plan with { Endpoints = [plan.Endpoints[0] with { Host = "elsewhere" }, .. plan.Endpoints.Skip(1)] }, context, "orchestration.endpoint-host");
+    }
+
+    private static void Reject(Func<OrchestrationPlan, OrchestrationPlan> breakIt, string code)
+    {
+        var (plan, context) = Valid();
+        AssertRejected(breakIt(plan), context, code);
+    }
+}

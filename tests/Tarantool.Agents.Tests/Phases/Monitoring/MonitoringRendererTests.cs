@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Tarantool.Agents.Expert.Monitoring;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.Monitoring;
+using Tarantool.Agents.Requests;
+using Tarantool.Agents.Tests.Phases.Containers;
+using YamlDotNet.RepresentationModel;
+
+namespace Tarantool.Agents.Tests.Phases.Monitoring;
+
+public sealed class MonitoringRendererTests
+{
+    private static IEnumerable<PlatformScenario> Bundles() =>
+        PlatformFixtures.All().Concat([
+            PlatformFixtures.Sharded(CloudProvider.OnPremises, StorageEngine.Memtx, "manual"),
+            PlatformFixtures.ReplicatedProduction(CloudProvider.OnPremises),
+            PlatformFixtures.Cartridge(CloudProvider.OnPremises)]);
+
+    private static IReadOnlyList<BundleFile> Render(PlatformScenario scenario)
+    {
+        var context = scenario.Context();
+        return MonitoringPhase.Spec.Render(new MonitoringExpert().Design(context), context);
+    }
+
+    [Fact]
+    public void Renders_prometheus_alerts_tests_and_a_dashboard()
+    {
+        var paths = Render(PlatformFixtures.Sharded()).Select(f => f.Path).ToList();
+        Assert.Equal(["monitoring/prometheus.yml", "monitoring/alerts.yml", "monitoring/alerts.test.yml", "monitoring/grafana/events-overview.json"], paths);
+    }
+
+    [Fact]
+    public void Prometheus_config_scrapes_every_instance_exactly_once()
+    {
+        var scenario = PlatformFixtures.Sharded(CloudProvider.OnPremises);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(Render(scenario).Single(f => f.Path == "monitoring/prometheus.yml").Content));
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        var job = ((YamlSequenceNode)root["scrape_configs"]).Children.Cast<YamlMappingNode>().Single(j => ((YamlScalarNode)j["job_name"]).Value == "tarantool");
+        var targets = ((YamlSequenceNode)job["static_configs"]).Children.Cast<YamlMappingNode>()
+            .SelectMany(c => ((YamlSequenceNode)c["targets"]).Children.Select(t => ((YamlScalarNode)t).Value!)).ToList();
+        var expected = scenario.Topology.Replicasets.SelectMany(r => r.Instances).Select(i => $"{i.Host}:{i.MetricsPort}").ToList();
+        Assert.Equal(expected, targets);
+        Assert.Equal("alerts.yml", ((YamlScalarNode)((YamlSequenceNode)root["rule_files"]).Children.Single()).Value);
+    }
+
+    [Fact]
+    public void Dashboard_is_importable_json_with_a_datasource_input()
+    {
+        var json = Render(PlatformFixtures.ReplicatedProduction()).Single(f => f.Path.EndsWith(".json", StringComparison.Ordinal)).Content;
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        Assert.Equal("DS_PROMETHEUS", root.GetProperty("__inputs")[0].GetProperty("name").GetString());
+        Assert.Equal("orders-overview", root.GetProperty("uid").GetString());
+        var panels = root.GetProperty("panels").EnumerateArray().ToList();
+        Assert.Contains(panels, p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!.Contains("tnt_replication_lag", StringComparison.Ordinal));
+        Assert.All(panels, p => Assert.Equal("${DS_PROMETHEUS}", p.GetProperty("datasource").GetProperty("uid").GetString()));
+        Assert.Equal(panels.Count, panels.Select(p => p.GetProperty("id").GetInt32()).Distinct().Count());
+    }
+
+    [Fact]
+    public void Alert_tests_cover_the_key_alerts()
+    {
+        var tests = Render(PlatformFixtures.ReplicatedProduction()).Single(f => f.Path == "monitoring/alerts.test.yml").Content;
+        foreach (var alert in new[] { AlertNames.InstanceDown, AlertNames.ReplicationLagHigh, AlertNames.ReplicationStopped, AlertNames.MemtxArenaNearlyFull, AlertNames.NoLeader, AlertNames.BackupTooOld, AlertNames.DiskSpaceLow })
+            Assert.Contains($"alertname: {alert}\n", tests);
+    }
+
+    [Fact]
+    public void Files_are_deterministic()
+    {
+        foreach (var scenario in Bundles())
+            Assert.Equal(Render(scenario).Select(f => f.Content), Render(scenario).Select(f => f.Content));
+    }
+
+    [ToolFact("promtool")]
+    public void Promtool_accepts_config_rules_and_unit_tests()
+    {
+        foreach (var scenario in Bundles())
+        {
+            using var bundle = new BundleWriter(Render(scenario));
+            var directory = bundle.PathOf("monitoring");
+            foreach (var arguments in new[] { new[] { "check", "config", "prometheus.yml" }, ["check", "rules", "alerts.yml"], ["test", "rules", "alerts.test.yml"] })
+            {
+                var (exitCode, output) = ExternalTool.Run("promtool", arguments, directory);
+                Assert.True(exitCode == 0, $"{scenario.Name} {string.Join(' ', arguments)}: {output}");
+            }
+        }
+    }
+
+    [ToolFact("promtool")]
+    public void Promtool_unit_tests_catch_a_wrong_threshold()
+    {
+        var scenario = PlatformFixtures.ReplicatedProduction();
+        var context = scenario.Context();
+        var plan = new MonitoringExpert().Design(context);
+        var files = MonitoringPhase.Spec.Render(plan, context).ToList();
+        // Keep the tests of the designed plan, but ship rules whose lag alert can no longer fire.
+        var broken = plan with { Rules = [.. plan.Rules.Select(r => r.Name == AlertNames.ReplicationLagHigh ? r with { Expression = r.Expression.Replace("> 10", "> 1000") } : r)] };
+        files[1] = AlertRulesRenderer.Render(broken, context);
+        using var bundle = new BundleWriter(files);
+        var (exitCode, output) = ExternalTool.Run("promtool", ["test", "rules", "alerts.test.yml"], bundle.PathOf("monitoring"));
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(AlertNames.ReplicationLagHigh, output);
+    }
+}
