@@ -5,8 +5,12 @@ public static class ExpertRegistry
 {
     public static IReadOnlyList<IPhaseExpert> Experts { get; } =
     [
+        new BackupRecovery.BackupRecoveryExpert(),
         new Configuration.ConfigurationExpert(),
         new Replication.ReplicationExpert(),
+        new Containers.OrchestrationExpert(),
+        new Monitoring.MonitoringExpert(),
+        new DrTesting.DrTestingExpert(),
     ];
 
     public static IPhaseExpert? Find(string outputName) => Experts.FirstOrDefault(e => e.OutputName == outputName);

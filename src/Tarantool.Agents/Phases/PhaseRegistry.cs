@@ -8,8 +8,12 @@ public static class PhaseRegistry
 {
     public static IReadOnlyList<IPhaseOutputSpec> Outputs { get; } =
     [
+        BackupRecovery.BackupRecoveryPhase.Spec,
         Configuration.ConfigurationPhase.Spec,
         Replication.ReplicationPhase.Spec,
+        Containers.ContainersPhase.Spec,
+        Monitoring.MonitoringPhase.Spec,
+        DrTesting.DrTestingPhase.Spec,
     ];
 
     public static IPhaseOutputSpec? Find(string name) => Outputs.FirstOrDefault(o => o.Name == name);

@@ -20,7 +20,7 @@ public sealed class MonitoringExpert : PhaseExpert<MonitoringPlan>
         var topology = context.Get<ClusterTopology>();
         var backup = context.Get<BackupPlan>();
         var kubernetes = PlatformNaming.IsKubernetes(request.CloudProvider);
-        var interval = CronSchedule.IntervalSeconds(backup.FullBackupCron) ?? AlertRuleDesigner.DefaultBackupIntervalSeconds;
+        var interval = (int?)CronSchedule.MaxPeriodSeconds(backup.FullBackupCron) ?? AlertRuleDesigner.DefaultBackupIntervalSeconds;
 
         var targets = MonitoringExpectations.ScrapedInstances(topology).Select(i => new ScrapeTarget
         {

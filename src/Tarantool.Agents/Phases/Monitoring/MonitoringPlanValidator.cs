@@ -115,7 +115,7 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
 
     private static IEnumerable<ValidationIssue> ValidateBackupAge(MonitoringPlan plan, AlertRule rule, BackupPlan backup, string path)
     {
-        var interval = CronSchedule.IntervalSeconds(backup.FullBackupCron);
+        var interval = (int?)BackupRecovery.CronSchedule.MaxPeriodSeconds(backup.FullBackupCron);
         if (interval is null)
         {
             yield return ValidationIssue.Warning("monitoring.backup-cron", $"Backup cron '{backup.FullBackupCron}' could not be interpreted; the backup-age threshold is not checked.", path);
