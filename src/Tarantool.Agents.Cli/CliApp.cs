@@ -17,6 +17,7 @@ internal static class CliApp
             IntakeCommand.Create(environment),
             PromptsCommand.Create(environment),
             BatchCommand.Create(environment),
+            ServeCommand.Create(environment),
         };
 
         var parse = root.Parse(args);
@@ -35,6 +36,10 @@ internal static class CliApp
         {
             environment.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && parse.CommandResult.Command.Name == "serve")
+        {
+            return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
