@@ -5,6 +5,8 @@ public static class ExpertRegistry
 {
     public static IReadOnlyList<IPhaseExpert> Experts { get; } =
     [
+        new CapacityPlanning.CapacityPlanningExpert(),
+        new Topology.TopologyExpert(),
         new BackupRecovery.BackupRecoveryExpert(),
         new Configuration.ConfigurationExpert(),
         new Replication.ReplicationExpert(),

@@ -8,6 +8,8 @@ public static class PhaseRegistry
 {
     public static IReadOnlyList<IPhaseOutputSpec> Outputs { get; } =
     [
+        CapacityPlanning.CapacityPlanPhase.Spec,
+        Topology.ClusterTopologyPhase.Spec,
         BackupRecovery.BackupRecoveryPhase.Spec,
         Configuration.ConfigurationPhase.Spec,
         Replication.ReplicationPhase.Spec,

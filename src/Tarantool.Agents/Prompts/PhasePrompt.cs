@@ -15,7 +15,7 @@ public sealed record PhasePrompt
     public required string Agent { get; init; }
 
     /// <summary>Ids of the phases whose typed outputs this phase consumes.</summary>
-    public IReadOnlyList<int> DependsOn { get; init; } = [];
+    public List<int> DependsOn { get; init; } = [];
 
     /// <summary>The typed output's name, e.g. <c>CapacityPlan</c>.</summary>
     public required string Output { get; init; }

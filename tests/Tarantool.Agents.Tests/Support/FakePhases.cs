@@ -42,7 +42,7 @@ internal static class FakePhases
             Key = $"phase-{p.Id}",
             Name = $"Phase {p.Id}",
             Agent = "tester",
-            DependsOn = p.DependsOn,
+            DependsOn = [.. p.DependsOn],
             Output = $"Fake{p.Id}",
             Template = """
                 <phase key="{{$phase_key}}" output="{{$output_type}}" />

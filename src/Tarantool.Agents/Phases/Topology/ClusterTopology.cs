@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Phases.Topology;
@@ -15,6 +16,8 @@ public sealed record ClusterTopology
     public required string FailoverStateProvider { get; init; }
 
     /// <summary>Raft settings when <see cref="FailoverMode"/> is election; null otherwise.</summary>
+    // Written even when null: the property is required, so a stored topology must read back.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required ElectionSettings? Election { get; init; }
 
     /// <summary>Sites; one entry named after the environment for a single-site cluster.</summary>
@@ -54,7 +57,7 @@ public sealed record Region(string Name, IReadOnlyList<string> Zones, bool Prima
 public sealed record Replicaset(
     string Name,
     IReadOnlyList<string> Roles,
-    string? Leader,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Leader,
     IReadOnlyList<InstanceNode> Instances);
 
 /// <param name="Mode"><c>rw</c> or <c>ro</c> when failover is off; <c>auto</c> otherwise.</param>

@@ -1,0 +1,14 @@
+namespace Tarantool.Agents.Expert.CapacityPlanning;
+
+/// <summary>One site's share of the cluster: its zones in use, hosts per zone and what runs there.</summary>
+/// <param name="Site">0-based site index; site 0 is the primary.</param>
+/// <param name="Zones">Zones (availability zones or racks) that get hosts.</param>
+/// <param name="HostsPerZone">Hosts in each zone used.</param>
+/// <param name="StorageInstances">Storage instances of all replicasets placed at this site.</param>
+/// <param name="MaxMembers">The largest number of members one replicaset has at this site.</param>
+/// <param name="Routers">Routers placed at this site.</param>
+/// <param name="Stateboard">True when the Cartridge stateboard runs here.</param>
+internal sealed record SiteLayout(int Site, int Zones, int HostsPerZone, int StorageInstances, int MaxMembers, int Routers, bool Stateboard)
+{
+    public int Hosts => Zones * HostsPerZone;
+}

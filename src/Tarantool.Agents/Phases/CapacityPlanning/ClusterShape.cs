@@ -1,0 +1,60 @@
+using Tarantool.Agents.Requests;
+
+namespace Tarantool.Agents.Phases.CapacityPlanning;
+
+/// <summary>
+/// Facts about the cluster's shape that follow from the request alone. The capacity and topology experts and their
+/// validators all read them from here, so an LLM answer and the embedded expert are judged by the same rules.
+/// </summary>
+internal static class ClusterShape
+{
+    /// <summary>More sites than this buys nothing for a quorum and multiplies cross-site traffic.</summary>
+    public const int MaxSites = 5;
+
+    /// <summary>vshard is used by sharded clusters, by Cartridge (vshard-router/vshard-storage roles) and whenever
+    /// the request enables sharding; a single instance never shards.</summary>
+    public static bool UsesVshard(ClusterRequest request) =>
+        request.ClusterType != ClusterType.SingleInstance
+        && (request.EnableSharding || request.ClusterType is ClusterType.Sharded or ClusterType.Cartridge);
+
+    /// <summary>Storage replicasets: the request's count, except that a single instance is always one.</summary>
+    public static int StorageReplicasets(ClusterRequest request) =>
+        request.ClusterType == ClusterType.SingleInstance ? 1 : Math.Max(1, request.StorageReplicasets);
+
+    public static bool IsCartridge(ClusterRequest request) => request.ClusterType == ClusterType.Cartridge;
+
+    /// <summary>
+    /// Real master-master (failover off, every member writable) only for a replicated cluster. For sharded,
+    /// Cartridge and multi-region clusters "multi-master" means one writable leader per shard.
+    /// </summary>
+    public static bool IsTrueMasterMaster(ClusterRequest request) =>
+        request.ClusterType == ClusterType.Replicated && request.ReplicationMode == ReplicationMode.MasterMaster;
+
+    /// <summary>Masters of different shards live in different sites (the sharded reading of "multi-master").</summary>
+    public static bool RotatesShardLeaders(ClusterRequest request) =>
+        request.ReplicationMode == ReplicationMode.MasterMaster && !IsTrueMasterMaster(request)
+        && UsesVshard(request) && Sites(request) > 1 && request.HaStrategy != HaStrategy.DistributedHa;
+
+    /// <summary>Raft election decides leaders (3.x <c>replication.failover: election</c>, 2.11 <c>election_mode</c>).</summary>
+    public static bool UsesElection(ClusterRequest request) =>
+        request.ClusterType != ClusterType.SingleInstance && !IsCartridge(request) && !IsTrueMasterMaster(request)
+        && request.HaStrategy is HaStrategy.ActiveFailover or HaStrategy.DistributedHa;
+
+    /// <summary>Cartridge stateful failover keeps its state in a stateboard instance.</summary>
+    public static bool UsesStateboard(ClusterRequest request) =>
+        IsCartridge(request) && request.HaStrategy != HaStrategy.PassiveFailover;
+
+    /// <summary>
+    /// Sites (regions or data centres): as many as the user named (2 to <see cref="MaxSites"/>) for a multi-region
+    /// cluster, 3 by default with distributed HA (so a quorum survives losing one), 2 otherwise; other clusters stay
+    /// on one site unless the user named several.
+    /// </summary>
+    public static int Sites(ClusterRequest request)
+    {
+        if (request.ClusterType == ClusterType.SingleInstance) return 1;
+        var named = request.Workload.Regions;
+        if (request.ClusterType == ClusterType.MultiRegion)
+            return Math.Clamp(named ?? (request.HaStrategy == HaStrategy.DistributedHa ? 3 : 2), 2, MaxSites);
+        return Math.Clamp(named ?? 1, 1, MaxSites);
+    }
+}
