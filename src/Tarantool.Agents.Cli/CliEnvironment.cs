@@ -13,6 +13,9 @@ internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, TextRead
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Settings laid over appsettings.json and the environment (e.g. shorter backoff in tests).</summary>
+    public IReadOnlyDictionary<string, string?> SettingOverrides { get; init; } = new Dictionary<string, string?>();
+
     public static CliEnvironment FromConsole() => new(
         Console.Out,
         Console.Error,

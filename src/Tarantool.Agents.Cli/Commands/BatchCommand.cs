@@ -32,7 +32,7 @@ internal static class BatchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var assetRoot = AssetLocator.Locate();
-            var modelOptions = model.Load(parse, assetRoot);
+            var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = Workflow.WorkflowLoader.Load(assetRoot);
             using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot));
             var root = parse.GetValue(output)!;

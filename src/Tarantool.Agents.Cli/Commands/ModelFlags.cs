@@ -20,9 +20,9 @@ internal sealed class ModelFlags
     }
 
     /// <summary>Loads and validates the model settings; bad settings are the user's input (exit 2).</summary>
-    public ModelOptions Load(ParseResult parse, string assetRoot)
+    public ModelOptions Load(ParseResult parse, string assetRoot, IReadOnlyDictionary<string, string?> settings)
     {
-        var overrides = new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>(settings)
         {
             ["Model:Provider"] = parse.GetValue(Provider),
             ["Model:Endpoint"] = parse.GetValue(Endpoint),

@@ -41,7 +41,7 @@ internal static class PlanCommand
             var assetRoot = AssetLocator.Locate();
             var intake = RequestIntake.Resolve(request.Read(parse, environment.In));
             if (!intake.IsValid) throw new UserInputException(string.Join(Environment.NewLine, intake.Errors));
-            var modelOptions = model.Load(parse, assetRoot);
+            var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = WorkflowLoader.Load(assetRoot);
             var configuration = ProductConfiguration.Build(assetRoot);
             var plan = new PlanRequest(

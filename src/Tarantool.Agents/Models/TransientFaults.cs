@@ -16,6 +16,9 @@ public static class TransientFaults
         HttpRequestException { StatusCode: { } status } => IsTransientStatus((int)status),
         HttpRequestException => true, // connection refused, reset or dropped
         IOException => true,
+        // A provider answer whose envelope does not parse (cut off or garbled on the way) is worth another try;
+        // a model's own bad JSON inside a good envelope is the validation loop's business, not this one's.
+        System.Text.Json.JsonException => true,
         TimeoutRejectedException or TimeoutException or TaskCanceledException => true,
         BrokenCircuitException => false,
         _ => error.InnerException is { } inner && IsTransient(inner, callerToken),

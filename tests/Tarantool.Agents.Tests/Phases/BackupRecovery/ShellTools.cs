@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Tarantool.Agents.Phases;
 
 namespace Tarantool.Agents.Tests.Phases.BackupRecovery;
@@ -6,12 +5,6 @@ namespace Tarantool.Agents.Tests.Phases.BackupRecovery;
 /// <summary>Runs rendered shell scripts and shell tools (bash, shellcheck) from tests.</summary>
 public static class ShellTools
 {
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    public static bool Exists(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, tool)));
-
     /// <summary>Bundles of this test run live under one folder per process; folders of finished runs (their
     /// process is gone) are removed when the next run starts, since the test host may be killed before exit hooks.</summary>
     private static readonly string RunRoot = CreateRunRoot();
@@ -50,21 +43,8 @@ public static class ShellTools
     }
 
     public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment = null, int timeoutMs = 60_000)
-    {
-        var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeoutMs))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {timeoutMs} ms");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+        IReadOnlyDictionary<string, string>? environment = null, int timeoutMs = 60_000) =>
+        ExternalTool.Run(fileName, arguments, workingDirectory, environment, timeoutSeconds: Math.Max(1, timeoutMs / 1000));
 
     /// <summary>Runs shellcheck (following sourced files) on the given scripts of a written bundle.</summary>
     public static (int ExitCode, string Output) ShellCheck(string root, IEnumerable<string> relativePaths) =>
