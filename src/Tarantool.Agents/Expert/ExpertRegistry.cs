@@ -13,6 +13,8 @@ public static class ExpertRegistry
         new Containers.OrchestrationExpert(),
         new Monitoring.MonitoringExpert(),
         new DrTesting.DrTestingExpert(),
+        new Documentation.DocumentationExpert(),
+        new Deployment.DeploymentExpert(),
     ];
 
     public static IPhaseExpert? Find(string outputName) => Experts.FirstOrDefault(e => e.OutputName == outputName);

@@ -16,6 +16,8 @@ public static class PhaseRegistry
         Containers.ContainersPhase.Spec,
         Monitoring.MonitoringPhase.Spec,
         DrTesting.DrTestingPhase.Spec,
+        Documentation.DocumentationPhase.Spec,
+        Deployment.DeploymentPhase.Spec,
     ];
 
     public static IPhaseOutputSpec? Find(string name) => Outputs.FirstOrDefault(o => o.Name == name);

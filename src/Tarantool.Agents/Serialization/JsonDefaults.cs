@@ -26,7 +26,7 @@ public static class JsonDefaults
             DictionaryKeyPolicy = null,
             WriteIndented = writeIndented,
             IndentSize = 2,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Nulls are written: every property of a typed output is required by its schema, nullable ones included.
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
             PropertyNameCaseInsensitive = true,
             AllowTrailingCommas = true,

@@ -28,6 +28,20 @@ internal static class ExternalTool
 
     public static bool Exists(string tool) => Find(tool) is not null;
 
+    /// <summary>The Debian package that provides a tool.</summary>
+    public static string Package(string tool) => tool switch
+    {
+        "ansible-playbook" or "ansible-inventory" => "ansible-core",
+        "systemd-analyze" => "systemd",
+        "promtool" => "prometheus",
+        "node" => "nodejs",
+        _ => tool,
+    };
+
+    /// <summary>A fresh scratch folder for one test (under the system temp folder).</summary>
+    public static string TempDirectory(string prefix) =>
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "tarantool-agents-tests", $"{prefix}-{Guid.NewGuid():N}")).FullName;
+
     /// <summary>The tool's path; a missing tool fails the test with the install hint.</summary>
     public static string Require(string tool, string installHint) =>
         Find(tool) ?? throw new InvalidOperationException($"'{tool}' is required for this test: {installHint}.");
@@ -40,7 +54,7 @@ internal static class ExternalTool
         string? stdin = null,
         int timeoutSeconds = 120)
     {
-        var path = Find(tool) ?? throw new InvalidOperationException($"'{tool}' is not installed; .ci/run installs the tools the tests need.");
+        var path = Find(tool) ?? throw new InvalidOperationException($"'{tool}' is not installed (apt-get install -y {Package(tool)}); .ci/run installs the tools the tests need.");
         var info = new ProcessStartInfo(path)
         {
             RedirectStandardOutput = true,

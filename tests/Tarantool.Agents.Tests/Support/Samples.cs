@@ -2,14 +2,12 @@ namespace Tarantool.Agents.Tests.Support;
 
 internal static class Samples
 {
+    /// <summary>File names of every sample request.</summary>
+    public static IReadOnlyList<string> Names() =>
+        [.. Directory.EnumerateFiles(RepositoryPaths.Samples, "*.yaml").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
+
     /// <summary>Every sample request file, as xunit theory data.</summary>
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Samples, "*.yaml").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(file));
-        return data;
-    }
+    public static TheoryData<string> Files() => new(Names());
 
     public static string PathOf(string file) => Path.Combine(RepositoryPaths.Samples, file);
 

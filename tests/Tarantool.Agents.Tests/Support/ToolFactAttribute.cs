@@ -10,6 +10,6 @@ public sealed class ToolFactAttribute : FactAttribute
     public ToolFactAttribute(string tool, string? installHint = null)
     {
         if (!ExternalTool.Exists(tool) && !ExternalTool.IsCi)
-            Skip = $"'{tool}' is not installed ({installHint ?? "apt-get install -y " + tool}); set CI=true to make this a failure.";
+            Skip = $"'{tool}' is not installed ({installHint ?? "apt-get install -y " + ExternalTool.Package(tool)}); set CI=true to make this a failure.";
     }
 }

@@ -7,6 +7,6 @@ public sealed class ToolTheoryAttribute : TheoryAttribute
     {
         var missing = tools.Where(t => !ExternalTool.Exists(t)).ToList();
         if (missing.Count > 0 && !ExternalTool.IsCi)
-            Skip = $"not installed: {string.Join(", ", missing)} (.ci/run installs them); set CI=true to make this a failure.";
+            Skip = $"not installed: {string.Join(", ", missing)} (apt-get install -y {string.Join(" ", missing.Select(ExternalTool.Package).Distinct())}; .ci/run installs them); set CI=true to make this a failure.";
     }
 }

@@ -157,7 +157,7 @@ internal sealed class ConfigurationDesigner
             electionOn ? election!.TimeoutSeconds : 0,
             electionOn ? election!.FencingMode : "",
             bootstrap,
-            _request.ReplicationMode == ReplicationMode.MasterMaster);
+            Phases.CapacityPlanning.ClusterShape.IsTrueMasterMaster(_request));
         Decide("replication.failover", settings.Failover, _topology.FailoverMode switch
         {
             "election" => $"The topology chose Raft election: a new leader within about {Figures.Number(settings.ElectionTimeoutSeconds)} s after the old one fails; synchronous transactions wait for {settings.SynchroQuorum} confirmations (synchro_timeout {Figures.Number(settings.SynchroTimeoutSeconds)} s), fencing '{settings.ElectionFencingMode}' makes an isolated leader step down.",

@@ -16,7 +16,7 @@ public sealed class ReplicationExpert : PhaseExpert<ReplicationPlan>
         var request = context.Request;
         var topology = context.Get<ClusterTopology>();
         var lag = LagThresholds.For(request, topology, context.Find<BackupPlan>());
-        var multiMasterRequested = request.ReplicationMode == ReplicationMode.MasterMaster;
+        var multiMasterRequested = Phases.CapacityPlanning.ClusterShape.IsTrueMasterMaster(request);
         var replicasets = topology.Replicasets.Where(r => !r.Roles.Contains("stateboard")).Select(r => Replicaset(r, topology, multiMasterRequested)).ToList();
         var app = request.ClusterName;
         var sample = replicasets.FirstOrDefault(r => r.Instances.Count > 1)?.Instances[^1].Instance ?? replicasets[0].Instances[0].Instance;

@@ -120,8 +120,11 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
             error("config.bootstrap-strategy", "bootstrapStrategy must be auto, config, supervised or legacy.", "$.replication.bootstrapStrategy");
         if (r.Failover == "supervised" && r.BootstrapStrategy != "auto")
             error("config.bootstrap-strategy", "Supervised failover supports only bootstrap_strategy: auto.", "$.replication.bootstrapStrategy");
-        if (r.MasterMaster != (request.ReplicationMode == ReplicationMode.MasterMaster))
-            error("config.master-master-mismatch", $"replication.masterMaster must be {(request.ReplicationMode == ReplicationMode.MasterMaster).ToString().ToLowerInvariant()} for the requested {request.ReplicationMode} mode.", "$.replication.masterMaster");
+        // Only a replicated cluster runs real master-master; sharded and multi-region "multi-master" keeps one
+        // writable leader per shard (see ClusterShape), so the config follows the topology's reading of the request.
+        var masterMaster = CapacityPlanning.ClusterShape.IsTrueMasterMaster(request);
+        if (r.MasterMaster != masterMaster)
+            error("config.master-master-mismatch", $"replication.masterMaster must be {masterMaster.ToString().ToLowerInvariant()}: real master-master applies only to a replicated cluster with replication-mode master-master.", "$.replication.masterMaster");
         if (r.MasterMaster && output.ConfigFormat != ConfigFormats.Cartridge && r.Failover != "off")
             error("config.master-master-failover", "Master-master replication needs replication.failover: off (every master database.mode: rw).", "$.replication.failover");
     }

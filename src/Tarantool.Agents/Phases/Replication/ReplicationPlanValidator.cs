@@ -115,7 +115,7 @@ public sealed class ReplicationPlanValidator : IPhaseValidator<ReplicationPlan>
             if (string.IsNullOrWhiteSpace(f.Symptom) || string.IsNullOrWhiteSpace(f.Detection) || f.Remedy.Count == 0 || string.IsNullOrWhiteSpace(f.Caveat))
                 error("replication.failure-incomplete", $"Failure '{f.Key}' needs a symptom, a detection, remedy steps and a caveat.", $"$.failures[{i}]");
         }
-        var multiMaster = output.Replicasets.Any(r => r.MultiMaster) || request.ReplicationMode == ReplicationMode.MasterMaster;
+        var multiMaster = output.Replicasets.Any(r => r.MultiMaster) || CapacityPlanning.ClusterShape.IsTrueMasterMaster(request);
         if (multiMaster || output.SkipConflict)
         {
             var conflict = output.Failures.FirstOrDefault(f => f.Key == "replication-conflict");

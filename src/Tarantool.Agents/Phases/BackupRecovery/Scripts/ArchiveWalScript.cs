@@ -15,7 +15,7 @@ internal static class ArchiveWalScript
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=lib.sh
+# shellcheck source=SCRIPTDIR/lib.sh
 source "${SCRIPT_DIR}/lib.sh"
 
 INSTANCE="${1:-${BACKUP_INSTANCE:-}}"

@@ -20,7 +20,7 @@ internal static class RestoreScript
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=lib.sh
+# shellcheck source=SCRIPTDIR/lib.sh
 source "${SCRIPT_DIR}/lib.sh"
 
 usage() {

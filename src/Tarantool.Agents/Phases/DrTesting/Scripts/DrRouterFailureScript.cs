@@ -13,7 +13,7 @@ internal static class DrRouterFailureScript
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-# shellcheck source=lib.sh
+# shellcheck source=SCRIPTDIR/lib.sh
 source "${SCRIPT_DIR}/lib.sh"
 trap cleanup_drill EXIT
 

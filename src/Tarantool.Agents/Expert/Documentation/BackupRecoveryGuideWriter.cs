@@ -1,0 +1,139 @@
+using System.Globalization;
+using Tarantool.Agents.Languages;
+using Tarantool.Agents.Phases.Deployment;
+using Tarantool.Agents.Phases.Documentation;
+
+namespace Tarantool.Agents.Expert.Documentation;
+
+/// <summary>docs/backup-recovery.md: the backup plan's schedule and scripts, its restore procedures, PITR with tt play, verification.</summary>
+internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
+{
+    private readonly OpsCommands _ops = new(cluster);
+
+    public GuideDocument Write() =>
+        new GuideDocumentBuilder(GuideOutline.BackupRecoveryFile, cluster.Language)
+            .Section(GuideOutline.BackupSchedule, Schedule)
+            .Section(GuideOutline.BackupScripts, Scripts)
+            .Section(GuideOutline.RestoreProcedures, Procedures)
+            .Section(GuideOutline.PointInTime, PointInTime)
+            .Section(GuideOutline.Verification, Verification)
+            .Build();
+
+    private Phases.BackupRecovery.BackupPlan Backup => cluster.Backup;
+    private IReadOnlyList<string> Sources => [.. cluster.DataReplicasets.Select(cluster.BackupInstance)];
+    private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private void Schedule(SectionText s)
+    {
+        s.P($"Recovery objectives: RPO {I(Backup.RpoSeconds)} s, RTO {I(Backup.RtoSeconds)} s. Backups are taken on replicas ({string.Join(", ", Sources.Select(x => $"`{x}`"))}), so the leaders never pay for them, and stored in `{Backup.StorageKind}` at `{Backup.StorageUri}`.",
+            $"Цели восстановления: RPO {I(Backup.RpoSeconds)} с, RTO {I(Backup.RtoSeconds)} с. Бэкапы снимаются с реплик ({string.Join(", ", Sources.Select(x => $"`{x}`"))}), поэтому лидеры за них не платят, и хранятся в `{Backup.StorageKind}` по адресу `{Backup.StorageUri}`.");
+        s.Table([s.T("What", "Что"), s.T("When (UTC)", "Когда (UTC)"), s.T("Notes", "Примечания")],
+        [
+            [s.T("Full backup (hot backup of the last snapshot)", "Полный бэкап (горячая копия последнего снапшота)"), $"`{Backup.FullBackupCron}`", s.T($"kept {GuideFigures.Days(Backup.RetentionDays, cluster.Language)}", $"хранится {GuideFigures.Days(Backup.RetentionDays, cluster.Language)}")],
+            [s.T("WAL shipping", "Отправка WAL"), Backup.ContinuousWalArchival ? s.T($"every {I(Backup.WalArchiveIntervalSeconds)} s", $"каждые {I(Backup.WalArchiveIntervalSeconds)} с") : "—", Backup.ContinuousWalArchival ? s.T("closed .xlog files, enables point-in-time recovery", "закрытые файлы .xlog, дают восстановление на момент времени") : s.T("not archived: recovery to the last full backup", "не архивируется: восстановление на последний полный бэкап")],
+            [s.T("Local checkpoints", "Локальные чекпойнты"), s.T($"every {I(Backup.SnapshotIntervalSeconds)} s or {I((int)(Backup.SnapshotWalSizeBytes / (1024 * 1024)))} MiB of WAL", $"каждые {I(Backup.SnapshotIntervalSeconds)} с или {I((int)(Backup.SnapshotWalSizeBytes / (1024 * 1024)))} МиБ WAL"), s.T($"`snapshot.count` = {I(Backup.SnapshotCount)}", $"`snapshot.count` = {I(Backup.SnapshotCount)}")],
+            [s.T("Restore rehearsal", "Репетиция восстановления"), $"`{Backup.VerificationCron}`", s.T("restores into a scratch instance and checks it", "восстанавливает во временный инстанс и проверяет его")],
+        ]);
+        s.P(cluster.OnKubernetes
+                ? s.T($"The schedule runs as CronJobs (`deploy/kubernetes/backup-cronjob.yaml`, time zone UTC) that exec the scripts in the pods of the backup instances.", $"Расписание выполняется CronJob'ами (`deploy/kubernetes/backup-cronjob.yaml`, часовой пояс UTC), которые запускают скрипты внутри подов инстансов бэкапа.")
+                : s.T($"The schedule runs as systemd timers (`{DeploymentLayout.BackupTimer}`, OnCalendar `{CronCalendar.ToOnCalendar(Backup.FullBackupCron)}`), installed by `deploy/ansible/backup.yml` on the hosts of the backup instances.", $"Расписание выполняется таймерами systemd (`{DeploymentLayout.BackupTimer}`, OnCalendar `{CronCalendar.ToOnCalendar(Backup.FullBackupCron)}`), которые ставит `deploy/ansible/backup.yml` на хосты инстансов бэкапа."));
+        if (!cluster.OnKubernetes)
+            s.P("The backup phase's `backup/crontab` schedules the same jobs with cron: install either the timers or the crontab, never both, or every job runs twice.",
+                "Файл `backup/crontab` фазы бэкапа задаёт те же задачи через cron: ставьте либо таймеры, либо crontab, но не оба сразу, иначе каждая задача будет выполняться дважды.");
+        s.P($"Retention: backups older than {I(Backup.RetentionDays)} days are deleted by the backup script (`RETENTION_DAYS={I(Backup.RetentionDays)}`). Expected size of one full backup per replicaset: about {GuideFigures.Gb(cluster.Capacity.SnapshotSizeGb, cluster.Language)}.",
+            $"Срок хранения: бэкапы старше {GuideFigures.Days(Backup.RetentionDays, cluster.Language)} удаляет скрипт бэкапа (`RETENTION_DAYS={I(Backup.RetentionDays)}`). Ожидаемый размер одного полного бэкапа репликасета — около {GuideFigures.Gb(cluster.Capacity.SnapshotSizeGb, cluster.Language)}.");
+    }
+
+    private void Scripts(SectionText s)
+    {
+        s.Table([s.T("Script", "Скрипт"), s.T("What it does", "Что делает")],
+        [
+            [$"`{DeploymentLayout.BackupScript}`", s.T("`box.backup.start()` on the instance, copies the listed .snap/.vylog/.xlog files to the storage, `box.backup.stop()`, prunes old backups", "`box.backup.start()` на инстансе, копирует перечисленные файлы .snap/.vylog/.xlog в хранилище, `box.backup.stop()`, удаляет старые бэкапы")],
+            [$"`{DeploymentLayout.ArchiveWalScript}`", s.T("ships closed .xlog files that are not yet in the storage", "отправляет закрытые файлы .xlog, которых ещё нет в хранилище")],
+            [$"`{DeploymentLayout.VerifyBackupScript}`", s.T("restores the latest backup into a scratch directory and starts a throw-away instance on it", "восстанавливает последний бэкап во временный каталог и запускает на нём одноразовый инстанс")],
+            [$"`{DeploymentLayout.RestoreScript}`", s.T("puts a backup (and, for a point in time, the WAL) into an instance's data directory", "помещает бэкап (а для момента времени — и WAL) в каталог данных инстанса")],
+        ]);
+        s.P(s.T("Run a backup by hand (for example before an upgrade):", "Запуск бэкапа вручную (например, перед обновлением):"));
+        s.Bash(cluster.OnKubernetes
+            ? $"kubectl create job -n {_ops.Namespace} --from=cronjob/{_ops.Namespace}-backup {_ops.Namespace}-backup-manual"
+            : $"cd deploy/ansible && ansible-playbook backup.yml -e backup_now=true\n# {s.T("or on the host of", "или на хосте")} {Sources[0]}:\nsudo systemctl start {DeploymentLayout.BackupService}\njournalctl -u {DeploymentLayout.BackupService} -n 50");
+    }
+
+    private void Procedures(SectionText s)
+    {
+        s.P("Pick the procedure by what was lost. For a single lost replica the fastest path is not a backup but a rebuild from the leader.",
+            "Выбирайте процедуру по тому, что потеряно. Для одной потерянной реплики быстрее всего не бэкап, а пересоздание с лидера.");
+        foreach (var procedure in Backup.Procedures)
+        {
+            s.SubRaw($"{Title(procedure)} (`{procedure.Failure}`)");
+            s.P(s.T($"Expected recovery time: {I(procedure.ExpectedRtoSeconds)} s.", $"Ожидаемое время восстановления: {I(procedure.ExpectedRtoSeconds)} с."));
+            // The backup plan's steps are written once, in English; quoted as such in a guide of another language.
+            if (LanguageDetector.Detect(string.Join("\n", procedure.Steps)) == cluster.Language)
+                s.Steps(procedure.Steps);
+            else
+            {
+                s.P(s.T("Steps as written in the backup plan:", "Шаги в том виде, как они записаны в плане резервного копирования (на английском):"));
+                s.Code("text", string.Join("\n", procedure.Steps.Select((step, i) => $"{i + 1}. {step}")));
+            }
+        }
+        var instance = Sources[0];
+        s.P(s.T("Restoring one instance from the backup storage with Ansible (a leader hands its lead over first):", "Восстановление одного инстанса из хранилища бэкапов через Ansible (лидер сначала передаёт лидерство):"));
+        s.Bash(cluster.OnKubernetes
+            ? $"kubectl exec -n {_ops.Namespace} {instance} -- {DeploymentLayout.BackupToolsDir}/restore.sh {instance} --data-dir {Phases.Containers.ContainerConfigRewriter.DataRoot}/{instance}.restored"
+            : $"cd deploy/ansible\nansible-playbook restore.yml -e restore_instance={instance}   # -e restore_backup_id=<id> for an older backup");
+        if (cluster.OnKubernetes)
+            s.P("Then, in a maintenance window, scale the StatefulSet down, swap the restored directory in place of the instance's one on its volume and scale back up.",
+                "Затем в окно обслуживания уменьшите StatefulSet, подмените каталог инстанса на томе восстановленным и верните масштаб.");
+    }
+
+    /// <summary>The procedure's title in the guide's language: the backup plan's title, or a translation of its key.</summary>
+    private string Title(Phases.BackupRecovery.RestoreProcedure procedure) => cluster.Language == Requests.Language.Ru
+        ? procedure.Failure switch
+        {
+            "lost-replica" => "Потеря реплики",
+            "lost-leader" => "Потеря лидера",
+            "lost-replicaset" => "Потеря репликасета",
+            "logical-corruption" => "Логическое повреждение данных",
+            "lost-site" => "Потеря площадки",
+            "lost-router" => "Потеря роутера",
+            _ => procedure.Title,
+        }
+        : procedure.Title;
+
+    private void PointInTime(SectionText s)
+    {
+        if (!Backup.PointInTimeRecovery)
+        {
+            s.P($"WAL is not archived in this plan, so recovery goes back to the last full backup (up to {I(Backup.RpoSeconds)} s of data may be lost). For logical errors inside that window, replay the local WAL of a healthy replica with `tt play` as below, from its own data directory.",
+                $"В этом плане WAL не архивируется, поэтому восстановление возможно на момент последнего полного бэкапа (можно потерять до {I(Backup.RpoSeconds)} с данных). Для логических ошибок внутри этого окна проигрывайте локальный WAL здоровой реплики через `tt play`, как описано ниже, из её собственного каталога данных.");
+        }
+        else
+        {
+            s.P($"Snapshots plus the archived WAL allow recovery to any moment within the {I(Backup.RetentionDays)}-day retention. Typical use: undo a bad migration or a mass delete at a known time. Work on a scratch instance, never on the production leader.",
+                $"Снапшоты и архив WAL позволяют восстановиться на любой момент в пределах срока хранения ({GuideFigures.Days(Backup.RetentionDays, cluster.Language)}). Типичный случай — отменить неудачную миграцию или массовое удаление в известное время. Работайте на временном инстансе, а не на боевом лидере.");
+        }
+        var leader = cluster.Leader(cluster.MainReplicaset) ?? cluster.MainReplicaset.Instances[0].Name;
+        s.Steps(
+        [
+            s.T("Find the moment: the last good transaction, by time or LSN, in the WAL:", "Найдите момент: последнюю корректную транзакцию по времени или LSN в WAL:")
+                + "\n\n   ```bash\n   tt cat /restore/xlog/ --timestamp 2025-01-31T11:59:00Z --space 512\n   ```",
+            s.T("Restore the last full backup taken before that moment into a scratch directory and start a scratch instance on it (another port, no replication).", "Восстановите последний полный бэкап, снятый до этого момента, во временный каталог и запустите на нём временный инстанс (другой порт, без репликации)."),
+            s.T($"Replay the WAL written after the snapshot up to the moment. `--replica` is the leader's replica id (from `box.info.id` on `{leader}`), `--from` the leader's LSN in the snapshot's vclock (the `VClock:` line in the .snap header):", $"Проиграйте WAL, записанный после снапшота, до нужного момента. `--replica` — идентификатор лидера (`box.info.id` на `{leader}`), `--from` — LSN лидера из vclock снапшота (строка `VClock:` в заголовке .snap):")
+                + "\n\n   ```bash\n   head -c 512 /restore/snap/*.snap | grep VClock\n   tt play localhost:3399 /restore/xlog/ --replica 1 --from <lsn+1> --timestamp 2025-01-31T11:59:00Z\n   ```",
+            s.T("Check the data on the scratch instance, then copy the needed rows back through the application, or make the scratch data the new replicaset (restore.yml with its backup).", "Проверьте данные на временном инстансе, затем перенесите нужные строки обратно через приложение или сделайте временные данные новым репликасетом (restore.yml с этим бэкапом)."),
+        ]);
+        s.P("`tt play` sends the operations as requests, so the scratch instance needs a user allowed to write (pass `-u`, the password via `TT_CLI_PASSWORD`, never on the command line).",
+            "`tt play` отправляет операции как запросы, поэтому на временном инстансе нужен пользователь с правом записи (`-u`, пароль через `TT_CLI_PASSWORD`, но не в командной строке).");
+    }
+
+    private void Verification(SectionText s)
+    {
+        s.P($"A backup that was never restored is a hope, not a backup. The restore rehearsal runs on `{Backup.VerificationCron}` (UTC): it restores the latest backup of each replicaset into a scratch instance, starts it and compares the row counts of the main spaces with the source.",
+            $"Бэкап, который ни разу не восстанавливали, — это надежда, а не бэкап. Репетиция восстановления выполняется по расписанию `{Backup.VerificationCron}` (UTC): она восстанавливает последний бэкап каждого репликасета во временный инстанс, запускает его и сравнивает число строк основных спейсов с источником.");
+        s.Bash(cluster.OnKubernetes
+            ? $"kubectl create job -n {_ops.Namespace} --from=cronjob/{_ops.Namespace}-backup-verify {_ops.Namespace}-verify-manual"
+            : $"sudo systemctl start {DeploymentLayout.VerifyService}\njournalctl -u {DeploymentLayout.VerifyService} -n 50");
+        s.P("A failed rehearsal is as urgent as a failed backup: the TarantoolBackupTooOld runbook applies. Once a quarter, the team also restores by hand (training.md).",
+            "Провал репетиции так же срочен, как провал бэкапа: действуйте по инструкции TarantoolBackupTooOld. Раз в квартал команда восстанавливает бэкап и вручную (training.md).");
+    }
+}

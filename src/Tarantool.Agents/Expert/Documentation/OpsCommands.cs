@@ -1,0 +1,70 @@
+using Tarantool.Agents.Phases.Deployment;
+
+namespace Tarantool.Agents.Expert.Documentation;
+
+/// <summary>
+/// The commands an operator of THIS cluster types, for its deployment form: systemd units and tt on hosts, or kubectl
+/// and tt inside pods on Kubernetes. Lua always goes through the instance's console: <c>tt connect app:instance</c>.
+/// </summary>
+internal sealed class OpsCommands(ClusterProfile cluster)
+{
+    private string App => cluster.App;
+
+    /// <summary>The Kubernetes namespace (the cluster name as a DNS label).</summary>
+    public string Namespace => Phases.Containers.PlatformNaming.Namespace(App);
+
+    /// <summary>The application directory on the hosts, where tt commands run (its tt.yaml is the environment).</summary>
+    public string AppDir => DeploymentLayout.AppDir(cluster.InstallDir, App);
+
+    /// <summary>What <c>tt connect</c> addresses inside a pod: on 3.x the console socket the containers phase pins to
+    /// the run volume, otherwise the application's instance in the image's working directory.</summary>
+    private string PodConsole(string instance) =>
+        cluster.Tooling == Phases.Documentation.TarantoolTooling.DeclarativeConfig
+            ? $"unix://{Phases.Containers.ContainerConfigRewriter.RunRoot}/{instance}.control"
+            : $"{App}:{instance}";
+
+    public string Unit(string instance) => DeploymentLayout.InstanceService(App, instance);
+
+    /// <summary>Evaluates Lua on an instance and prints the result.</summary>
+    public string Lua(string instance, string lua) =>
+        cluster.OnKubernetes
+            ? $"kubectl exec -i -n {Namespace} {instance} -- tt connect {PodConsole(instance)} -f - <<'LUA'\n{lua}\nLUA"
+            : $"# on {HostOf(instance)}, in {AppDir}\ntt connect {App}:{instance} -f - <<'LUA'\n{lua}\nLUA";
+
+    /// <summary>Runs a one-line Lua statement on every instance: an Ansible ad-hoc command over the inventory (one
+    /// host per instance) on VMs, a loop over the pods on Kubernetes.</summary>
+    public string OnEveryInstance(string lua) =>
+        cluster.OnKubernetes
+            ? $"for pod in {string.Join(" ", cluster.Instances.Select(i => i.Name))}; do\n  kubectl exec -i -n {Namespace} \"$pod\" -- tt connect \"{PodConsole("$pod")}\" -f - <<<\"{lua}\"\ndone"
+            : $"cd deploy/ansible\nansible tarantool -b -m ansible.builtin.shell -a \"echo \\\"{lua}\\\" | tt -c {DeploymentLayout.TtConfig(cluster.InstallDir, cluster.App)} connect {App}:{{{{ inventory_hostname }}}} -f -\"";
+
+    /// <summary>An interactive console on an instance.</summary>
+    public string Console(string instance) =>
+        cluster.OnKubernetes ? $"kubectl exec -it -n {Namespace} {instance} -- tt connect {PodConsole(instance)}" : $"tt connect {App}:{instance}";
+
+    public string Restart(string instance) =>
+        cluster.OnKubernetes ? $"kubectl delete pod -n {Namespace} {instance}   # the StatefulSet recreates it" : $"sudo systemctl restart {Unit(instance)}";
+
+    public string Start(string instance) =>
+        cluster.OnKubernetes ? $"kubectl scale statefulset -n {Namespace} {cluster.ReplicasetOf(instance).Name} --replicas={cluster.ReplicasetOf(instance).Instances.Count}" : $"sudo systemctl start {Unit(instance)}";
+
+    public string Stop(string instance) =>
+        cluster.OnKubernetes ? $"kubectl delete pod -n {Namespace} {instance}" : $"sudo systemctl stop {Unit(instance)}";
+
+    public string Logs(string instance) =>
+        cluster.OnKubernetes ? $"kubectl logs -n {Namespace} {instance} --since=1h" : $"journalctl -u {Unit(instance)} --since '-1h'";
+
+    public string HealthCheck =>
+        cluster.OnKubernetes ? $"NAMESPACE={Namespace} deploy/scripts/health-check.sh" : $"sudo {DeploymentLayout.OpsToolsDir}/health-check.sh";
+
+    public string ReplicasetStatus(string instance) =>
+        cluster.OnKubernetes ? $"kubectl exec -n {Namespace} {instance} -- tt replicaset status {PodConsole(instance)}" : $"tt replicaset status {App}:{instance}";
+
+    /// <summary>The instance's host; an instance being added has none yet.</summary>
+    private string HostOf(string instance) => cluster.Instances.FirstOrDefault(i => i.Name == instance)?.Host ?? $"the host of {instance}";
+
+    public string DataDir(string instance) => DeploymentLayout.DataDir(cluster.InstallDir, App, instance);
+
+    /// <summary>Where an instance runs, for prose: its host, or its pod on Kubernetes (pod name = instance name).</summary>
+    public string Where(string instance) => cluster.OnKubernetes ? $"`{instance}`" : $"`{cluster.Node(instance).Host}`";
+}

@@ -1,0 +1,166 @@
+using Tarantool.Agents.Phases.Documentation;
+
+namespace Tarantool.Agents.Phases.Deployment.Scripts;
+
+/// <summary>
+/// Writes the kubectl-based scripts for Kubernetes deployments under <c>deploy/scripts/</c>: <c>deploy.sh</c> (apply
+/// the manifests and the backup CronJobs, wait for the StatefulSets), <c>health-check.sh</c> and
+/// <c>rolling-restart.sh</c> (replicas first, leader last after a switchover, by deleting pods one at a time; the
+/// StatefulSets should use the OnDelete update strategy so that only this script restarts pods). Pod names equal
+/// instance names; Lua runs through <c>tt connect app:instance</c> inside the pod.
+/// </summary>
+internal sealed class KubernetesScriptsWriter
+{
+    public IEnumerable<(string Name, string Content)> Write(DeploymentPlan plan, TarantoolTooling tooling, IReadOnlyList<string> routers)
+    {
+        yield return ("deploy.sh", Deploy(plan, tooling, routers));
+        yield return ("health-check.sh", HealthCheck(plan, tooling));
+        yield return ("rolling-restart.sh", RollingRestart(plan, tooling));
+    }
+
+    private static string Common(DeploymentPlan plan) =>
+        ScriptHeader.Variables(plan, withAppDir: false) + ScriptHeader.Default("NAMESPACE", "NAMESPACE", Containers.PlatformNaming.Namespace(plan.AppName));
+
+    /// <summary>
+    /// The console an instance listens on inside its pod. On 3.x the containers phase pins
+    /// <c>console.socket</c> to the run volume, so the socket path is used directly; otherwise tt finds the instance
+    /// in the image's application directory (the image's WORKDIR).
+    /// </summary>
+    private static string Console(TarantoolTooling tooling, string instance) =>
+        tooling == TarantoolTooling.DeclarativeConfig
+            ? $"\"unix://{Containers.ContainerConfigRewriter.RunRoot}/{instance}.control\""
+            : $"\"${{APP}}:{instance}\"";
+
+    private static string Deploy(DeploymentPlan plan, TarantoolTooling tooling, IReadOnlyList<string> routers) =>
+        $$"""
+        #!/usr/bin/env bash
+        # Applies the Kubernetes manifests of {{plan.AppName}} (kubernetes/) and the backup CronJobs, then waits until
+        # every StatefulSet is ready and every instance is healthy. Running pods are not restarted: use rolling-restart.sh.
+        # Usage: NAMESPACE={{plan.AppName}} deploy/scripts/deploy.sh [BUNDLE_DIR]
+        set -euo pipefail
+
+        {{Common(plan)}}
+        SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+        BUNDLE_DIR="${1:-$(cd "${SCRIPT_DIR}/../.." && pwd)}"
+
+        {{ShellText.Array("STATEFULSETS", plan.RollingUpdate.Select(r => r.Replicaset))}}
+        kubectl get namespace "$NAMESPACE" >/dev/null 2>&1 || kubectl create namespace "$NAMESPACE"
+        if [ -f "${BUNDLE_DIR}/kubernetes/kustomization.yaml" ]; then
+          kubectl apply -k "${BUNDLE_DIR}/kubernetes/"
+        else
+          kubectl apply --namespace "$NAMESPACE" --recursive -f "${BUNDLE_DIR}/kubernetes/"
+        fi
+        kubectl apply --namespace "$NAMESPACE" -f "${BUNDLE_DIR}/deploy/kubernetes/backup-cronjob.yaml"
+
+        for statefulset in "${STATEFULSETS[@]}"; do
+          kubectl rollout status --namespace "$NAMESPACE" "statefulset/${statefulset}" --timeout="${START_TIMEOUT}s"
+        done
+        "${SCRIPT_DIR}/health-check.sh"
+        {{VshardBootstrap(tooling, routers)}}echo "${APP} is deployed in namespace ${NAMESPACE}"
+
+        """;
+
+    /// <summary>Distributes the buckets once from the first router (repeating it is harmless); Cartridge does it in
+    /// its own topology setup.</summary>
+    private static string VshardBootstrap(TarantoolTooling tooling, IReadOnlyList<string> routers) =>
+        routers.Count == 0 || tooling == TarantoolTooling.Cartridge
+            ? ""
+            : $"printf '%s\\n' {ShellText.Quote(LuaSnippets.VshardBootstrap)} | kubectl exec -i --namespace \"$NAMESPACE\" {routers[0]} -- tt connect {Console(tooling, routers[0])} -f -\n";
+
+    private static string HealthCheck(DeploymentPlan plan, TarantoolTooling tooling) =>
+        $$"""
+        #!/usr/bin/env bash
+        # Health check of the {{plan.AppName}} instances (all, or those given as arguments): each pod must run its
+        # instance, follow its upstreams with lag <= MAX_LAG seconds{{(tooling == TarantoolTooling.DeclarativeConfig ? " and have applied its config" : "")}}.
+        # Usage: NAMESPACE={{plan.AppName}} deploy/scripts/health-check.sh [INSTANCE...]
+        set -euo pipefail
+
+        {{Common(plan)}}
+        LUA_HEALTH="{{LuaSnippets.Health(tooling, "${MAX_LAG}")}}"
+
+        {{ShellText.Array("ALL_INSTANCES", plan.Inventory.Select(i => i.Name))}}
+        if [ "$#" -gt 0 ]; then
+          instances=("$@")
+        else
+          instances=("${ALL_INSTANCES[@]}")
+        fi
+
+        status=0
+        for instance in "${instances[@]}"; do
+          result="$(printf '%s\n' "$LUA_HEALTH" | kubectl exec -i --namespace "$NAMESPACE" "$instance" -- tt connect {{Console(tooling, "${instance}")}} -f - 2>&1 || true)"
+          if [[ "$result" == *healthy* ]]; then
+            echo "OK   ${instance}"
+          else
+            echo "FAIL ${instance}: ${result}" >&2
+            status=1
+          fi
+        done
+        echo "${APP}: checked ${#instances[@]} instance(s)"
+        exit "$status"
+
+        """;
+
+    private static string RollingRestart(DeploymentPlan plan, TarantoolTooling tooling)
+    {
+        var methods = RollingPlanScript.Methods(plan);
+        var configLeader = methods.Contains(SwitchoverMethods.ConfigLeader)
+            ? """
+                # Manual failover keeps the leader in the ConfigMap of config.yaml, which only a reviewed change should edit:
+                # stop here and let the operator move the lead (docs/operations.md), then run the script again.
+                # The non-zero status ends the script through errexit.
+                set_config_leader() {
+                  echo "manual failover: set leader: $2 for the replicaset of $1 in config.yaml (kubernetes/), kubectl apply," >&2
+                  echo "wait until the pods see the new file, then run this script again" >&2
+                  return 3
+                }
+
+                """
+            : "";
+        var cartridge = methods.Contains(SwitchoverMethods.FailoverPriority)
+            ? """
+              # Puts FIRST at the head of the failover priority of REPLICASET (Cartridge eventual/disabled failover).
+              set_failover_priority() {
+                local first="$1" second="$2" replicaset="$3"
+                kubectl exec --namespace "$NAMESPACE" "$first" -- tt cartridge replicasets set-failover-priority "$first" "$second" \
+                  --replicaset "$replicaset" --name "$APP"
+              }
+
+              """
+            : "";
+        return $$"""
+            #!/usr/bin/env bash
+            # Zero-downtime rolling restart of {{plan.AppName}} on Kubernetes: pods are deleted one at a time and recreated by
+            # their StatefulSet. Order: {{string.Join(" -> ", plan.RollingUpdate.Select(r => r.Replicaset))}}; inside a replicaset the replicas first,
+            # then the lead moves to the switchover target, then the leader. Each restart waits for health.
+            # Usage: NAMESPACE={{plan.AppName}} deploy/scripts/rolling-restart.sh
+            set -euo pipefail
+
+            {{Common(plan)}}
+            {{RollingPlanScript.Plan(plan)}}
+            {{RollingPlanScript.LuaVariables(plan, tooling, kubernetes: true)}}
+            # lua INSTANCE CODE: evaluates Lua on the instance through tt inside its pod and prints the result.
+            lua() {
+              printf '%s\n' "$2" | kubectl exec -i --namespace "$NAMESPACE" "$1" -- tt connect {{Console(tooling, "$1")}} -f -
+            }
+
+            restart() {
+              local attempt
+              echo "restarting $1"
+              kubectl delete pod --namespace "$NAMESPACE" "$1" --wait=true
+              for attempt in $(seq 1 60); do
+                if kubectl get pod --namespace "$NAMESPACE" "$1" >/dev/null 2>&1; then
+                  break
+                fi
+                echo "waiting for pod $1 to be recreated (${attempt}/60)"
+                sleep 2
+              done
+              kubectl wait --namespace "$NAMESPACE" --for=condition=Ready "pod/$1" --timeout="${START_TIMEOUT}s"
+              wait_healthy "$1"
+            }
+
+            {{configLeader}}{{cartridge}}{{RollingPlanScript.Functions(plan, kubernetes: true)}}
+            run_plan
+
+            """;
+    }
+}

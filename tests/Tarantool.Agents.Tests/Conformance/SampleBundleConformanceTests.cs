@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Tarantool.Agents.ClusterConfig;
+using Tarantool.Agents.Requests;
+using Tarantool.Agents.Tests.ClusterConfig;
+using YamlDotNet.RepresentationModel;
+
+namespace Tarantool.Agents.Tests.Conformance;
+
+/// <summary>
+/// Every artifact of every sample bundle passes its own ecosystem's validator: shellcheck, promtool, the Kubernetes
+/// schemas, ansible-playbook --syntax-check, the official Tarantool config schema, Lua syntax, YAML and JSON parsing.
+/// </summary>
+public sealed class SampleBundleConformanceTests(SampleBundlesFixture bundles) : IClassFixture<SampleBundlesFixture>
+{
+    public static TheoryData<string> SampleFiles => Samples.Files();
+
+    private static IEnumerable<string> Files(string root, params string[] patterns) =>
+        patterns.SelectMany(p => Directory.EnumerateFiles(root, p, SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void Every_yaml_and_json_file_parses(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        foreach (var file in Files(root, "*.yml", "*.yaml"))
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(File.ReadAllText(Path.Combine(root, file))));
+            Assert.True(stream.Documents.Count > 0, $"{file} is empty");
+        }
+
+        foreach (var file in Files(root, "*.json")) JsonDocument.Parse(File.ReadAllText(Path.Combine(root, file))).Dispose();
+    }
+
+    [ToolTheory("bash", "shellcheck")]
+    [MemberData(nameof(SampleFiles))]
+    public void Every_shell_script_passes_bash_n_and_shellcheck(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        var scripts = Files(root, "*.sh").ToList();
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            var (code, output) = ExternalTool.Run("bash", ["-n", script], root);
+            Assert.True(code == 0, $"bash -n {script}: {output}");
+            Assert.True(File.GetUnixFileMode(Path.Combine(root, script)).HasFlag(UnixFileMode.UserExecute), $"{script} is not executable");
+        }
+
+        var (exit, report) = ExternalTool.Run("shellcheck", ["-x", "-S", "style", .. scripts], root);
+        Assert.True(exit == 0, report);
+    }
+
+    [ToolTheory("promtool")]
+    [MemberData(nameof(SampleFiles))]
+    public void Monitoring_passes_promtool_config_rules_and_unit_tests(string sample)
+    {
+        var monitoring = Path.Combine(bundles.BundleOf(sample), "monitoring");
+        string[][] checks = [["check", "config", "prometheus.yml"], ["check", "rules", "alerts.yml"], ["test", "rules", "alerts.test.yml"]];
+        foreach (var arguments in checks)
+        {
+            var (code, output) = ExternalTool.Run("promtool", arguments, monitoring);
+            Assert.True(code == 0, $"promtool {string.Join(' ', arguments)}: {output}");
+        }
+    }
+
+    [ToolTheory("node")]
+    [MemberData(nameof(SampleFiles))]
+    public void Kubernetes_manifests_are_valid_kubernetes_objects(string sample)
+    {
+        Assert.True(ExternalTool.NodeModulesReady, "run: npm ci --prefix tests/tools");
+        var root = bundles.BundleOf(sample);
+        var manifests = new[] { "kubernetes", "deploy/kubernetes" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists).ToList();
+        if (manifests.Count == 0)
+        {
+            Assert.True(Directory.Exists(Path.Combine(root, "systemd")), "a bundle without Kubernetes manifests deploys with systemd units");
+            return;
+        }
+
+        var (code, output) = ExternalTool.Run("node", [Path.Combine(ExternalTool.ToolsDirectory, "validate-k8s.mjs"), .. manifests], ExternalTool.ToolsDirectory);
+        Assert.True(code == 0, output);
+    }
+
+    [ToolTheory("ansible-playbook")]
+    [MemberData(nameof(SampleFiles))]
+    public void Ansible_playbooks_pass_syntax_check(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        var ansible = Path.Combine(root, "deploy", "ansible");
+        if (!Directory.Exists(ansible))
+        {
+            // Kubernetes-based clouds deploy with kustomize and kubectl scripts, not Ansible.
+            Assert.True(Directory.Exists(Path.Combine(root, "kubernetes")), "a bundle without Ansible playbooks deploys to Kubernetes");
+            return;
+        }
+
+        var playbooks = Directory.EnumerateFiles(ansible, "*.yml").Select(Path.GetFileName).Where(f => f is not "inventory.yml").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(playbooks);
+        foreach (var playbook in playbooks)
+        {
+            var (code, output) = ExternalTool.Run("ansible-playbook", ["--syntax-check", "-i", "inventory.yml", playbook!], ansible,
+                new Dictionary<string, string> { ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(Path.GetTempPath(), "ansible-local"), ["ANSIBLE_NOCOLOR"] = "1" });
+            Assert.True(code == 0, $"{playbook}: {output}");
+        }
+    }
+
+    [ToolTheory("tarantool")]
+    [MemberData(nameof(SampleFiles))]
+    public void Lua_files_parse(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        foreach (var file in Files(root, "*.lua"))
+        {
+            var path = Path.Combine(root, file).Replace("'", "\\'");
+            var (code, output) = ExternalTool.Run("tarantool", ["-e", $"local f, e = loadfile('{path}') if f == nil then io.stderr:write(e) os.exit(1) end os.exit(0)"]);
+            Assert.True(code == 0, $"{file}: {output}");
+        }
+    }
+
+    [SchemaTheory]
+    [MemberData(nameof(SampleFiles))]
+    public void The_cluster_config_passes_the_official_schema_and_the_semantic_validator(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "bundle.json")));
+        var version = TarantoolVersion.Parse(manifest.RootElement.GetProperty("request").GetProperty("tarantoolVersion").GetString()!);
+        var config = Path.Combine(root, "tarantool", "config.yaml");
+        if (version.Major < 3)
+        {
+            Assert.False(File.Exists(config), "2.11 and Cartridge targets are configured with Lua, not config.yaml");
+            Assert.True(File.Exists(Path.Combine(root, "tarantool", "init.lua")));
+            return;
+        }
+
+        var yaml = File.ReadAllText(config);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(YamlJson.Convert(stream.Documents[0].RootNode));
+        var results = SchemaFiles.Load(version).Evaluate(json, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(results.IsValid, string.Join("\n", (results.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.Empty(new TarantoolConfigValidator().Validate(yaml).Where(i => i.Severity == Tarantool.Agents.Phases.ValidationSeverity.Error));
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void No_file_holds_a_password_or_key(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        foreach (var file in Files(root, "*"))
+        {
+            var text = File.ReadAllText(Path.Combine(root, file));
+            Assert.DoesNotMatch(@"(?im)^\s*[""']?password[""']?\s*[:=]\s*[""']?(?!\{\{|\$|<|\s*$|'\{\{|""\{\{)[A-Za-z0-9!@#%^&*]{6,}", text);
+            Assert.DoesNotMatch(@"-----BEGIN [A-Z ]*PRIVATE KEY-----", text);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using System.Text.RegularExpressions;
+using Tarantool.Agents.Phases.Deployment;
+using Tarantool.Agents.Tests.Phases.Documentation;
+using YamlDotNet.RepresentationModel;
+
+namespace Tarantool.Agents.Tests.Phases.Deployment;
+
+public sealed partial class DeploymentRendererTests
+{
+    private static readonly string[] Playbooks = ["deploy.yml", "rolling-update.yml", "backup.yml", "restore.yml"];
+
+    public static TheoryData<string> VmFixtures() => new(ClusterFixtures.All().Where(f => f.Request.CloudProvider == Requests.CloudProvider.OnPremises).Select(f => f.Name));
+
+    public static TheoryData<string> AllFixtures() => ClusterFixtures.Names();
+
+    [Theory]
+    [MemberData(nameof(VmFixtures))]
+    public void On_premises_bundle_has_ansible_scripts_units_and_ci(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        var paths = bundle.Files.Select(f => f.Path).ToHashSet();
+
+        foreach (var expected in new[]
+        {
+            "deploy/ansible/inventory.yml", "deploy/ansible/deploy.yml", "deploy/ansible/rolling-update.yml", "deploy/ansible/backup.yml",
+            "deploy/ansible/restore.yml", "deploy/ansible/ansible.cfg", "deploy/scripts/deploy.sh", "deploy/scripts/rolling-restart.sh",
+            "deploy/scripts/health-check.sh", "deploy/systemd/tarantool-backup.service", "deploy/systemd/tarantool-backup.timer",
+            $"deploy/systemd/tarantool-{name}@.service", "deploy/ci/github-actions.yml",
+        })
+            Assert.Contains(expected, paths);
+        Assert.All(bundle.Scripts, s => Assert.True(s.Executable, s.Path));
+        Assert.All(bundle.Files, f => Assert.EndsWith("\n", f.Content));
+        Assert.All(bundle.Files, f => Assert.DoesNotContain("\r", f.Content));
+        Assert.All(bundle.Files, f => Assert.False(f.Content.EndsWith("\n\n", StringComparison.Ordinal), f.Path));
+    }
+
+    [Fact]
+    public void Kubernetes_bundle_has_a_backup_cronjob_on_the_backup_plans_schedule()
+    {
+        var bundle = RenderedBundle.Of("ledger");
+        var cronjob = bundle.File("deploy/kubernetes/backup-cronjob.yaml");
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(cronjob.Content));
+        var kinds = stream.Documents.Select(d => ((YamlScalarNode)((YamlMappingNode)d.RootNode)["kind"]).Value).ToList();
+        Assert.Equal(["ServiceAccount", "Role", "RoleBinding", "CronJob", "CronJob", "CronJob"], kinds);
+        var backup = (YamlMappingNode)stream.Documents[3].RootNode;
+        var spec = (YamlMappingNode)backup["spec"];
+        Assert.Equal(bundle.Fixture.Backup.FullBackupCron, ((YamlScalarNode)spec["schedule"]).Value);
+        Assert.Equal("Etc/UTC", ((YamlScalarNode)spec["timeZone"]).Value);
+        Assert.Contains("BACKUP_RETENTION_DAYS=35", cronjob.Content);
+        var containers = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)spec["jobTemplate"])["spec"])["template"])["spec"])["containers"];
+        Assert.Equal(bundle.Plan.BackupSchedule.BackupInstances, containers.Select(c => ((YamlScalarNode)((YamlMappingNode)c)["name"]).Value));
+        Assert.DoesNotContain(bundle.Files, f => f.Path.StartsWith("deploy/ansible/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFixtures))]
+    public void Every_yaml_file_parses(string name)
+    {
+        foreach (var file in RenderedBundle.Of(name).Yaml)
+        {
+            var stream = new YamlStream();
+            var error = Record.Exception(() => stream.Load(new StringReader(file.Content)));
+            Assert.True(error is null, $"{file.Path}: {error?.Message}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VmFixtures))]
+    public void Inventory_lists_every_instance_exactly_once_with_its_host(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        var inventory = bundle.File("deploy/ansible/inventory.yml").Content;
+
+        foreach (var instance in bundle.Fixture.Topology.Replicasets.SelectMany(r => r.Instances))
+        {
+            Assert.Single(Regex.Matches(inventory, $@"tarantool_instance: {Regex.Escape(instance.Name)}\n"));
+            Assert.Contains($"{instance.Name}:\n", inventory);
+            Assert.Matches($@"{Regex.Escape(instance.Name)}:\n\s+ansible_host: {Regex.Escape(instance.Host)}\n", inventory);
+        }
+        Assert.DoesNotMatch(@"(?i)password\s*[:=]\s*[^\s{#]", inventory.Replace("# SECRETS", ""));
+    }
+
+    [Theory]
+    [MemberData(nameof(VmFixtures))]
+    public void Playbooks_use_only_ansible_builtin_modules(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        var keywords = new HashSet<string>
+        {
+            "name", "when", "register", "changed_when", "failed_when", "until", "retries", "delay", "delegate_to", "loop", "with_fileglob",
+            "vars", "become", "become_user", "no_log", "environment", "run_once", "block", "tags", "notify", "ignore_errors", "args",
+        };
+        foreach (var file in bundle.Files.Where(f => f.Kind is "ansible-playbook" or "ansible-tasks"))
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(file.Content));
+            foreach (var task in Tasks(stream.Documents[0].RootNode))
+            {
+                var modules = task.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Where(k => !keywords.Contains(k)).ToList();
+                Assert.True(modules.Count == 1 && modules[0].StartsWith("ansible.builtin.", StringComparison.Ordinal),
+                    $"{file.Path}: task '{(task.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? n : "?")}' uses {string.Join(", ", modules)}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VmFixtures))]
+    public void Rolling_update_playbook_restarts_the_leader_after_its_replicas_and_after_a_switchover(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        var playbook = bundle.File("deploy/ansible/rolling-update.yml").Content;
+
+        foreach (var step in bundle.Plan.RollingUpdate.Where(s => s.Order.Count > 1 && s.Leader.Length > 0))
+        {
+            var positions = step.Order.Select(n => playbook.IndexOf($"hosts: {n}\n", StringComparison.Ordinal)).ToList();
+            Assert.All(positions, p => Assert.True(p >= 0));
+            Assert.Equal(positions.Order(), positions);
+            var leader = positions[^1];
+            var leaderPlay = playbook[leader..];
+            Assert.True(leaderPlay.IndexOf("tasks/move-lead.yml", StringComparison.Ordinal) < leaderPlay.IndexOf("tasks/restart-instance.yml", StringComparison.Ordinal));
+        }
+        if (bundle.Plan.RollingUpdate.Any(s => s.Order.Count > 1)) Assert.Contains("serial: 1", playbook);
+    }
+
+    [ToolTheory("ansible-playbook", "ansible-inventory")]
+    [MemberData(nameof(VmFixtures))]
+    public void Playbooks_pass_ansible_syntax_check(string name)
+    {
+        var root = RenderedBundle.Of(name).WriteTo("tt-ansible");
+        var dir = Path.Combine(root, "deploy", "ansible");
+        var env = new Dictionary<string, string> { ["ANSIBLE_CONFIG"] = Path.Combine(dir, "ansible.cfg"), ["ANSIBLE_LOCAL_TEMP"] = Path.Combine(root, ".ansible-tmp"), ["HOME"] = root };
+        try
+        {
+            foreach (var playbook in Playbooks)
+            {
+                var (code, output) = ExternalTool.Run("ansible-playbook", ["-i", "inventory.yml", "--syntax-check", playbook], dir, env);
+                Assert.True(code == 0, $"{playbook}:\n{output}");
+                Assert.DoesNotContain("[WARNING]", output);
+            }
+            var (listCode, list) = ExternalTool.Run("ansible-inventory", ["-i", "inventory.yml", "--list"], dir, env);
+            Assert.True(listCode == 0, list);
+            Assert.DoesNotContain("[WARNING]", list);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [ToolTheory("ansible-playbook")]
+    [MemberData(nameof(VmFixtures))]
+    public void Ansible_runs_each_replicaset_replicas_first_then_the_leader(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        var root = bundle.WriteTo("tt-hosts");
+        var dir = Path.Combine(root, "deploy", "ansible");
+        var env = new Dictionary<string, string> { ["ANSIBLE_CONFIG"] = Path.Combine(dir, "ansible.cfg"), ["HOME"] = root };
+        try
+        {
+            var (code, output) = ExternalTool.Run("ansible-playbook", ["-i", "inventory.yml", "--list-hosts", "rolling-update.yml"], dir, env);
+            Assert.True(code == 0, output);
+            var hosts = output.Split('\n').Select(l => l.Trim())
+                .Where(l => bundle.Plan.Inventory.Any(i => i.Name == l)).ToList();
+            Assert.Equal(bundle.Plan.RollingUpdate.SelectMany(s => s.Order), hosts);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [ToolTheory("shellcheck")]
+    [MemberData(nameof(AllFixtures))]
+    public void Scripts_pass_bash_n_and_shellcheck(string name)
+    {
+        var root = RenderedBundle.Of(name).WriteTo("tt-scripts");
+        try
+        {
+            foreach (var script in Directory.GetFiles(Path.Combine(root, "deploy", "scripts"), "*.sh"))
+            {
+                var content = System.IO.File.ReadAllText(script);
+                Assert.StartsWith("#!/usr/bin/env bash\n", content);
+                Assert.Contains("set -euo pipefail", content);
+                var (syntax, syntaxOutput) = ExternalTool.Run("bash", ["-n", script]);
+                Assert.True(syntax == 0, $"{Path.GetFileName(script)}: {syntaxOutput}");
+                var (code, output) = ExternalTool.Run("shellcheck", ["--shell=bash", "--severity=style", script]);
+                Assert.True(code == 0, $"{Path.GetFileName(script)}:\n{output}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [ToolTheory("yamllint")]
+    [MemberData(nameof(AllFixtures))]
+    public void Yaml_files_pass_yamllint_relaxed(string name)
+    {
+        var root = RenderedBundle.Of(name).WriteTo("tt-yamllint");
+        try
+        {
+            var (code, output) = ExternalTool.Run("yamllint", ["-f", "parsable", "-d", "{extends: relaxed, rules: {line-length: {max: 200}}}", "deploy"], root);
+            Assert.True(code == 0, output);
+            Assert.DoesNotContain("[warning]", output);
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
+
+    [ToolTheory("systemd-analyze")]
+    [MemberData(nameof(VmFixtures))]
+    public void Timers_use_calendars_systemd_accepts(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        foreach (var timer in bundle.Files.Where(f => f.Path.EndsWith(".timer", StringComparison.Ordinal)))
+        {
+            var match = OnCalendar().Match(timer.Content);
+            if (!match.Success) continue;
+            var (code, output) = ExternalTool.Run("systemd-analyze", ["calendar", match.Groups[1].Value]);
+            Assert.True(code == 0, $"{timer.Path}: {output}");
+        }
+        Assert.Contains($"OnCalendar={bundle.Plan.BackupSchedule.FullBackupOnCalendar}\n", bundle.File("deploy/systemd/tarantool-backup.timer").Content);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFixtures))]
+    public void Ci_pipeline_lints_before_it_deploys_and_holds_no_secret(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        var ci = bundle.File("deploy/ci/github-actions.yml").Content;
+
+        Assert.True(ci.IndexOf("  lint:", StringComparison.Ordinal) < ci.IndexOf("  deploy:", StringComparison.Ordinal));
+        Assert.Contains("needs: validate", ci);
+        Assert.Contains($"environment: {bundle.Fixture.Request.Environment.ToString().ToLowerInvariant()}", ci);
+        Assert.Empty(bundle.Files.SelectMany(f => Tarantool.Agents.Phases.Documentation.SecretScanner.Find(f.Content)));
+    }
+
+    private static IEnumerable<YamlMappingNode> Tasks(YamlNode root)
+    {
+        if (root is not YamlSequenceNode items) yield break;
+        foreach (var item in items.OfType<YamlMappingNode>())
+        {
+            if (item.Children.ContainsKey(new YamlScalarNode("hosts")))
+            {
+                if (item.Children.TryGetValue(new YamlScalarNode("tasks"), out var tasks))
+                    foreach (var task in Tasks(tasks)) yield return task;
+                continue;
+            }
+            if (item.Children.TryGetValue(new YamlScalarNode("block"), out var block))
+            {
+                foreach (var task in Tasks(block)) yield return task;
+                continue;
+            }
+            yield return item;
+        }
+    }
+
+    [GeneratedRegex(@"OnCalendar=(.+)\n")]
+    private static partial Regex OnCalendar();
+}
