@@ -8,6 +8,7 @@ public static class ModelErrors
     public static string Describe(Exception error) => error switch
     {
         Models.TokenBudgetExceededException e => e.Message,
+        Models.RecordingMissingException e => e.Message,
         Polly.CircuitBreaker.BrokenCircuitException => "the provider kept failing and the circuit breaker is open; try again later",
         ClientResultException e => $"the provider answered HTTP {e.Status}",
         HttpRequestException e when e.StatusCode is { } status => $"the provider answered HTTP {(int)status}",

@@ -23,12 +23,21 @@ public static class ChatClientFactory
     /// </summary>
     public static IChatClient Wrap(IChatClient inner, ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, bool withTools = false, TimeProvider? timeProvider = null)
     {
-        var builder = new ChatClientBuilder(inner);
+        var builder = new ChatClientBuilder(options.Cache.Mode == ResponseCacheOptions.Replay ? new ReplayOnlyChatClient(inner) : inner);
         if (withTools) builder.UseFunctionInvocation(loggerFactory);
-        return builder
+        builder
             .UseTokenBudget(ledger, options.TokenBudget)
             .UseUsageAccounting(ledger)
-            .UseLogging(loggerFactory)
+            .UseLogging(loggerFactory);
+        if (options.Cache.Enabled)
+        {
+            // Below the accounting (a replayed answer still counts its recorded usage) and above resilience
+            // (a recorded answer needs no retries). The provider and model are part of the key.
+            builder.UseDistributedCache(new FileDistributedCache(options.Cache.Directory!), cache =>
+                cache.CacheKeyAdditionalValues = [options.Provider, options.EffectiveModel, options.Endpoint ?? ""]);
+        }
+
+        return builder
             .UseResilience(options.Resilience, TimeSpan.FromSeconds(options.TimeoutSeconds), timeProvider)
             .Build();
     }

@@ -40,6 +40,9 @@ public sealed class ModelOptions : IValidatableObject
     [Range(1_000, 1_000_000_000)]
     public long TokenBudget { get; set; } = DefaultTokenBudget;
 
+    /// <summary>Recording and replay of model answers.</summary>
+    public ResponseCacheOptions Cache { get; set; } = new();
+
     /// <summary>Retries, timeouts and the circuit breaker around model calls.</summary>
     public ModelResilienceOptions Resilience { get; set; } = new();
 
@@ -57,6 +60,10 @@ public sealed class ModelOptions : IValidatableObject
         var nested = new List<ValidationResult>();
         Validator.TryValidateObject(Resilience, new ValidationContext(Resilience), nested, validateAllProperties: true);
         foreach (var result in nested) yield return new ValidationResult($"Model:Resilience: {result.ErrorMessage}", result.MemberNames);
+        if (Cache.Mode is not (ResponseCacheOptions.Off or ResponseCacheOptions.Record or ResponseCacheOptions.Replay))
+            yield return new ValidationResult($"Model:Cache:Mode '{Cache.Mode}' is not off, record or replay.", ["Cache"]);
+        else if (Cache.Enabled && string.IsNullOrWhiteSpace(Cache.Directory))
+            yield return new ValidationResult("Model:Cache:Directory is required when Model:Cache:Mode is record or replay.", ["Cache"]);
         if (Provider == ModelProviders.Offline) yield break;
         if (string.IsNullOrWhiteSpace(Model))
             yield return new ValidationResult($"Provider '{Provider}' needs a model: set --model or Model:Model.", [nameof(Model)]);
