@@ -34,7 +34,7 @@ internal static class BatchCommand
             var assetRoot = AssetLocator.Locate();
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = Workflow.WorkflowLoader.Load(assetRoot);
-            using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot));
+            using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
             var root = parse.GetValue(output)!;
             var paths = parse.GetValue(files)!;
             var claimed = new HashSet<string>(StringComparer.Ordinal);

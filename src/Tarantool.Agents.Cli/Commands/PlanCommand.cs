@@ -43,7 +43,6 @@ internal static class PlanCommand
             if (!intake.IsValid) throw new UserInputException(string.Join(Environment.NewLine, intake.Errors));
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = WorkflowLoader.Load(assetRoot);
-            var configuration = ProductConfiguration.Build(assetRoot);
             var plan = new PlanRequest(
                 intake.Request!,
                 intake.Language,
@@ -57,7 +56,7 @@ internal static class PlanCommand
                     MaxAttempts = modelOptions.MaxAttempts,
                 });
 
-            using var loggerFactory = RunServices.CreateLoggerFactory(configuration);
+            using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
             var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, loggerFactory);
             var quiet = parse.GetValue(json);
             var progress = new ProgressPrinter(environment, workflow.Phases.Count);

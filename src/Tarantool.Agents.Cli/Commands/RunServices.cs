@@ -12,7 +12,7 @@ namespace Tarantool.Agents.Cli.Commands;
 /// <summary>Builds what a run needs from validated settings: logging, the model pipeline and the planner.</summary>
 internal static class RunServices
 {
-    public static ILoggerFactory CreateLoggerFactory(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public static ILoggerFactory CreateLoggerFactory(Microsoft.Extensions.Configuration.IConfiguration configuration, TextWriter error)
     {
         var level = Enum.TryParse<Serilog.Events.LogEventLevel>(configuration["Logging:Level"], ignoreCase: true, out var parsed)
             ? parsed
@@ -20,7 +20,7 @@ internal static class RunServices
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)
             // Logs go to stderr so that stdout stays the command's output (JSON with --json).
-            .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
+            .WriteTo.Sink(new Logging.TextWriterSink(error))
             .CreateLogger();
         return new SerilogLoggerFactory(logger, dispose: true);
     }
