@@ -10,6 +10,11 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>True for the name of a temporary sibling this class writes (<c>.NAME.32-hex-digits.tmp</c>).</summary>
+    public static bool IsTemporary(string fileName) =>
+        fileName.StartsWith('.') && fileName.EndsWith(".tmp", StringComparison.Ordinal) && fileName.Length > 38
+        && fileName[^37] == '.' && fileName[^36..^4].All(char.IsAsciiHexDigitLower);
+
     public static async Task WriteAllTextAsync(string path, string content, CancellationToken cancellationToken = default, bool executable = false)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;

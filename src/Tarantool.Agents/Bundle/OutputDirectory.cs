@@ -33,6 +33,19 @@ public sealed class OutputDirectory
         return new OutputDirectory(root);
     }
 
+    /// <summary>
+    /// Removes temporary files that a killed run left half-written (<see cref="AtomicFile"/> names them
+    /// <c>.NAME.GUID.tmp</c>); the files they were to replace are still whole.
+    /// </summary>
+    public void RemoveOrphanedTemporaryFiles()
+    {
+        if (!Directory.Exists(Root)) return;
+        foreach (var file in Directory.EnumerateFiles(Root, ".*.tmp", SearchOption.AllDirectories))
+        {
+            if (AtomicFile.IsTemporary(Path.GetFileName(file))) File.Delete(file);
+        }
+    }
+
     /// <summary>A completed run leaves no state behind: only the bundle.</summary>
     public void RemoveStateFolderIfEmpty()
     {

@@ -23,6 +23,7 @@ public sealed class BundlePlanner(
     {
         var directory = OutputDirectory.Open(plan.OutputPath);
         var runLock = RunLock.Acquire(directory);
+        directory.RemoveOrphanedTemporaryFiles();
         try
         {
             await foreach (var item in RunLockedAsync(plan, directory, cancellationToken).ConfigureAwait(false))
