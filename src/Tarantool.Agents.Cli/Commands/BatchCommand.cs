@@ -21,7 +21,7 @@ internal static class BatchCommand
         var files = new Argument<string[]>("files") { Description = "Request files (YAML).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--output", "-o") { Description = "Folder that receives one bundle folder per request.", Required = true };
         var maxParallel = new Option<int>("--max-parallel") { Description = "Most requests running at once (1–8, default 2).", DefaultValueFactory = _ => 2 };
-        maxParallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 8) r.AddError("--max-parallel must be between 1 and 8."); });
+        maxParallel.InRange(1, 8);
         var model = new ModelFlags();
         var command = new Command("batch", "Write one bundle per request file and print a summary.");
         command.Arguments.Add(files);
@@ -84,7 +84,11 @@ internal static class BatchCommand
             Print(environment, rows);
             var succeeded = rows.Count(r => r.Status == "succeeded");
             environment.Out.WriteLine($"{succeeded} of {rows.Length} request(s) succeeded.");
-            return succeeded == rows.Length ? ExitCodes.Success : ExitCodes.RunFailed;
+            foreach (var row in rows.Where(r => r.Status == "invalid")) environment.Error.WriteLine($"error: {row.File}: {row.Output}");
+            // A run that failed after it started outweighs bad input: its checkpoint waits for --resume.
+            return succeeded == rows.Length ? ExitCodes.Success
+                : rows.Any(r => r.Status is not ("succeeded" or "invalid")) ? ExitCodes.RunFailed
+                : ExitCodes.BadInput;
         });
         return command;
     }

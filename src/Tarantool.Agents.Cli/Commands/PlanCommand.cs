@@ -22,7 +22,7 @@ internal static class PlanCommand
         var model = new ModelFlags();
         var output = new Option<string>("--output", "-o") { Description = "Bundle folder (default out/<cluster-name>-<environment>)." };
         var maxParallel = new Option<int>("--max-parallel") { Description = "Most phases running at once (1–16, default 4).", DefaultValueFactory = _ => WorkflowOptions.DefaultMaxParallel };
-        maxParallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 16) r.AddError("--max-parallel must be between 1 and 16."); });
+        maxParallel.InRange(1, 16);
         var sequential = new Option<bool>("--sequential") { Description = "Run the phases one after another in order." };
         var resume = new Option<bool>("--resume") { Description = "Reuse completed phases of an interrupted run whose inputs are unchanged." };
         var json = new Option<bool>("--json") { Description = "Print bundle.json to stdout instead of progress." };

@@ -27,22 +27,27 @@ internal static class RequestFile
     public static IntakeInput Read(string path)
     {
         var info = new FileInfo(path);
-        if (!info.Exists) throw new UserInputException($"{path}: the request file does not exist.");
-        if (info.Length > MaxBytes) throw new UserInputException($"{path}: the request file is larger than {MaxBytes / 1024} KiB.");
+        if (!info.Exists) throw new UserInputException($"the request file does not exist.");
+        if (info.Length > MaxBytes) throw new UserInputException($"the request file is larger than {MaxBytes / 1024} KiB.");
 
         var stream = new YamlStream();
         try
         {
-            using var reader = new StreamReader(info.FullName, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true));
+            // No byte-order-mark sniffing: a request file is UTF-8, and binary junk must not pass as UTF-16.
+            using var reader = new StreamReader(info.FullName, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
             stream.Load(reader);
         }
-        catch (Exception e) when (e is YamlException or System.Text.DecoderFallbackException)
+        catch (System.Text.DecoderFallbackException)
         {
-            throw new UserInputException($"{path}: not a YAML request file ({e.Message.Split('\n')[0]}).");
+            throw new UserInputException("not a YAML request file: it is not UTF-8 text.");
+        }
+        catch (YamlException e)
+        {
+            throw new UserInputException($"not a YAML request file ({e.Message.Split('\n')[0]}).");
         }
 
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new UserInputException($"{path}: a request file is one YAML mapping of parameters and a description.");
+            throw new UserInputException($"a request file is one YAML mapping of parameters and a description.");
 
         var flags = new Dictionary<string, string>(StringComparer.Ordinal);
         string description = "";
@@ -51,15 +56,15 @@ internal static class RequestFile
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (valueNode is not YamlScalarNode { Value: { } value })
-                throw new UserInputException($"{path}: '{key}' must be a single value.");
+                throw new UserInputException($"'{key}' must be a single value.");
             if (Parameters.Contains(key)) flags[key] = value;
             else if (key == "description") description = value;
             else if (key == "language") language = value;
-            else throw new UserInputException($"{path}: unknown key '{key}'; known keys: {string.Join(", ", Parameters.Order())}, description, language.");
+            else throw new UserInputException($"unknown key '{key}'; known keys: {string.Join(", ", Parameters.Order())}, description, language.");
         }
 
         if (description.Any(c => c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
-            throw new UserInputException($"{path}: the description contains binary or control characters.");
+            throw new UserInputException($"the description contains binary or control characters.");
         return new IntakeInput(flags, description.Trim(), language);
     }
 }

@@ -27,7 +27,7 @@ public sealed class RemoteExpertTests : IDisposable
     public async Task Through_a_faulty_network_the_served_expert_yields_the_in_process_bundle(string sample)
     {
         await using var server = await ServedExpert.StartAsync();
-        await using var proxy = await FaultProxy.StartAsync(server.BaseAddress, failureRate: 0.3, seed: sample.GetHashCode(StringComparison.Ordinal) & 0xffff);
+        await using var proxy = await FaultProxy.StartAsync(server.BaseAddress, failureRate: 0.3, seed: sample[0] + sample[1]);
 
         var local = await CliRunner.RunAsync(["batch", Samples.PathOf(sample), "--output", _temp.Combine("local")]);
         var remote = await CliRunner.RunAsync(
@@ -36,7 +36,7 @@ public sealed class RemoteExpertTests : IDisposable
 
         Assert.True(local.ExitCode == 0, local.Out + local.Error);
         Assert.True(remote.ExitCode == 0, remote.Out + remote.Error);
-        Assert.Contains(proxy.Log, f => f != FaultProxy.Fault.None);
+        Assert.InRange(proxy.Log.Count(f => f != FaultProxy.Fault.None), 3, proxy.Log.Count / 2);
         var expected = Samples.BundleFiles(Directory.GetDirectories(_temp.Combine("local")).Single());
         var actual = Samples.BundleFiles(Directory.GetDirectories(_temp.Combine("remote")).Single());
         Assert.Equal(expected.Keys, actual.Keys);

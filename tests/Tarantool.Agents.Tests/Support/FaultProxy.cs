@@ -9,7 +9,7 @@ namespace Tarantool.Agents.Tests.Support;
 /// <summary>
 /// A reverse proxy on loopback between a client and the served expert that makes a share of the calls fail the way
 /// real providers do: 429 with Retry-After or retry-after-ms, 500/503, dropped connections, garbled and truncated
-/// bodies. The schedule is seeded, so a run is repeatable.
+/// bodies. The schedule is deterministic, so a run is repeatable.
 /// </summary>
 internal sealed class FaultProxy : IAsyncDisposable
 {
@@ -19,7 +19,8 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
-    private readonly Random _random;
+    private readonly int _offset;
+    private int _faults;
     private readonly double _failureRate;
     private readonly List<Fault> _log = [];
 
@@ -28,7 +29,7 @@ internal sealed class FaultProxy : IAsyncDisposable
         _app = app;
         _upstream = upstream;
         _failureRate = failureRate;
-        _random = new Random(seed);
+        _offset = seed;
     }
 
     public string Endpoint => _app.Urls.First().TrimEnd('/') + "/v1";
@@ -59,7 +60,11 @@ internal sealed class FaultProxy : IAsyncDisposable
         if (!path.EndsWith("/chat/completions", StringComparison.Ordinal)) return Fault.None;
         lock (_log)
         {
-            var fault = _random.NextDouble() < _failureRate ? Faults[_random.Next(Faults.Length)] : Fault.None;
+            // Deterministic: the calls that fail are spread evenly at the given rate, and each kind of fault takes its
+            // turn (starting at a seeded offset), so every run sees them all.
+            var index = _log.Count;
+            var failing = (int)Math.Floor((index + 1) * _failureRate) > (int)Math.Floor(index * _failureRate);
+            var fault = failing ? Faults[(_offset + _faults++) % Faults.Length] : Fault.None;
             _log.Add(fault);
             return fault;
         }
