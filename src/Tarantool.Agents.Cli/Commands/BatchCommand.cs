@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 using Tarantool.Agents.Assets;
 using Tarantool.Agents.Bundle;
@@ -53,7 +52,7 @@ internal static class BatchCommand
                 }
 
                 if (!intake.IsValid) return new Row(path, intake.Request?.ClusterName ?? "-", "invalid", "-", string.Join(" ", intake.Errors));
-                var name = OutputDirectory.DefaultName(intake.Request!.ClusterName, JsonNamingPolicy.KebabCaseLower.ConvertName(intake.Request.Environment.ToString()));
+                var name = OutputDirectory.DefaultName(intake.Request!);
                 lock (claimed)
                 {
                     if (!claimed.Add(name)) return new Row(path, intake.Request.ClusterName, "invalid", "-", $"another request file already writes {name}/");

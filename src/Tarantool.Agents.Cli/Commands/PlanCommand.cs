@@ -47,7 +47,7 @@ internal static class PlanCommand
                 intake.Request!,
                 intake.Language,
                 intake.Sources,
-                parse.GetValue(output) ?? Path.Combine("out", OutputDirectory.DefaultName(intake.Request!.ClusterName, JsonNamingPolicy.KebabCaseLower.ConvertName(intake.Request.Environment.ToString()))),
+                parse.GetValue(output) ?? Path.Combine("out", OutputDirectory.DefaultName(intake.Request!)),
                 new WorkflowOptions
                 {
                     MaxParallel = parse.GetValue(maxParallel),

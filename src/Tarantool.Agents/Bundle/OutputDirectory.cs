@@ -16,7 +16,9 @@ public sealed class OutputDirectory
     /// <summary>Checkpoints live here while a run is incomplete; removed when it completes.</summary>
     public string CheckpointDirectory => Path.Combine(Root, StateFolder, "checkpoints");
 
-    public static string DefaultName(string clusterName, string environment) => $"{clusterName}-{environment}";
+    /// <summary><c>&lt;cluster-name&gt;-&lt;environment&gt;</c>; the name was validated by intake (lowercase letters, digits, '-').</summary>
+    public static string DefaultName(Requests.ClusterRequest request) =>
+        $"{request.ClusterName}-{System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(request.Environment.ToString())}";
 
     /// <summary>Opens the folder for writing, or explains why it must not be used.</summary>
     public static OutputDirectory Open(string path)
