@@ -7,8 +7,9 @@ using Polly.Timeout;
 namespace Tarantool.Agents.Models;
 
 /// <summary>
-/// Polly around every (non-streaming) model call: a circuit breaker outside retries with exponential backoff and
-/// jitter that honour Retry-After, each attempt under its own timeout. Provider SDK retries are off, so retries
+/// Polly around every (non-streaming) model call: retries with exponential backoff and jitter that honour
+/// Retry-After, around a circuit breaker that counts every attempt (once open, calls fail fast instead of retrying),
+/// around a timeout for each attempt. Provider SDK retries are off, so retries
 /// do not multiply.
 /// </summary>
 public sealed class ResilientChatClient : DelegatingChatClient
@@ -22,14 +23,6 @@ public sealed class ResilientChatClient : DelegatingChatClient
         var maxDelay = TimeSpan.FromSeconds(options.MaxDelaySeconds);
         var builder = new ResiliencePipelineBuilder<ChatResponse> { TimeProvider = time };
         _pipeline = builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<ChatResponse>
-            {
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = options.BreakerMinimumThroughput,
-                SamplingDuration = TimeSpan.FromSeconds(Math.Max(options.BreakerSeconds * 2, 10)),
-                BreakDuration = TimeSpan.FromSeconds(options.BreakerSeconds),
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFaults.IsTransient(e, CancellationToken.None)),
-            })
             .AddRetry(new RetryStrategyOptions<ChatResponse>
             {
                 MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
@@ -43,6 +36,14 @@ public sealed class ResilientChatClient : DelegatingChatClient
                     args.Outcome.Exception is { } e && TransientFaults.RetryAfter(e, time.GetUtcNow()) is { } after
                         ? (TimeSpan?)(after < maxDelay ? after : maxDelay)
                         : null),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<ChatResponse>
+            {
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = TimeSpan.FromSeconds(Math.Max(options.BreakerSeconds * 2, 10)),
+                BreakDuration = TimeSpan.FromSeconds(options.BreakerSeconds),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientFaults.IsTransient(e, CancellationToken.None)),
             })
             .AddTimeout(new TimeoutStrategyOptions { Timeout = attemptTimeout })
             .Build();

@@ -186,6 +186,23 @@ public sealed class WorkflowEngineTests : IDisposable
         Assert.True(resumed.Phases.Single(p => p.Phase.Id == 4).Reused);
     }
 
+    [Fact]
+    public async Task An_answer_cut_off_at_the_token_limit_is_rejected_as_truncated_and_asked_again()
+    {
+        var model = new TestChatClient
+        {
+            Respond = (messages, _, _) => Task.FromResult(messages.Count == 2
+                ? new ChatResponse(new ChatMessage(ChatRole.Assistant, FakePhases.ValidAnswer(FakePhases.PhaseKeyOf(messages)))) { FinishReason = ChatFinishReason.Length }
+                : new ChatResponse(new ChatMessage(ChatRole.Assistant, FakePhases.ValidAnswer(FakePhases.PhaseKeyOf(messages))))),
+        };
+
+        var (result, events) = await new EngineHarness(FakePhases.Workflow((1, [])), model, _temp.Path).RunAsync(new WorkflowOptions());
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(2, result.Phases[0].Attempts);
+        Assert.Equal("answer.truncated", events.OfType<PhaseAnswerRejected>().Single().Errors.Single().Code);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
