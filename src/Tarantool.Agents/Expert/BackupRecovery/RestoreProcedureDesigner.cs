@@ -1,5 +1,6 @@
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
 
@@ -8,13 +9,17 @@ namespace Tarantool.Agents.Expert.BackupRecovery;
 /// <summary>
 /// Writes the restore procedures: real tt, Lua and script commands with the cluster's own application, replicaset
 /// and instance names, adapted to the failover mode, the configuration style (3.x config.yaml or 2.11 box.cfg)
-/// and the platform (VMs or Kubernetes).
+/// and the deployment form: on VM hosts instances are the containers phase's systemd units and data lives where
+/// <see cref="InstanceLayout"/> puts it; on Kubernetes-based clouds they are StatefulSet pods with data volumes.
+/// The backup scripts run from where they are installed on hosts and in the image.
 /// </summary>
 public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopology topology, BackupSchedule schedule, IReadOnlyList<RecoveryEstimate> estimates)
 {
     private string App => request.ClusterName;
 
-    private bool OnKubernetes => request.CloudProvider == CloudProvider.Kubernetes;
+    private bool OnKubernetes => InstanceLayout.InContainers(request.CloudProvider);
+
+    private string Namespace => PlatformNaming.Namespace(App);
 
     private bool Sharded => TopologyFacts.Routers(topology).Count > 0;
 
@@ -26,7 +31,28 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
 
     private string AnotherMember => Example.Instances.Select(i => i.Name).FirstOrDefault(n => n != Leader) ?? Leader;
 
-    private string DataDir(string instance) => $"/var/lib/tarantool/{App}/{instance}";
+    private string DataDir(string instance) => InstanceLayout.DataDirectory(request.CloudProvider, App, instance);
+
+    /// <summary>Scratch space for point-in-time and trial restores, next to the instances' data (the same disk).</summary>
+    private string ScratchDir => $"{InstanceLayout.DataRoot(request.CloudProvider, App)}/restore";
+
+    private static string RestoreScript => $"{InstanceLayout.BackupToolsDir}/restore.sh";
+
+    private static string BackupScript => $"{InstanceLayout.BackupToolsDir}/backup.sh";
+
+    private string Unit(string instance) => InstanceLayout.Unit(App, instance);
+
+    /// <summary>Starts a stopped instance: its systemd unit on a host (never a second, unsupervised tt start), its pod
+    /// on Kubernetes.</summary>
+    private string Start(string instance) => OnKubernetes
+        ? $"`kubectl delete pod -n {Namespace} {instance}` (the StatefulSet recreates it)"
+        : $"`sudo systemctl start {Unit(instance)}`";
+
+    /// <summary>Rebuilds an instance from its replicaset: it starts with an empty data directory and joins from the
+    /// leader. tt replicaset rebootstrap would stop and start it outside systemd or the StatefulSet.</summary>
+    private string Rebuild(string instance) => OnKubernetes
+        ? $"delete its volume and pod so it starts empty and joins from the leader: `kubectl delete pvc -n {Namespace} {InstanceLayout.DataVolumeClaim(instance)} --wait=false && kubectl delete pod -n {Namespace} {instance}`"
+        : $"stop it, move its data aside and start it empty so it joins from the leader: `sudo systemctl stop {Unit(instance)} && sudo mv {DataDir(instance)} {DataDir(instance)}.broken && sudo systemctl start {Unit(instance)}` (delete the .broken copy once it is verified)";
 
     public IReadOnlyList<RestoreProcedure> Design() =>
         [.. estimates.Select(e => new RestoreProcedure(e.Failure, Title(e.Failure), Steps(e.Failure), e.Seconds))];
@@ -62,8 +88,8 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
                 : "Point read-only clients at the remaining members if they pinned this replica.",
         };
         steps.Add(OnKubernetes
-            ? $"If the pod only crashed, the StatefulSet restarts it and it catches up from its own xlogs. If its volume is lost, delete the PersistentVolumeClaim and the pod (`kubectl delete pod {replica}`) so it starts empty and joins from the leader."
-            : $"If the host is back, start it and let it catch up from its xlogs: `tt start {App}:{replica}`. If its data is lost or diverged, rebootstrap it (stops it, wipes snapshot/xlog files, starts it empty so it joins from the leader): `tt replicaset rebootstrap {App}:{replica} -y`.");
+            ? $"If the pod only crashed, the StatefulSet restarts it and it catches up from its own xlogs in {DataDir(replica)}. If its volume is lost or its data diverged, {Rebuild(replica)}."
+            : $"If the host is back, start it and let it catch up from its xlogs in {DataDir(replica)}: {Start(replica)}. If its data is lost or diverged, {Rebuild(replica)}.");
         steps.Add($"Watch the join: `echo \"return box.info.status, box.info.replication\" | tt connect {App}:{replica} -f -` until status is `running`, every upstream is `follow` and lag is below 1 s.");
         steps.Add($"If the instance is retired for good instead of replaced, remove it from the cluster: `tt replicaset expel {App}:{replica}`.");
         return steps;
@@ -83,8 +109,8 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
                 Sharded
                     ? "Check that routers follow the new master: on a router `echo \"return vshard.router.info()\" | tt connect <app>:<router> -f -` reports no `UNREACHABLE_MASTER` alert.".Replace("<app>", App, StringComparison.Ordinal).Replace("<router>", TopologyFacts.Routers(topology)[0].Instances[0].Name, StringComparison.Ordinal)
                     : "Check that clients reconnected to the instance with `box.info.ro == false` and writes succeed.",
-                $"The old leader, if still alive but isolated, is fenced (election_fencing_mode `{fencing}`): it stops being writable once it loses its quorum. When it comes back it rejoins as a follower: `tt start {App}:{Leader}`.",
-                $"If the old leader's data is lost or diverged (it wrote transactions the others never confirmed), rebootstrap it: `tt replicaset rebootstrap {App}:{Leader} -y`.",
+                $"The old leader, if still alive but isolated, is fenced (election_fencing_mode `{fencing}`): it stops being writable once it loses its quorum. When it comes back it rejoins as a follower: {Start(Leader)}.",
+                $"If the old leader's data is lost or diverged (it wrote transactions the others never confirmed), {Rebuild(Leader)}.",
             ];
         }
         if (mode is "stateful" or "eventual" or "raft")
@@ -93,25 +119,27 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
                 $"The failover coordinator (state in the {(topology.FailoverStateProvider is { Length: > 0 } p ? p : "stateboard")}) appoints a new leader after failover_timeout; check it: `tt replicaset status {App}`.",
                 $"To choose the leader yourself (for example the most up-to-date replica), promote it: `tt replicaset promote {App}:{AnotherMember}` (calls cartridge.failover_promote).",
                 $"Check that the new leader is writable: `echo \"return box.info.ro\" | tt connect {App}:{AnotherMember} -f -` prints false; routers follow automatically.",
-                $"Bring the old leader back as a replica: `tt start {App}:{Leader}`; if its data is lost, start it with an empty work directory so it rejoins from the new leader.",
+                $"Bring the old leader back as a replica: {Start(Leader)}; if its data is lost, {Rebuild(Leader)}.",
             ];
         if (mode == "off")
             return
             [
                 $"Every member is writable (master-master): remove `{Leader}` from the clients' pools; the other masters keep taking writes.",
-                $"Bring it back with `tt start {App}:{Leader}` and check `box.info.replication` on every master: each upstream must be `follow` with no conflict message (a duplicate key there means both masters wrote the same key).",
-                $"If its data is lost, rebootstrap it from the others: `tt replicaset rebootstrap {App}:{Leader} -y`.",
+                $"Bring it back with {Start(Leader)} and check `box.info.replication` on every master: each upstream must be `follow` with no conflict message (a duplicate key there means both masters wrote the same key).",
+                $"If its data is lost, rebuild it from the others: {Rebuild(Leader)}.",
             ];
         var promote = request.IsDeclarativeConfig
             ? $"Promote it: `tt replicaset promote {App}:{AnotherMember}` sets `replicasets.{Example.Name}.leader` in config.yaml and reloads the configuration on every member (add `--force` when the old leader cannot be reached; with etcd use `tt cluster replicaset promote`)."
             : $"Promote it: `echo \"box.cfg{{read_only = false}}\" | tt connect {App}:{AnotherMember} -f -`, then make it permanent in its box.cfg file (read_only = false) and set read_only = true in the old leader's file so a restart keeps the roles.";
         return
         [
-            $"Confirm that the leader `{Leader}` is really gone, not slow (TarantoolNoLeader / TarantoolInstanceDown alerts, `tt status {App}:{Leader}` on its host), and keep it down (`tt stop {App}:{Leader}`) so two writable instances never coexist.",
+            OnKubernetes
+                ? $"Confirm that the leader `{Leader}` is really gone, not slow (TarantoolNoLeader / TarantoolInstanceDown alerts, `kubectl get pod -n {Namespace} {Leader}`); if its pod comes back before the promotion below is done, it must not take writes, so finish the promotion first."
+                : $"Confirm that the leader `{Leader}` is really gone, not slow (TarantoolNoLeader / TarantoolInstanceDown alerts, `systemctl status {Unit(Leader)}` on its host), and keep it down (`sudo systemctl stop {Unit(Leader)}`) so two writable instances never coexist.",
             $"Pick the most up-to-date replica: compare `echo \"return box.info.vclock\" | tt connect {App}:<replica> -f -` across the replicas and take the largest.",
             promote,
             $"Check: `echo \"return box.info.ro\" | tt connect {App}:{AnotherMember} -f -` prints false and a test write succeeds; {(Sharded ? "routers discover the new master by themselves (vshard.router.info())" : "clients reconnect to the new leader")}.",
-            $"Bring the old leader back as a replica: `tt start {App}:{Leader}` (or `tt replicaset rebootstrap {App}:{Leader} -y` if its data is lost).",
+            $"Bring the old leader back as a replica: {Start(Leader)} (if its data is lost, {Rebuild(Leader)}).",
         ];
     }
 
@@ -124,16 +152,16 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
             OnKubernetes
                 ? "Recreate the StatefulSet's pods with fresh PersistentVolumeClaims, but keep the instances stopped until the leader's data directory is restored (e.g. an init container running restore.sh)."
                 : "Provision replacement hosts from the image with the tt environment and empty data directories.",
-            $"On the leader's host restore the latest backup of `{Source}` plus every archived xlog after its checkpoint: `backup/restore.sh {Source} --data-dir {DataDir(Leader)}`" +
+            $"On the leader's {(OnKubernetes ? "pod" : "host")} restore the latest backup of `{Source}` plus every archived xlog after its checkpoint into the leader's data directory: `{RestoreScript} {Source} --data-dir {DataDir(Leader)}`" +
                 (schedule.ContinuousWalArchival ? $" (add `--include-partial` to also take the copy of the last open xlog, at most {schedule.WalArchiveIntervalSeconds} s old)." : "."),
-            $"Start it: `tt start {App}:{Leader}`; native recovery loads the snapshot and replays the xlogs. Wait for `echo \"return box.info.status\" | tt connect {App}:{Leader} -f -` to print `running`.",
+            $"Start it: {Start(Leader)}; native recovery loads the snapshot and replays the xlogs. Wait for `echo \"return box.info.status\" | tt connect {App}:{Leader} -f -` to print `running`.",
             topology.FailoverMode is "election" or "supervised"
-                ? $"Start the other members with empty data directories (`tt start {App}:{AnotherMember}`): they join from the restored instance and the replicaset elects it once a quorum runs."
-                : $"Start the other members with empty data directories (`tt start {App}:{AnotherMember}`): they join from the restored leader.",
+                ? $"Start the other members with empty data directories, e.g. {Start(AnotherMember)}; they join from the restored instance and the replicaset elects it once a quorum runs."
+                : $"Start the other members with empty data directories, e.g. {Start(AnotherMember)}; they join from the restored leader.",
         };
         if (Sharded)
             steps.Add($"Check the buckets: `echo \"return vshard.storage.info()\" | tt connect {App}:{Leader} -f -` reports its buckets active, and `vshard.router.info()` on a router shows no alerts.");
-        steps.Add($"Take a fresh backup as soon as the replicas are in sync: `backup/backup.sh {Source}`.");
+        steps.Add($"Take a fresh backup as soon as the replicas are in sync: `{BackupScript} {Source}`.");
         return steps;
     }
 
@@ -146,15 +174,15 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
         if (schedule.ContinuousWalArchival)
         {
             steps.Add($"Find the last good moment: on `{Source}`, `tt cat {DataDir(Source)}/*.xlog --space <space_id> --format yaml` shows each operation with its `timestamp`, `lsn` and `replica_id`; note the time just before the bad one (add `--timestamp <T>` to stop the listing there).");
-            steps.Add($"Rebuild the data as of that moment in a scratch directory: `backup/restore.sh {Source} --data-dir /var/lib/tarantool-restore --to-timestamp <T>` (restores the last backup before T, then `tt play` replays archived xlogs up to T; `--to-lsn <lsn> --replica-id <id>` stops at an exact LSN instead).");
-            steps.Add("Repair: either copy the lost rows back (start a throwaway instance on the recovered snapshot, select them and insert them on the leader) or, for widespread damage, replace the replicaset: stop every member, put the recovered .snap into the leader's data directory, start it and rebootstrap the replicas.");
+            steps.Add($"Rebuild the data as of that moment in a scratch directory: `{RestoreScript} {Source} --data-dir {ScratchDir} --to-timestamp <T>` (restores the last backup before T, then `tt play` replays archived xlogs up to T; `--to-lsn <lsn> --replica-id <id>` stops at an exact LSN instead).");
+            steps.Add($"Repair: either copy the lost rows back (start a throwaway instance on the recovered snapshot, select them and insert them on the leader) or, for widespread damage, replace the replicaset: stop every member, put the recovered .snap into the leader's data directory ({DataDir(Leader)}), start it and rebuild the replicas from it.");
         }
         else
         {
             steps.Add("Without WAL archival there is no point-in-time recovery: the newest full backup is the only restore point, and every write after it is lost.");
-            steps.Add($"Restore it into a scratch directory: `backup/restore.sh {Source} --data-dir /var/lib/tarantool-restore`, start a throwaway instance on it and copy the damaged rows back, or replace the replicaset's data with it as for a lost replicaset.");
+            steps.Add($"Restore it into a scratch directory: `{RestoreScript} {Source} --data-dir {ScratchDir}`, start a throwaway instance on it and copy the damaged rows back, or replace the replicaset's data with it as for a lost replicaset.");
         }
-        steps.Add($"Resume the writers, then take a new backup: `backup/backup.sh {Source}`.");
+        steps.Add($"Resume the writers, then take a new backup: `{BackupScript} {Source}`.");
         return steps;
     }
 
@@ -177,7 +205,7 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
         steps.Add(Sharded
             ? "Send clients to the routers of the surviving sites (DNS or load balancer); those routers discover the new masters by themselves."
             : "Send clients to the surviving members (DNS or load balancer).");
-        steps.Add($"When the site returns, its instances rejoin as followers (fencing kept the old leaders read-only); rebootstrap any member that wrote unconfirmed transactions: `tt replicaset rebootstrap {App}:<instance> -y`. Restore the quorum setting afterwards.");
+        steps.Add($"When the site returns, its instances rejoin as followers (fencing kept the old leaders read-only); rebuild any member that wrote unconfirmed transactions from its replicaset ({(OnKubernetes ? $"delete its `{InstanceLayout.DataVolumeClaim("<instance>")}` claim and its pod" : $"stop `{InstanceLayout.Unit(App, "<instance>")}`, move `{DataDir("<instance>")}` aside, start it again")}). Restore the quorum setting afterwards.");
         return steps;
     }
 
@@ -189,7 +217,7 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
             $"Clients retry on the other routers ({string.Join(", ", routers.Skip(1).Select(r => $"`{r}`"))}); routers keep no data, so nothing is lost.",
             OnKubernetes
                 ? $"The StatefulSet recreates the pod (`kubectl delete pod {routers[0]}` forces it)."
-                : $"Start a replacement with the same name on a spare host: `tt start {App}:{routers[0]}`; it loads the configuration and discovers the storages.",
+                : $"Start a replacement with the same name on a spare host (install the bundle there with deploy/ansible, then {Start(routers[0])}); it loads the configuration and discovers the storages.",
             $"Check: `echo \"return vshard.router.info().status\" | tt connect {App}:{routers[0]} -f -` prints 0 and clients see it again.",
         ];
     }

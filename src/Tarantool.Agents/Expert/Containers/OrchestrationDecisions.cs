@@ -30,6 +30,12 @@ public static class OrchestrationDecisions
                            "только когда участники видят друг друга, а OrderedReady этому помешал бы."));
             decisions.Add(("Pods use the same ports (iproto 3301, metrics 8081) because a StatefulSet has one pod template; the topology's per-host port offsets apply to VMs only.",
                            "Поды используют одинаковые порты (iproto 3301, метрики 8081), потому что у StatefulSet один шаблон пода; смещения портов из топологии относятся только к ВМ."));
+            decisions.Add(($"StatefulSets use updateStrategy {StatefulSetBuilder.UpdateStrategy}: a changed template reaches a pod only when the pod is deleted, so the deployment phase's rolling-restart.sh " +
+                           "alone decides the order (replicas first, the leader last after a switchover); RollingUpdate would restart pods by descending ordinal whether or not they lead.",
+                           $"StatefulSet используют updateStrategy {StatefulSetBuilder.UpdateStrategy}: новый шаблон попадает в под только при его удалении, поэтому порядок определяет только rolling-restart.sh фазы развёртывания " +
+                           "(сначала реплики, лидер последним после переключения); RollingUpdate перезапускал бы поды по убыванию номера, не глядя на лидерство."));
+            decisions.Add(($"Data lives on the volume at {InstanceLayout.ContainerDataRoot}/<instance>; the image carries the backup phase's scripts at {InstanceLayout.BackupToolsDir} and the storage client, so the backup CronJobs run them inside the pods.",
+                           $"Данные лежат на томе в {InstanceLayout.ContainerDataRoot}/<экземпляр>; образ содержит скрипты фазы резервного копирования в {InstanceLayout.BackupToolsDir} и клиент хранилища, поэтому CronJob резервного копирования запускают их внутри подов."));
             decisions.Add(("Memory requests equal limits and CPU requests equal limits (Guaranteed QoS): a Tarantool node is the last pod evicted under memory pressure.",
                            "Запросы памяти и CPU равны лимитам (QoS Guaranteed): при нехватке памяти узел Tarantool вытесняется последним."));
             decisions.Add(plan.StorageClass is null
@@ -47,10 +53,15 @@ public static class OrchestrationDecisions
         }
         else
         {
-            decisions.Add(("On-premises hosts run each instance as a systemd template unit that starts tt in the foreground (tt -S start --interactive <app>:<instance>), " +
+            var cluster = request.ClusterName;
+            decisions.Add(($"On-premises hosts run each instance as the systemd template unit {InstanceLayout.UnitTemplate(cluster)} (the bundle's only instance unit; the deployment phase installs it): " +
+                           $"tt starts the instance in the foreground from the configuration phase's layout ({SystemdRenderer.ExecStart(cluster)} in {InstanceLayout.AppDirectory(cluster)}), " +
                            "so systemd supervises, restarts and logs every instance; the topology's host names and ports are kept.",
-                           "На собственных серверах каждый экземпляр — шаблонная служба systemd, запускающая tt на переднем плане (tt -S start --interactive <app>:<instance>), " +
+                           $"На собственных серверах каждый экземпляр — шаблонная служба systemd {InstanceLayout.UnitTemplate(cluster)} (единственная служба экземпляров в комплекте; её устанавливает фаза развёртывания): " +
+                           $"tt запускает экземпляр на переднем плане по раскладке фазы конфигурации ({SystemdRenderer.ExecStart(cluster)} в {InstanceLayout.AppDirectory(cluster)}), " +
                            "поэтому systemd следит за экземплярами, перезапускает их и собирает журналы; имена серверов и порты из топологии сохраняются."));
+            decisions.Add(($"Data lives in {InstanceLayout.VmDataRoot(cluster)}/<instance> (tt.yaml's var/lib under the application directory); mount the data disk at {InstanceLayout.VmDataRoot(cluster)}. Secrets come from {InstanceLayout.SecretsFile(cluster)}.",
+                           $"Данные лежат в {InstanceLayout.VmDataRoot(cluster)}/<экземпляр> (var/lib из tt.yaml в каталоге приложения); диск данных монтируйте в {InstanceLayout.VmDataRoot(cluster)}. Секреты берутся из {InstanceLayout.SecretsFile(cluster)}."));
             decisions.Add(("Docker Compose is provided for local development only; production runs on the hosts listed in the topology.",
                            "Docker Compose предназначен только для локальной разработки; продуктив работает на серверах из топологии."));
         }

@@ -24,7 +24,7 @@ public sealed class OrchestrationExpert : PhaseExpert<OrchestrationPlan>
         var ns = PlatformNaming.Namespace(request.ClusterName);
         var version = TarantoolVersion.Parse(request.TarantoolVersion);
         var delivery = ConfigDelivery.For(request);
-        var appDirectory = $"/opt/tarantool/{ns}";
+        var appDirectory = InstanceLayout.AppDirectory(request.ClusterName);
         var config = context.FindFile("tarantool/config.yaml");
         var hasRockspec = context.InputFilePaths.Any(p => p.StartsWith("tarantool/", StringComparison.Ordinal) && p.EndsWith(".rockspec", StringComparison.Ordinal));
 

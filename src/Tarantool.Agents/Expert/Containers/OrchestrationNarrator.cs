@@ -40,10 +40,14 @@ public static class OrchestrationNarrator
         n.Paragraph(
             $"The image starts from the official {plan.Image.BaseImage} (pin an exact patch tag such as {plan.Image.BaseImage}.1 through the TARANTOOL_TAG build argument), " +
             $"copies the bundle's tarantool/ folder to {plan.Image.AppDirectory} and installs its Lua dependencies at build time, so nothing is downloaded when an instance starts. " +
-            $"The process runs as uid {plan.Image.RunAsUser}, never as root; data lives in {plan.Image.DataDirectory}, a volume.",
+            $"The process runs as uid {plan.Image.RunAsUser}, never as root; data lives in {plan.Image.DataDirectory}/<instance>, a volume. " +
+            $"The backup phase's scripts are copied to {InstanceLayout.BackupToolsDir}, the same place as on the hosts" +
+            (kubernetes ? ", together with the storage client they call, so the backup CronJobs run them inside the pods." : "."),
             $"Образ собирается от официального {plan.Image.BaseImage} (точную версию, например {plan.Image.BaseImage}.1, задаёт аргумент сборки TARANTOOL_TAG), " +
             $"копирует папку tarantool/ из комплекта в {plan.Image.AppDirectory} и устанавливает Lua-зависимости при сборке, поэтому при запуске экземпляра ничего не скачивается. " +
-            $"Процесс работает от uid {plan.Image.RunAsUser}, не от root; данные лежат в томе {plan.Image.DataDirectory}.");
+            $"Процесс работает от uid {plan.Image.RunAsUser}, не от root; данные лежат в томе {plan.Image.DataDirectory}/<экземпляр>. " +
+            $"Скрипты фазы резервного копирования копируются в {InstanceLayout.BackupToolsDir}, туда же, где они лежат на серверах" +
+            (kubernetes ? ", вместе с клиентом хранилища, который они вызывают, поэтому CronJob резервного копирования запускают их внутри подов." : "."));
         if (plan.Image.Rocks.Count > 0)
             n.Paragraph($"Rocks installed: {string.Join(", ", plan.Image.Rocks)}.", $"Устанавливаемые rocks: {string.Join(", ", plan.Image.Rocks)}.");
         n.Code("bash", $"docker build -f containers/Dockerfile -t {plan.Image.ImageName} .");
@@ -122,10 +126,14 @@ public static class OrchestrationNarrator
         n.Paragraph(
             "kubernetes/ holds a Namespace, " + (plan.StorageClass is null ? "" : $"the StorageClass {plan.StorageClass.Name}, ") +
             (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "a ConfigMap with config.yaml rewritten for pod DNS names, " : "") +
-            "and per replicaset a headless Service, a StatefulSet and a PodDisruptionBudget, plus the client Services; kustomization.yaml lists them all.",
+            "and per replicaset a headless Service, a StatefulSet and a PodDisruptionBudget, plus the client Services; kustomization.yaml lists them all. " +
+            $"The StatefulSets use updateStrategy {StatefulSetBuilder.UpdateStrategy}: applying a new image or config restarts nothing, and deploy/scripts/rolling-restart.sh then deletes the pods " +
+            "one at a time, replicas first and each leader last after a switchover.",
             "В kubernetes/ лежат Namespace, " + (plan.StorageClass is null ? "" : $"StorageClass {plan.StorageClass.Name}, ") +
             (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "ConfigMap с config.yaml, переписанным под DNS-имена подов, " : "") +
-            "а для каждого набора реплик — headless Service, StatefulSet и PodDisruptionBudget, плюс клиентские Service; всё перечислено в kustomization.yaml.");
+            "а для каждого набора реплик — headless Service, StatefulSet и PodDisruptionBudget, плюс клиентские Service; всё перечислено в kustomization.yaml. " +
+            $"У StatefulSet стратегия обновления {StatefulSetBuilder.UpdateStrategy}: применение нового образа или конфигурации ничего не перезапускает, а deploy/scripts/rolling-restart.sh затем удаляет поды " +
+            "по одному — сначала реплики, лидера каждого набора последним после переключения.");
         if (plan.StorageClass is { } storageClass)
             n.Paragraph(storageClass.Reason, $"Класс хранения {storageClass.Name} ({storageClass.Provisioner}): " +
                 string.Join(", ", storageClass.Parameters.Select(p => $"{p.Name}={p.Value}")) + "; reclaimPolicy Retain и WaitForFirstConsumer, чтобы диск создавался в зоне пода и не удалялся вместе с заявкой.");
@@ -143,18 +151,24 @@ public static class OrchestrationNarrator
 
     private static void WriteSystemd(NarrativeBuilder n, OrchestrationPlan plan, ClusterTopology topology, string cluster)
     {
-        var unit = $"tarantool-{PlatformNaming.Namespace(cluster)}";
+        var template = InstanceLayout.UnitTemplate(cluster);
+        var target = InstanceLayout.UnitTarget(cluster);
+        var app = InstanceLayout.AppDirectory(cluster);
         n.Paragraph(
-            $"systemd/{unit}@.service is a template unit: the part after @ is the instance name. It runs tt in the foreground, restarts the instance on failure, " +
+            $"systemd/{template} is a template unit, the bundle's only unit for instances: the part after @ is the instance name. It runs '{SystemdRenderer.ExecStart(cluster)}' " +
+            $"in {app}, where the bundle's tarantool/ directory is installed as the application and its tt environment, so data lands in {InstanceLayout.VmDataRoot(cluster)}/<instance> " +
+            $"(mount the data disk at {InstanceLayout.VmDataRoot(cluster)}) and secrets come from {InstanceLayout.SecretsFile(cluster)}. It restarts the instance on failure, " +
             $"waits {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} s for recovery and {Figures.Integer(plan.Probes.TerminationGraceSeconds)} s for a graceful stop. " +
-            "It needs a tt release with 'tt start --interactive' (check 'tt start --help').",
-            $"systemd/{unit}@.service — шаблонная служба: часть после @ — имя экземпляра. Она запускает tt на переднем плане, перезапускает экземпляр при сбое, " +
+            $"systemd/{target} starts the enabled instances at boot. The deployment phase's playbook installs both; tt 2.4 or newer is needed for 'tt start --interactive'.",
+            $"systemd/{template} — шаблонная служба, единственная служба экземпляров в комплекте: часть после @ — имя экземпляра. Она запускает '{SystemdRenderer.ExecStart(cluster)}' " +
+            $"в {app}, куда папка tarantool/ из комплекта устанавливается как приложение и его окружение tt, поэтому данные попадают в {InstanceLayout.VmDataRoot(cluster)}/<экземпляр> " +
+            $"(диск данных монтируйте в {InstanceLayout.VmDataRoot(cluster)}), а секреты берутся из {InstanceLayout.SecretsFile(cluster)}. Служба перезапускает экземпляр при сбое, " +
             $"ждёт восстановления {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} с и корректной остановки {Figures.Integer(plan.Probes.TerminationGraceSeconds)} с. " +
-            "Нужна версия tt с командой 'tt start --interactive' (проверьте 'tt start --help').");
+            $"systemd/{target} запускает включённые экземпляры при загрузке. Обе службы устанавливает плейбук фазы развёртывания; для 'tt start --interactive' нужна tt 2.4 или новее.");
         n.Table(
             [n.T("Host", "Сервер"), n.T("Units", "Службы")],
             topology.Replicasets.SelectMany(r => r.Instances).GroupBy(i => i.Host).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (IReadOnlyList<string>)[g.Key, string.Join(", ", g.Select(i => $"{unit}@{i.Name}"))]));
-        n.Code("bash", $"sudo install -m 0644 systemd/{unit}@.service systemd/{unit}.target /etc/systemd/system/\nsudo systemctl daemon-reload\nsudo systemctl enable --now {unit}@{plan.Endpoints[0].Instance}.service");
+                .Select(g => (IReadOnlyList<string>)[g.Key, string.Join(", ", g.Select(i => InstanceLayout.Unit(cluster, i.Name)))]));
+        n.Code("bash", $"sudo install -m 0644 systemd/{template} systemd/{target} /etc/systemd/system/\nsudo systemctl daemon-reload\nsudo systemctl enable {target}\nsudo systemctl enable --now {InstanceLayout.Unit(cluster, plan.Endpoints[0].Instance)}");
     }
 }

@@ -34,7 +34,7 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
         $"{(cluster.OnKubernetes ? $"kubectl get pod -n {_ops.Namespace} {Replica}\nkubectl describe pod -n {_ops.Namespace} {Replica}" : $"systemctl status {_ops.Unit(Replica)}")}\n{_ops.Logs(Replica)}",
         [
             T("Start it again; systemd or the StatefulSet does it on a crash by itself. Recovery reads the last snapshot and the WAL after it.", "Запустите инстанс снова; после сбоя systemd или StatefulSet делают это сами. Восстановление читает последний снапшот и WAL после него."),
-            T($"If a replica cannot recover its files, rebuild it from the leader: `tt replicaset rebootstrap {cluster.App}:{Replica}`.", $"Если реплика не может восстановить свои файлы, пересоздайте её с лидера: `tt replicaset rebootstrap {cluster.App}:{Replica}`."),
+            T($"If a replica cannot recover its files, rebuild it from the leader (it restarts empty and joins): `{_ops.Rebuild(Replica)}`.", $"Если реплика не может восстановить свои файлы, пересоздайте её с лидера (она запустится пустой и подключится): `{_ops.Rebuild(Replica)}`."),
             cluster.Replicated
                 ? T("If the leader is down, the failover mode decides: see TarantoolNoLeader.", "Если недоступен лидер, дальше решает режим failover: см. TarantoolNoLeader.")
                 : T("This replicaset has no replica: the data is unavailable until the instance is back; restore from backup if its files are lost (backup-recovery.md).", "У этого репликасета нет реплики: данные недоступны, пока инстанс не поднимется; если его файлы утрачены, восстановите из бэкапа (backup-recovery.md)."),
@@ -74,7 +74,7 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
         _ops.Lua(Replica, "local r = {}\nfor id, v in pairs(box.info.replication) do r[id] = {name = v.name, upstream = v.upstream, downstream = v.downstream} end\nreturn r"),
         [
             T("Disconnected: fix the network or start the peer; replication resumes by itself.", "Отключение: почините сеть или запустите партнёра; репликация возобновится сама."),
-            T($"Conflict or a replica too far behind (its WAL already removed on the leader): rebuild the replica from the leader with `tt replicaset rebootstrap {cluster.App}:{Replica}`.", $"Конфликт или реплика слишком отстала (её WAL уже удалён на лидере): пересоздайте реплику с лидера командой `tt replicaset rebootstrap {cluster.App}:{Replica}`."),
+            T($"Conflict or a replica too far behind (its WAL already removed on the leader): rebuild the replica from the leader with `{_ops.Rebuild(Replica)}`.", $"Конфликт или реплика слишком отстала (её WAL уже удалён на лидере): пересоздайте реплику с лидера командой `{_ops.Rebuild(Replica)}`."),
             T("Never write to replicas: they are read-only for that reason.", "Никогда не пишите на реплики: поэтому они и read-only."),
         ]);
 
@@ -234,7 +234,7 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
         [
             T("See what takes the space: snapshots, WAL kept for a lagging or dead replica, local backups.", "Посмотрите, что занимает место: снапшоты, WAL, удерживаемый для отставшей или мёртвой реплики, локальные бэкапы."),
         ],
-        $"du -sh {_ops.DataDir(Leader)}/*\n" + _ops.Lua(Leader, "return box.info.gc()"),
+        _ops.Shell(Leader, $"du -sh {_ops.DataDir(Leader)}/*") + "\n" + _ops.Lua(Leader, "return box.info.gc()"),
         [
             T($"WAL held by a consumer (`box.info.gc().consumers`): bring the replica back or expel it (operations.md).", $"WAL удерживает потребитель (`box.info.gc().consumers`): верните реплику или исключите её (operations.md)."),
             T($"Too many snapshots: `snapshot.count` is {cluster.Backup.SnapshotCount}; old files go away after the next checkpoint (`box.snapshot()`).", $"Слишком много снапшотов: `snapshot.count` равен {cluster.Backup.SnapshotCount}; старые файлы удаляются после следующего чекпойнта (`box.snapshot()`)."),

@@ -63,7 +63,24 @@ internal sealed class OpsCommands(ClusterProfile cluster)
     /// <summary>The instance's host; an instance being added has none yet.</summary>
     private string HostOf(string instance) => cluster.Instances.FirstOrDefault(i => i.Name == instance)?.Host ?? $"the host of {instance}";
 
-    public string DataDir(string instance) => DeploymentLayout.DataDir(cluster.InstallDir, App, instance);
+    /// <summary>Rebuilds an instance from its replicaset: it restarts with an empty data directory and joins from the
+    /// leader. Done through systemd or the StatefulSet, which own the process; <c>tt replicaset rebootstrap</c> would
+    /// restart it outside them.</summary>
+    public string Rebuild(string instance)
+    {
+        var layout = Phases.Containers.InstanceLayout.DataVolumeClaim(instance);
+        return cluster.OnKubernetes
+            ? $"kubectl delete pvc -n {Namespace} {layout} --wait=false && kubectl delete pod -n {Namespace} {instance}"
+            : $"sudo systemctl stop {Unit(instance)} && sudo mv {DataDir(instance)} {DataDir(instance)}.broken && sudo systemctl start {Unit(instance)}";
+    }
+
+    /// <summary>A shell command where the instance runs: on its host, or inside its pod.</summary>
+    public string Shell(string instance, string command) =>
+        cluster.OnKubernetes ? $"kubectl exec -n {Namespace} {instance} -- sh -c '{command}'" : $"# on {HostOf(instance)}\n{command}";
+
+    /// <summary>An instance's data directory on the deployment form: on a host under the tt environment's var/lib, in a
+    /// pod on the data volume (the shared layout every phase uses).</summary>
+    public string DataDir(string instance) => Phases.Containers.InstanceLayout.DataDirectory(cluster.Request.CloudProvider, App, instance);
 
     /// <summary>Where an instance runs, for prose: its host, or its pod on Kubernetes (pod name = instance name).</summary>
     public string Where(string instance) => cluster.OnKubernetes ? $"`{instance}`" : $"`{cluster.Node(instance).Host}`";

@@ -80,15 +80,18 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
             TarantoolTooling.BoxCfg => "init.lua (box.cfg), instances.yml",
             _ => "init.lua, instances.yml, replicasets.yml, failover.yml",
         };
+        var units = cluster.OnKubernetes
+            ? ""
+            : $"\n/etc/systemd/system/{DeploymentLayout.InstanceUnit(App)}   # bundle systemd/: one unit per instance, with {DeploymentLayout.InstanceTarget(App)}";
         s.Code("text", $"""
             {_ops.AppDir}/                # bundle tarantool/: tt.yaml, {files}
             └── var/
-                ├── lib/<instance>/        # snapshots (.snap) and WAL (.xlog)
+                ├── lib/<instance>/        # snapshots (.snap) and WAL (.xlog); {(cluster.OnKubernetes ? $"in pods the data volume is {Phases.Containers.InstanceLayout.ContainerDataRoot}/<instance>" : "mount the data disk at var/lib")}
                 ├── log/<instance>/
                 └── run/<instance>/        # console socket used by tt connect
             {DeploymentLayout.BackupToolsDir}/           # bundle backup/: backup.sh, archive-wal.sh, verify-backup.sh, restore.sh
             {DeploymentLayout.OpsToolsDir}/           # bundle deploy/scripts/: health-check.sh, backup-job.sh
-            {DeploymentLayout.SecretsFile(App)}   # secrets (root:tarantool, 0640)
+            {DeploymentLayout.SecretsFile(App)}   # secrets (root:tarantool, 0640){units}
             """);
         if (!cluster.OnKubernetes)
             s.Bash($"sudo install -d -o tarantool -g tarantool -m 0750 {_ops.AppDir}\nsudo cp -R tarantool/. {_ops.AppDir}/\nsudo chown -R tarantool:tarantool {_ops.AppDir}\ncd {_ops.AppDir}");

@@ -63,7 +63,7 @@ internal sealed class TrainingGuideWriter(ClusterProfile cluster)
                     s.T($"Kill `{replica}` hard (SIGKILL), as a crash would.", $"Жёстко убейте `{replica}` (SIGKILL), как при сбое."),
                     s.T("Watch TarantoolInstanceDown fire and the write loop keep running.", "Посмотрите, как срабатывает TarantoolInstanceDown, а цикл записи продолжает работать."),
                     s.T("Let systemd (or the StatefulSet) restart it, then check that it follows the leader again.", "Дайте systemd (или StatefulSet) перезапустить её и проверьте, что она снова следует за лидером."),
-                    s.T($"Then rebuild it from scratch: `tt replicaset rebootstrap {App}:{replica}`, and time the rejoin.", $"Затем пересоздайте её с нуля: `tt replicaset rebootstrap {App}:{replica}` — и засеките время возвращения."),
+                    s.T($"Then rebuild it from scratch: `{_ops.Rebuild(replica)}`, and time the rejoin.", $"Затем пересоздайте её с нуля: `{_ops.Rebuild(replica)}` — и засеките время возвращения."),
                 ],
                 cluster.OnKubernetes
                     ? $"kubectl exec -n {_ops.Namespace} {replica} -- kill -9 1\nkubectl wait -n {_ops.Namespace} --for=condition=Ready pod/{replica} --timeout=600s\n{_ops.Lua(replica, "return box.info.replication")}"

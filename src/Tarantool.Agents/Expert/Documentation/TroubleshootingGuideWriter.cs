@@ -88,13 +88,13 @@ internal sealed class TroubleshootingGuideWriter(ClusterProfile cluster)
         [
             s.T("A replica cannot catch up (`stopped`, or WAL already gone)", "Реплика не может догнать лидера (`stopped` или WAL уже удалён)"),
             s.T("`box.info.replication[n].upstream.message`", "`box.info.replication[n].upstream.message`"),
-            $"`tt replicaset rebootstrap {app}:{cluster.MainReplicaset.Instances[^1].Name}`",
+            $"`{_ops.Rebuild(cluster.MainReplicaset.Instances[^1].Name)}`",
         ];
         yield return
         [
             s.T("Memory grows after a mass delete", "Память растёт после массового удаления"),
             s.T("fragmentation: `box.slab.info().arena_used_ratio` high, `items_used_ratio` low", "фрагментация: `box.slab.info().arena_used_ratio` высокий, `items_used_ratio` низкий"),
-            s.T("rebuild the instance from a fresh snapshot (rebootstrap a replica, then switch)", "пересоздайте инстанс из свежего снапшота (rebootstrap реплики, затем переключение)"),
+            s.T("rebuild the instance from a fresh snapshot (rebuild a replica from the leader, then switch)", "пересоздайте инстанс из свежего снапшота (пересоздайте реплику с лидера, затем переключитесь)"),
         ];
         if (cluster.Sharded)
             yield return

@@ -1,6 +1,7 @@
 using Tarantool.Agents.Expert.BackupRecovery;
 using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.DrTesting;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
@@ -10,7 +11,8 @@ namespace Tarantool.Agents.Expert.DrTesting;
 /// <summary>
 /// Chooses the drills a topology needs (one per failure the backup plan prepares for, plus a partition when
 /// replicas exist) and writes each with preconditions, steps, measurements and thresholds taken from the backup
-/// plan's procedures.
+/// plan's procedures. Faults and restarts go through what runs the instances on the deployment form: the containers
+/// phase's systemd units on hosts, the StatefulSets on Kubernetes-based clouds.
 /// </summary>
 public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capacity, ClusterTopology topology, BackupPlan backup)
 {
@@ -24,7 +26,25 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private bool Sync => topology.FailoverMode is "election" or "supervised";
 
-    private bool OnKubernetes => request.CloudProvider == CloudProvider.Kubernetes;
+    private bool OnKubernetes => InstanceLayout.InContainers(request.CloudProvider);
+
+    private string Namespace => PlatformNaming.Namespace(App);
+
+    private string Unit(string instance) => InstanceLayout.Unit(App, instance);
+
+    /// <summary>Where restore drills find the backup scripts: installed on the hosts; the bundle's copy on the operator
+    /// machine that drills a Kubernetes cluster.</summary>
+    private string BackupTools => OnKubernetes ? "backup" : InstanceLayout.BackupToolsDir;
+
+    /// <summary>backup.sh talks to the source's console: on its host, or inside its pod where the image installed it.</summary>
+    private string TakeBackup => OnKubernetes
+        ? $"kubectl exec -n {Namespace} {Source} -- {InstanceLayout.BackupToolsDir}/backup.sh {Source}"
+        : $"{InstanceLayout.BackupToolsDir}/backup.sh {Source}";
+
+    /// <summary>Brings a killed instance back: its systemd unit on a host; on Kubernetes the StatefulSet already has.</summary>
+    private string Restart(string instance, string then = "") => OnKubernetes
+        ? "The StatefulSet recreates the pod" + (then.Length > 0 ? $"; {then}" : "") + "."
+        : $"Restart it: `sudo systemctl start {Unit(instance)}`" + (then.Length > 0 ? $"; {then}" : "") + ".";
 
     /// <summary>Asynchronous replication can lose what was in flight at the failure: a few seconds at most.</summary>
     private int FailoverRpo => Sync ? 0 : Math.Min(backup.RpoSeconds, 5);
@@ -32,8 +52,8 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
     private int Rto(string failure) => backup.Procedures.FirstOrDefault(p => p.Failure == failure)?.ExpectedRtoSeconds ?? backup.RtoSeconds;
 
     private string Kill(string instance) => OnKubernetes
-        ? $"`kubectl delete pod {instance} --grace-period=0 --force`"
-        : $"`tt kill -f {App}:{instance}` on its host (SIGKILL, like a crash)";
+        ? $"`kubectl delete pod -n {Namespace} {instance} --grace-period=0 --force`"
+        : $"`sudo systemctl kill --signal=SIGKILL {Unit(instance)} && sudo systemctl stop {Unit(instance)}` on its host (SIGKILL, like a crash; the stop keeps systemd from restarting it before the drill does)";
 
     public IReadOnlyList<DrScenario> Design()
     {
@@ -51,6 +71,12 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
         if (backup.Procedures.Any(p => p.Failure == RecoveryFailures.LostRouter)) list.Add(RouterFailure());
         return list;
     }
+
+    /// <summary>Where a restore drill runs: the backup source's host, which has the installed scripts; for Kubernetes an
+    /// operator machine with the bundle (the pods have no spare memory for a scratch instance).</summary>
+    private string RunWhere(string needs) => OnKubernetes
+        ? $"Run from an operator machine with the bundle's backup/ ({needs}); the pods keep their memory for the instances."
+        : $"Run on {Source}'s host (it has {InstanceLayout.BackupToolsDir}/ with {needs}).";
 
     private static readonly string MarkerRto = "Longest gap between two acknowledged marker writes after the fault (the writer follows the leader), or the time until the instance reports box.info.status 'running', whichever is larger.";
 
@@ -70,7 +96,7 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
             $"Start the marker writer against the leader of {Main.Name} (`dr/lib.sh` creates the marker space if needed).",
             $"Kill {target}: {Kill(target)}.",
             "Keep writing for 10 s: the leader must not notice beyond a TarantoolInstanceDown alert.",
-            OnKubernetes ? "The StatefulSet recreates the pod." : $"Restart it: `tt start {App}:{target}`.",
+            Restart(target),
             $"Wait for `echo \"return box.info.status\" | tt connect {App}:{target} -f -` to print `running` and its upstream to be `follow`, then compare markers.",
         ],
         $"Writes continue on the leader; {target} restarts from its own snapshot and xlogs, catches up and holds every acknowledged marker.",
@@ -86,7 +112,7 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
             [
                 "Start the marker writer.",
                 $"Kill {Leader}: {Kill(Leader)}.",
-                OnKubernetes ? "The StatefulSet recreates the pod." : $"Restart it: `tt start {App}:{Leader}`; recovery loads the snapshot and replays the xlogs.",
+                Restart(Leader, "recovery loads the snapshot and replays the xlogs"),
                 $"Wait for `echo \"return box.info.status\" | tt connect {App}:{Leader} -f -` to print `running`, then compare markers.",
             ],
             "The instance comes back from its local snapshot and xlogs; every acknowledged write survives the process crash (wal.mode write keeps it in the OS page cache).",
@@ -106,7 +132,7 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
                 ? $"Wait for the failover coordinator to appoint a new leader (failover_timeout): `tt replicaset status {App}`."
                 : $"Watch the election without touching anything: `echo \"return box.info.election\" | tt connect {App}:<member> -f -` shows a new term and one `leader` (election_timeout {timeout} s).",
             "Keep writing 5 s after the new leader appears, then stop the writer and compare markers on the new leader.",
-            OnKubernetes ? "The old leader's pod is recreated and rejoins as a follower." : $"Restart the old leader: `tt start {App}:{Leader}`; it must rejoin as a follower.",
+            OnKubernetes ? "The old leader's pod is recreated and rejoins as a follower." : $"Restart the old leader: `sudo systemctl start {Unit(Leader)}`; it must rejoin as a follower.",
         ],
         "A new leader is elected without an operator; writes resume on it; the old leader returns as a read-only follower.",
         MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostLeader), FailoverRpo,
@@ -124,7 +150,7 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
             $"Kill the leader {Leader}: {Kill(Leader)}.",
             $"Follow the lost-leader runbook: compare `box.info.signature` on the replicas and promote the largest: {promote}.",
             "Wait until the promoted replica reports `box.info.ro == false` and writes succeed; stop the writer and compare markers.",
-            $"Restart the old leader as a replica: `tt start {App}:{Leader}`.",
+            OnKubernetes ? "The old leader's pod is recreated; it must come back as a replica." : $"Restart the old leader as a replica: `sudo systemctl start {Unit(Leader)}`.",
         ],
         "Nothing fails over by itself (passive failover); the runbook promotes the most up-to-date replica and writes resume on it.",
         MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostLeader), FailoverRpo,
@@ -161,11 +187,11 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private DrScenario ReplicasetRestore() => Scenario(DrScenarioIds.ReplicasetRestore,
         $"Replicaset loss: restore {Main.Name} from the latest backup and archived WAL into a scratch directory", RecoveryFailures.LostReplicaset, Main.Name,
-        [$"Run on {Source}'s host (it has backup/restore.sh, tarantool and access to the backup storage).", "At least one full backup exists and its verification passed.", "Free disk for one more copy of the data."],
+        [RunWhere("restore.sh, tarantool and access to the backup storage"), "At least one full backup exists and its verification passed.", "Free disk for one more copy of the data."],
         [
             "Write 30 markers to the leader and note the time of the last one.",
-            backup.ContinuousWalArchival ? $"Wait one archive interval plus a margin ({backup.WalArchiveIntervalSeconds + 15} s) so archive-wal.sh ships them." : $"Take a backup: `backup/backup.sh {Source}`.",
-            $"Restore: `backup/restore.sh {Source} --data-dir <scratch> --include-partial` and start a throwaway instance on the result.",
+            backup.ContinuousWalArchival ? $"Wait one archive interval plus a margin ({backup.WalArchiveIntervalSeconds + 15} s) so archive-wal.sh ships them." : $"Take a backup: `{TakeBackup}`.",
+            $"Restore: `{BackupTools}/restore.sh {Source} --data-dir <scratch> --include-partial` and start a throwaway instance on the result.",
             "Count the markers in the restored data; the time from the restore command to a running instance is the measured RTO (host provisioning excluded).",
         ],
         "The latest backup and the archived xlogs restore into a running instance that holds every marker written more than one archive interval before the drill.",
@@ -176,11 +202,11 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private DrScenario PointInTimeRestore() => Scenario(DrScenarioIds.PointInTimeRestore,
         "Accidental deletion: restore the data to the moment before a bad DELETE", RecoveryFailures.LogicalCorruption, Main.Name,
-        [$"Run on {Source}'s host (backup/restore.sh, tt, tarantool, storage access).", "WAL archival is running (archive-wal.sh) and the latest backup verification passed."],
+        [RunWhere("restore.sh, tt, tarantool, storage access"), "WAL archival is running (archive-wal.sh) and the latest backup verification passed."],
         [
             "Write 20 markers, note the moment T, write 10 more, then delete 5 of the first 20 (the accident).",
             $"Wait one archive interval plus a margin ({backup.WalArchiveIntervalSeconds + 15} s) for the xlogs to be archived.",
-            $"Restore to T: `backup/restore.sh {Source} --data-dir <scratch> --to-timestamp <T>` (tt play replays the archived xlogs up to T).",
+            $"Restore to T: `{BackupTools}/restore.sh {Source} --data-dir <scratch> --to-timestamp <T>` (tt play replays the archived xlogs up to T).",
             "Start a throwaway instance on the recovered snapshot and check the markers.",
         ],
         "The restored data holds all 20 markers written before T (the deletion is undone) and none written after it.",
@@ -191,11 +217,11 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private DrScenario BackupRestore() => Scenario(DrScenarioIds.BackupRestore,
         "Accidental deletion without point-in-time recovery: restore the latest full backup", RecoveryFailures.LogicalCorruption, Main.Name,
-        [$"Run on {Source}'s host (backup/backup.sh, backup/restore.sh, tarantool, storage access)."],
+        [RunWhere("backup.sh, restore.sh, tarantool, storage access")],
         [
             "Write 30 markers to the leader.",
-            $"Take a backup: `backup/backup.sh {Source}`.",
-            $"Restore the latest backup into a scratch directory: `backup/restore.sh {Source} --data-dir <scratch>` and start a throwaway instance on it.",
+            $"Take a backup: `{TakeBackup}`.",
+            $"Restore the latest backup into a scratch directory: `{BackupTools}/restore.sh {Source} --data-dir <scratch>` and start a throwaway instance on it.",
             "Check that all 30 markers are in the restored data.",
         ],
         "The newest full backup restores into a running instance with everything written before it.",
@@ -212,10 +238,10 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
             [.. Healthy, "The surviving sites hold a quorum of voters in every replicaset."],
             [
                 "Start the marker writer.",
-                $"Kill every instance in {region} ({string.Join(", ", victims)}) at once: " + (OnKubernetes ? "`kubectl delete pod` each of them with `--grace-period=0 --force`." : $"`tt kill -f {App}:<instance>` on each host."),
+                $"Kill every instance in {region} ({string.Join(", ", victims)}) at once: " + (OnKubernetes ? $"`kubectl delete pod -n {Namespace}` each of them with `--grace-period=0 --force`." : $"`sudo systemctl kill --signal=SIGKILL {Unit("<instance>")} && sudo systemctl stop {Unit("<instance>")}` on each host."),
                 "Expect the surviving sites to elect leaders; check `box.info.election` in each replicaset and that writes resume.",
                 "Stop the writer and compare markers on the new leader.",
-                $"Bring the site back ({(OnKubernetes ? "pods are recreated" : $"`tt start {App}:<instance>` on each host")}): its members rejoin as followers.",
+                $"Bring the site back ({(OnKubernetes ? "pods are recreated" : $"`sudo systemctl start {Unit("<instance>")}` on each host")}): its members rejoin as followers.",
             ],
             "The surviving sites elect new leaders without an operator; writes resume there; nothing acknowledged is lost; the site rejoins as followers.",
             MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostSite), FailoverRpo,
@@ -230,7 +256,7 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
             [
                 $"Kill {routers[0]}: {Kill(routers[0])}.",
                 $"Check another router: `echo \"return vshard.router.info().status\" | tt connect {App}:{routers.ElementAtOrDefault(1) ?? routers[0]} -f -` prints 0.",
-                OnKubernetes ? "The pod is recreated." : $"Restart it: `tt start {App}:{routers[0]}`.",
+                Restart(routers[0]),
                 "Wait until it runs again.",
             ],
             "The other routers keep serving; the killed router comes back and rediscovers the storages; no data is involved.",

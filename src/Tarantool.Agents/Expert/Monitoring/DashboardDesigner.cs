@@ -48,8 +48,8 @@ public static class DashboardDesigner
             panels.Add(new DashboardPanel("Config ready (1 = ready)", $"tnt_config_status{{status=\"ready\", {Rs}}}", "short", ByInstance));
         panels.Add(new DashboardPanel("Backup age", $"time() - max by (replicaset) ({partial.BackupFreshness.MetricName}{{{Rs}}})", "s", "{{replicaset}}"));
         panels.Add(partial.DiskMetricsSource == "kubelet"
-            ? new DashboardPanel("Data volume free", $"kubelet_volume_stats_available_bytes{{namespace=\"{ns}\", persistentvolumeclaim=~\"data-.*\"}} / kubelet_volume_stats_capacity_bytes{{namespace=\"{ns}\", persistentvolumeclaim=~\"data-.*\"}}", "percentunit", "{{persistentvolumeclaim}}")
-            : new DashboardPanel("Data disk free", $"node_filesystem_avail_bytes{{mountpoint=\"{AlertExpressions.DataMountpoint}\"}} / node_filesystem_size_bytes{{mountpoint=\"{AlertExpressions.DataMountpoint}\"}}", "percentunit", "{{instance}}"));
+            ? new DashboardPanel("Data volume free", $"kubelet_volume_stats_available_bytes{{namespace=\"{ns}\", persistentvolumeclaim=~\"{InstanceLayout.DataVolumeClaim(".*")}\"}} / kubelet_volume_stats_capacity_bytes{{namespace=\"{ns}\", persistentvolumeclaim=~\"{InstanceLayout.DataVolumeClaim(".*")}\"}}", "percentunit", "{{persistentvolumeclaim}}")
+            : new DashboardPanel("Data disk free", $"node_filesystem_avail_bytes{{mountpoint=\"{AlertExpressions.DataMountpoint(context.Request.ClusterName)}\"}} / node_filesystem_size_bytes{{mountpoint=\"{AlertExpressions.DataMountpoint(context.Request.ClusterName)}\"}}", "percentunit", "{{instance}}"));
         return new DashboardPlan { Uid = uid, Title = $"{context.Request.ClusterName}: Tarantool overview", Panels = panels };
     }
 }

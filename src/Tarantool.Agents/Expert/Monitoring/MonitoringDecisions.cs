@@ -30,8 +30,8 @@ public static class MonitoringDecisions
             plan.DiskMetricsSource == "kubelet"
                 ? ("Disk space on Kubernetes comes from kubelet_volume_stats_* of the data-<pod> claims, scraped by the cluster's kubelet job.",
                    "Свободное место в Kubernetes берётся из kubelet_volume_stats_* томов data-<pod>, которые собирает задание kubelet кластера.")
-                : ($"Disk space comes from node_exporter on every host, watching the {AlertExpressions.DataMountpoint} mount.",
-                   $"Свободное место берётся из node_exporter на каждом сервере, по точке монтирования {AlertExpressions.DataMountpoint}."),
+                : ($"Disk space comes from node_exporter on every host, watching the {AlertExpressions.DataMountpoint(request.ClusterName)} mount: the instances' data directories {AlertExpressions.DataMountpoint(request.ClusterName)}/<instance> (the tt environment's var/lib), where the data disk is mounted.",
+                   $"Свободное место берётся из node_exporter на каждом сервере, по точке монтирования {AlertExpressions.DataMountpoint(request.ClusterName)}: там каталоги данных экземпляров {AlertExpressions.DataMountpoint(request.ClusterName)}/<экземпляр> (var/lib окружения tt), туда монтируется диск данных."),
         };
         if (PlatformNaming.IsKubernetes(request.CloudProvider))
             decisions.Add(("Targets are the pods' stable DNS names on port 8081 (the orchestration phase's convention), so no Kubernetes service discovery is needed.",

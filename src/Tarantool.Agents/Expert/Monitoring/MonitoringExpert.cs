@@ -12,7 +12,7 @@ namespace Tarantool.Agents.Expert.Monitoring;
 /// </summary>
 public sealed class MonitoringExpert : PhaseExpert<MonitoringPlan>
 {
-    public const string TextfileDirectory = "/var/lib/node_exporter/textfile_collector";
+    public const string TextfileDirectory = MonitoringExpectations.TextfileDirectory;
 
     public override MonitoringPlan Design(PhaseContext context)
     {
@@ -44,7 +44,7 @@ public sealed class MonitoringExpert : PhaseExpert<MonitoringPlan>
             {
                 MetricName = MetricCatalog.BackupLastSuccess,
                 Exporter = kubernetes ? "pushgateway" : "node-exporter-textfile",
-                Location = kubernetes ? "pushgateway.monitoring.svc.cluster.local:9091" : TextfileDirectory,
+                Location = kubernetes ? MonitoringExpectations.Pushgateway : TextfileDirectory,
                 BackupIntervalSeconds = interval,
             },
             AlertmanagerTargets = [kubernetes ? "alertmanager.monitoring.svc.cluster.local:9093" : "alertmanager:9093"],

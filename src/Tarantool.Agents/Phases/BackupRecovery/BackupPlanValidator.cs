@@ -1,13 +1,15 @@
 using System.Text.RegularExpressions;
 using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Phases.BackupRecovery;
 
 /// <summary>
-/// Semantic rules of a backup plan and its consistency with the request, the capacity plan and the topology.
-/// Every rule accepts any correct plan, not only the embedded expert's.
+/// Semantic rules of a backup plan and its consistency with the request, the capacity plan, the topology and the
+/// shared <see cref="InstanceLayout"/> (restore procedures name the data directories the other phases use and
+/// start instances through their supervisor). Every rule accepts any correct plan, not only the embedded expert's.
 /// </summary>
 public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
 {
@@ -29,6 +31,7 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
         {
             CheckSource(plan, topology, issues);
             CheckProcedures(plan, topology, issues);
+            CheckLayout(plan, request, topology, issues);
         }
         return issues;
     }
@@ -192,6 +195,27 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
                 && !procedure.Steps.Any(s => s.Contains("tt play", StringComparison.Ordinal) || s.Contains("restore.sh", StringComparison.Ordinal)))
                 issues.Add(ValidationIssue.Warning("backup.corruption-without-replay",
                     "the logical-corruption procedure never replays xlogs (tt play or backup/restore.sh) although point-in-time recovery is enabled.", $"{path}.steps"));
+        }
+    }
+
+    /// <summary>Cross-phase rules: data directories are the deployment form's (<see cref="InstanceLayout"/>), and
+    /// instances are started and stopped by their systemd unit or StatefulSet, never by tt directly.</summary>
+    private static void CheckLayout(BackupPlan plan, ClusterRequest request, ClusterTopology topology, List<ValidationIssue> issues)
+    {
+        var instances = topology.Replicasets.SelectMany(r => r.Instances).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var supervisor = InstanceLayout.InContainers(request.CloudProvider)
+            ? "their StatefulSets (kubectl delete pod recreates one)"
+            : $"their systemd units ({InstanceLayout.Unit(request.ClusterName, "<instance>")}: systemctl start/stop)";
+        for (var i = 0; i < plan.Procedures.Count; i++)
+        {
+            var procedure = plan.Procedures[i];
+            var path = $"$.procedures[{i}].steps";
+            foreach (var (found, expected) in procedure.Steps.SelectMany(s => InstanceLayout.MisplacedDataDirectories(s, request.CloudProvider, request.ClusterName, instances)).Distinct())
+                issues.Add(ValidationIssue.Error("backup.procedure-data-dir",
+                    $"procedure '{procedure.Failure}' uses {found}, but that instance keeps its data in {expected} (the configuration phase's layout, the containers phase's units and volumes, the monitoring and DR phases).", path));
+            if (procedure.Steps.Any(InstanceLayout.BypassesSupervisor))
+                issues.Add(ValidationIssue.Error("backup.procedure-bypasses-supervisor",
+                    $"procedure '{procedure.Failure}' starts or stops instances with tt (tt start/stop/restart/kill, tt replicaset rebootstrap), but instances are run by {supervisor}; use those so the supervisor neither restarts a stopped instance nor loses a started one.", path));
         }
     }
 

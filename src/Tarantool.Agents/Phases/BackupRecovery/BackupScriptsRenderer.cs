@@ -2,6 +2,7 @@ using System.Text;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.BackupRecovery.Scripts;
 using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Topology;
 
 namespace Tarantool.Agents.Phases.BackupRecovery;
@@ -45,6 +46,12 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
         return new Dictionary<string, string>
         {
             ["CLUSTER"] = ShellSafe(context.Request.ClusterName),
+            ["TT_CFG"] = ShellSafe(InstanceLayout.TtConfig(context.Request.ClusterName)),
+            ["STATE_DIR"] = InstanceLayout.BackupStateDir,
+            ["DATA_ROOT"] = ShellSafe(InstanceLayout.DataRoot(context.Request.CloudProvider, context.Request.ClusterName)),
+            ["DEPLOYMENT_FORM"] = InstanceLayout.InContainers(context.Request.CloudProvider) ? "the data volume of each pod" : "the tt environment's var/lib on each host",
+            ["START_EXAMPLE"] = StartCommand(context, "INSTANCE"),
+            ["START_HINT"] = "start it: " + StartCommand(context, "${INSTANCE}"),
             ["KIND"] = ShellSafe(plan.StorageKind),
             ["URI"] = ShellSafe(plan.StorageUri),
             ["RETENTION"] = Figures.Integer(plan.RetentionDays),
@@ -61,6 +68,12 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
         };
     }
 
+    /// <summary>How an instance is started on the deployment form: its systemd unit on a host, its pod on Kubernetes.</summary>
+    private static string StartCommand(PhaseContext context, string instance) =>
+        InstanceLayout.InContainers(context.Request.CloudProvider)
+            ? $"delete its pod (kubectl delete pod {instance}); the StatefulSet recreates it"
+            : $"sudo systemctl start {InstanceLayout.Unit(context.Request.ClusterName, instance)}";
+
     /// <summary>The designated backup source of every data replicaset, from the topology when available.</summary>
     internal static IReadOnlyList<(string Replicaset, string Instance, string Host)> Sources(PhaseContext context)
     {
@@ -76,16 +89,16 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
         var text = new StringBuilder();
         text.Append("# cron.d schedule of the Tarantool backups of cluster ").Append(context.Request.ClusterName).Append(".\n");
         text.Append("# Install as /etc/cron.d/tarantool-backup on the host of each backup source, keeping only its lines;\n");
-        text.Append("# the scripts live in /opt/tarantool-backup (copy backup/ there). Times are UTC.\n");
+        text.Append($"# the scripts live in {InstanceLayout.BackupToolsDir} (copy backup/ there). Times are UTC.\n");
         text.Append("CRON_TZ=UTC\nSHELL=/bin/bash\nPATH=/usr/local/bin:/usr/bin:/bin\n");
         foreach (var (replicaset, instance, host) in Sources(context))
         {
             text.Append('\n').Append("# ").Append(replicaset).Append(": ").Append(instance).Append(" on ").Append(host).Append('\n');
-            text.Append(plan.FullBackupCron).Append(" tarantool /opt/tarantool-backup/backup.sh ").Append(instance).Append('\n');
-            text.Append(plan.VerificationCron).Append(" tarantool /opt/tarantool-backup/verify-backup.sh ").Append(instance).Append('\n');
+            text.Append(plan.FullBackupCron).Append($" tarantool {InstanceLayout.BackupToolsDir}/backup.sh ").Append(instance).Append('\n');
+            text.Append(plan.VerificationCron).Append($" tarantool {InstanceLayout.BackupToolsDir}/verify-backup.sh ").Append(instance).Append('\n');
             if (plan.ContinuousWalArchival)
                 text.Append(plan.WalArchiveIntervalSeconds <= 60 ? "* * * * *" : $"*/{Math.Max(1, plan.WalArchiveIntervalSeconds / 60)} * * * *")
-                    .Append(" tarantool /opt/tarantool-backup/archive-wal.sh ").Append(instance).Append('\n');
+                    .Append($" tarantool {InstanceLayout.BackupToolsDir}/archive-wal.sh ").Append(instance).Append('\n');
         }
         if (plan.ContinuousWalArchival && plan.WalArchiveIntervalSeconds < 60)
             text.Append("\n# The archive interval is below cron's one minute: run archive-wal.sh INSTANCE --loop as a systemd service instead.\n");

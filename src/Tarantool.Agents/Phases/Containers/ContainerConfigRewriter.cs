@@ -12,8 +12,11 @@ namespace Tarantool.Agents.Phases.Containers;
 /// </summary>
 public static class ContainerConfigRewriter
 {
-    public const string DataRoot = "/var/lib/tarantool";
-    public const string RunRoot = "/var/run/tarantool";
+    /// <summary>The data volume's mount point (<see cref="InstanceLayout.ContainerDataRoot"/>).</summary>
+    public const string DataRoot = InstanceLayout.ContainerDataRoot;
+
+    /// <summary>The run volume's mount point (<see cref="InstanceLayout.ContainerRunRoot"/>).</summary>
+    public const string RunRoot = InstanceLayout.ContainerRunRoot;
 
     public static string Rewrite(string configYaml, ClusterTopology topology, IReadOnlyList<ConfigRewriteTarget> targets, string platformNote)
     {

@@ -5,9 +5,11 @@ using Tarantool.Agents.Requests;
 namespace Tarantool.Agents.Phases.Containers;
 
 /// <summary>
-/// Semantic rules of an <see cref="OrchestrationPlan"/>: the platform follows the cloud, every topology instance
-/// runs exactly once under the naming convention, resources cover the capacity plan, disruption and placement keep
-/// replicasets available, probes leave time to recover, and secrets are references only.
+/// Semantic rules of an <see cref="OrchestrationPlan"/>: the platform follows the cloud, the image keeps the shared
+/// <see cref="InstanceLayout"/> (the backup, monitoring, DR and deployment phases point at the same directories),
+/// every topology instance runs exactly once under the naming convention, resources cover the capacity plan,
+/// disruption and placement keep replicasets available, probes leave time to recover, Kubernetes restarts stay in the
+/// rolling-restart script's hands, and secrets are references only.
 /// </summary>
 public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPlan>
 {
@@ -26,6 +28,7 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
 
         foreach (var issue in ValidatePlatform(plan, request)) yield return issue;
         foreach (var issue in ValidateImage(plan.Image, request)) yield return issue;
+        foreach (var issue in ValidateLayout(plan, request)) yield return issue;
         foreach (var issue in ValidateWorkloads(plan, topology, capacity, request)) yield return issue;
         foreach (var issue in ValidateEndpoints(plan, topology, kubernetes)) yield return issue;
         foreach (var issue in ValidateClientServices(plan, topology)) yield return issue;
@@ -98,6 +101,22 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
             yield return ValidationIssue.Error("orchestration.image-paths", "AppDirectory and DataDirectory must be absolute paths.", "image");
         if (image.RunAsUser <= 0)
             yield return ValidationIssue.Error("orchestration.run-as-root", "RunAsUser must be a non-root numeric user id.", "image.runAsUser");
+    }
+
+    /// <summary>Cross-phase rules: the paths every other phase derives from <see cref="InstanceLayout"/>, and the
+    /// update strategy the deployment phase's rolling restart relies on.</summary>
+    private static IEnumerable<ValidationIssue> ValidateLayout(OrchestrationPlan plan, ClusterRequest request)
+    {
+        if (plan.Image.DataDirectory != InstanceLayout.ContainerDataRoot)
+            yield return ValidationIssue.Error("orchestration.data-directory",
+                $"DataDirectory is '{plan.Image.DataDirectory}' but the backup scripts, restore procedures, disk alerts, DR drills and backup CronJobs expect the data volume at {InstanceLayout.ContainerDataRoot} (instances in {InstanceLayout.ContainerDataRoot}/<instance>).", "image.dataDirectory");
+        var app = InstanceLayout.AppDirectory(request.ClusterName);
+        if (plan.Image.AppDirectory != app)
+            yield return ValidationIssue.Error("orchestration.app-directory",
+                $"AppDirectory is '{plan.Image.AppDirectory}' but the application lives in {app} on hosts and in the image alike (the configuration phase's tt environment); operators' tt commands run there.", "image.appDirectory");
+        if (plan.Platform == PlatformNaming.Kubernetes && !plan.Decisions.Any(d => d.Contains(StatefulSetBuilder.UpdateStrategy, StringComparison.Ordinal)))
+            yield return ValidationIssue.Warning("orchestration.update-strategy",
+                $"The StatefulSets use updateStrategy {StatefulSetBuilder.UpdateStrategy} so that only the deployment phase's rolling-restart.sh restarts pods (replicas first, the leader last after a switchover); state that decision and its reason.", "decisions");
     }
 
     private static IEnumerable<ValidationIssue> ValidateWorkloads(OrchestrationPlan plan, ClusterTopology topology, CapacityPlan capacity, ClusterRequest request)

@@ -7,12 +7,17 @@ namespace Tarantool.Agents.Phases.Containers;
 
 /// <summary>
 /// Builds the StatefulSet of one replicaset: pods named after instances (ordinals from 1), started in parallel
-/// (a replicaset bootstraps only when its peers can connect), each with its own volume, anti-affinity across
-/// nodes, spread across zones, probes sized from recovery time and secrets referenced by name.
+/// (a replicaset bootstraps only when its peers can connect), updated only when deleted (OnDelete, so restarts
+/// follow the rolling-restart script's leader-last order), each with its own volume, anti-affinity across nodes,
+/// spread across zones, probes sized from recovery time and secrets referenced by name.
 /// </summary>
 public static class StatefulSetBuilder
 {
-    private const string Container = "tarantool";
+    /// <summary>The Tarantool container of every pod (what <c>kubectl exec</c> runs in).</summary>
+    public const string ContainerName = "tarantool";
+
+    /// <summary>The StatefulSets' update strategy: pods pick up a new template only when deleted.</summary>
+    public const string UpdateStrategy = "OnDelete";
 
     public static YamlMappingNode Build(OrchestrationPlan plan, WorkloadPlan workload, ClusterTopology topology, string configMapName)
     {
@@ -47,12 +52,15 @@ public static class StatefulSetBuilder
                 ("replicas", Int(workload.Instances.Count)),
                 ("ordinals", Map(("start", Int(1)))),
                 ("podManagementPolicy", Str("Parallel")),
-                ("updateStrategy", Map(("type", Str("RollingUpdate")))),
+                // OnDelete: a changed template reaches a pod only when the pod is deleted, so the deployment phase's
+                // rolling-restart.sh alone decides the order (replicas first, the leader last after a switchover);
+                // RollingUpdate would restart pods by descending ordinal, leader or not.
+                ("updateStrategy", Map(("type", Str(UpdateStrategy)))),
                 ("persistentVolumeClaimRetentionPolicy", Map(("whenDeleted", Str("Retain")), ("whenScaled", Str("Retain")))),
                 ("selector", Map(("matchLabels", KubernetesLabels.Selector(ns, workload.Replicaset)))),
                 ("template", Map(("metadata", Map(("labels", KubernetesLabels.ForWorkload(ns, workload)))), ("spec", podSpec))),
                 ("volumeClaimTemplates", Seq(Map(
-                    ("metadata", Map(("name", Str("data")), ("labels", KubernetesLabels.Selector(ns, workload.Replicaset)))),
+                    ("metadata", Map(("name", Str(InstanceLayout.DataVolume)), ("labels", KubernetesLabels.Selector(ns, workload.Replicaset)))),
                     ("spec", claimSpec)))))));
     }
 
@@ -73,7 +81,7 @@ public static class StatefulSetBuilder
 
         var mounts = new List<YamlNode>
         {
-            Map(("name", Str("data")), ("mountPath", Str(plan.Image.DataDirectory))),
+            Map(("name", Str(InstanceLayout.DataVolume)), ("mountPath", Str(plan.Image.DataDirectory))),
             Map(("name", Str("run")), ("mountPath", Str(ContainerConfigRewriter.RunRoot))),
         };
         if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
@@ -82,7 +90,7 @@ public static class StatefulSetBuilder
             mounts.Add(Map(("name", Str($"secrets-{index.ToString(CultureInfo.InvariantCulture)}")), ("mountPath", Str(directory)), ("readOnly", Bool(true))));
 
         return Map(
-            ("name", Str(Container)),
+            ("name", Str(ContainerName)),
             ("image", Str(plan.Image.ImageName)),
             ("imagePullPolicy", Str("IfNotPresent")),
             ("command", plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? Seq(Str("tarantool")) : null),

@@ -16,8 +16,9 @@ public sealed record DeploymentPlan
     /// <summary>The Tarantool release line deployed, e.g. <c>3.7</c>; equals the request's target version.</summary>
     public required string TarantoolVersion { get; init; }
 
-    /// <summary>The tt environment directory on every host, e.g. <c>/opt/tarantool</c> (holds tt.yaml,
-    /// instances.enabled/&lt;app&gt;, backup/ and deploy/scripts/).</summary>
+    /// <summary>The parent of the application directory on every host: <c>/opt/tarantool</c>, the shared layout
+    /// (<c>/opt/tarantool/&lt;app&gt;</c> is the application and its tt environment, data in its
+    /// <c>var/lib/&lt;instance&gt;</c>).</summary>
     public required string InstallDir { get; init; }
 
     /// <summary>Every topology instance exactly once, with its host and ports.</summary>

@@ -7,8 +7,8 @@ using Tarantool.Agents.Requests;
 namespace Tarantool.Agents.Phases.Deployment;
 
 /// <summary>
-/// Holds a deployment plan to the topology and the backup plan: the form the cloud calls for, every instance in the
-/// inventory exactly once, rolling updates that restart leaders last after a switchover that fits the failover mode,
+/// Holds a deployment plan to the topology and the backup plan: the form the cloud calls for, the shared host layout
+/// the other phases' units and paths assume, every instance in the inventory exactly once, rolling updates that restart leaders last after a switchover that fits the failover mode,
 /// the backup plan's schedules and retention, a pipeline that lints before it deploys, and no secret values.
 /// </summary>
 internal sealed partial class DeploymentPlanValidator : IPhaseValidator<DeploymentPlan>
@@ -43,6 +43,10 @@ internal sealed partial class DeploymentPlanValidator : IPhaseValidator<Deployme
             issues.Add(ValidationIssue.Error("deploy.version", $"tarantoolVersion '{plan.TarantoolVersion}' differs from the target {request.TarantoolVersion}.", "$.tarantoolVersion"));
         if (!plan.InstallDir.StartsWith('/') || plan.InstallDir.Contains(' '))
             issues.Add(ValidationIssue.Error("deploy.install-dir", $"installDir '{plan.InstallDir}' must be an absolute path without spaces.", "$.installDir"));
+        else if (plan.InstallDir != DeploymentLayout.DefaultInstallDir)
+            issues.Add(ValidationIssue.Error("deploy.install-dir-layout",
+                $"installDir '{plan.InstallDir}' must be {DeploymentLayout.DefaultInstallDir}: the containers phase's systemd unit runs the instances from {DeploymentLayout.AppDir(DeploymentLayout.DefaultInstallDir, request.ClusterName)}, " +
+                "and the backup, monitoring and DR phases expect data under its var/lib (the configuration phase's tt environment).", "$.installDir"));
         if (plan.StartTimeoutSeconds < 60)
             issues.Add(ValidationIssue.Error("deploy.start-timeout", "startTimeoutSeconds must be at least 60: an instance needs time to load its snapshot and replay WAL.", "$.startTimeoutSeconds"));
         if (plan.MaxReplicationLagSeconds <= 0)

@@ -3,6 +3,7 @@ using System.Text;
 using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Languages;
 using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Monitoring;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
@@ -12,7 +13,8 @@ namespace Tarantool.Agents.Phases.Documentation;
 /// <summary>
 /// Holds an operations guide to the outline and to the cluster it documents: all seven documents with their
 /// headings, a runbook per alert, prose in the request's language, only this cluster's instance names and
-/// application name in commands, commands of the targeted tooling, the backup schedule of the backup plan, no secrets.
+/// application name in commands, commands of the targeted tooling, data directories where the shared
+/// <see cref="InstanceLayout"/> puts them, the backup schedule of the backup plan, no secrets.
 /// </summary>
 internal sealed class OperationsGuideValidator : IPhaseValidator<OperationsGuide>
 {
@@ -28,6 +30,7 @@ internal sealed class OperationsGuideValidator : IPhaseValidator<OperationsGuide
         var sharded = ReplicasetRoles.IsSharded(topology);
         var names = new InstanceNameScanner(topology, capacity);
         var tooling = ClusterTooling.Of(request);
+        var instances = topology.Replicasets.SelectMany(r => r.Instances).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
 
         if (output.AppName != request.ClusterName)
             issues.Add(ValidationIssue.Error("docs.app-name",
@@ -55,6 +58,9 @@ internal sealed class OperationsGuideValidator : IPhaseValidator<OperationsGuide
                 issues.Add(ValidationIssue.Error("docs.secret-literal",
                     $"{outline.File} contains a secret literal ('{finding}'); reference an environment variable or a file instead.", path));
             CheckCommands(code, request, tooling, names, outline.File, path, issues);
+            foreach (var (found, expected) in InstanceLayout.MisplacedDataDirectories(markdown, request.CloudProvider, request.ClusterName, instances).Distinct())
+                issues.Add(ValidationIssue.Error("docs.data-dir",
+                    $"{outline.File} uses {found}, but that instance keeps its data in {expected} (the layout the units, volumes, backup scripts and alerts share).", path));
 
             if (outline.File == GuideOutline.TroubleshootingFile) CheckRunbooks(markdown, path, issues);
             if (outline.File == GuideOutline.TrainingFile) CheckExercises(document, context.Language, path, issues);

@@ -1,6 +1,7 @@
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.DrTesting.Scripts;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
@@ -43,13 +44,18 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
 
     private static Dictionary<string, string> Common(DrTestPlan plan, PhaseContext context, ClusterTopology? topology)
     {
-        var kubernetes = context.Request.CloudProvider == CloudProvider.Kubernetes;
+        var cluster = context.Request.ClusterName;
+        var kubernetes = InstanceLayout.InContainers(context.Request.CloudProvider);
         var instances = topology?.Replicasets.SelectMany(r => r.Instances.Select(i => $"  \"{i.Name} {r.Name} {i.Host} {Figures.Integer(i.Port)} {i.Region}\"")).ToList() ?? [];
         return new Dictionary<string, string>
         {
             ["CLUSTER"] = ShellSafe(context.Request.ClusterName),
             ["PLATFORM"] = kubernetes ? "kubernetes" : "vm",
-            ["NAMESPACE"] = ShellSafe(context.Request.ClusterName),
+            ["NAMESPACE"] = ShellSafe(PlatformNaming.Namespace(cluster)),
+            ["TT_CFG"] = ShellSafe(InstanceLayout.TtConfig(cluster)),
+            ["UNIT_FORMAT"] = ShellSafe(InstanceLayout.Unit(cluster, "%s")),
+            ["BACKUP_DIR"] = kubernetes ? "${SCRIPT_DIR}/../backup" : InstanceLayout.BackupToolsDir,
+            ["BACKUP_TOOLS"] = InstanceLayout.BackupToolsDir,
             ["MARKER_SPACE"] = ShellSafe(plan.MarkerSpace),
             ["MARKER_INTERVAL_MS"] = Figures.Integer(plan.MarkerIntervalMilliseconds),
             ["SYNC_MARKERS"] = topology?.FailoverMode is "election" or "supervised" ? "true" : "false",

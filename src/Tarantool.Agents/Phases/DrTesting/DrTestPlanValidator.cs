@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
 
@@ -7,8 +8,9 @@ namespace Tarantool.Agents.Phases.DrTesting;
 
 /// <summary>
 /// Semantic rules of a DR test plan: every failure the backup plan prepares for is drilled, the leader drill
-/// matches the failover mode, thresholds never exceed the backup plan's objectives, and every scenario can be run
-/// and judged.
+/// matches the failover mode, thresholds never exceed the backup plan's objectives, every scenario can be run
+/// and judged, and its steps act on the instances the way the deployment form runs them (systemd units or
+/// StatefulSets, data where the shared <see cref="InstanceLayout"/> puts it).
 /// </summary>
 public sealed partial class DrTestPlanValidator : IPhaseValidator<DrTestPlan>
 {
@@ -35,7 +37,11 @@ public sealed partial class DrTestPlanValidator : IPhaseValidator<DrTestPlan>
         for (var i = 0; i < plan.Scenarios.Count; i++)
             CheckScenario(plan, plan.Scenarios[i], i, backup, topology, issues);
         if (backup is not null) CheckAgainstBackup(plan, backup, issues);
-        if (topology is not null) CheckCoverage(plan, topology, backup, issues);
+        if (topology is not null)
+        {
+            CheckCoverage(plan, topology, backup, issues);
+            CheckLayout(plan, context.Request, topology, issues);
+        }
         return issues;
     }
 
@@ -140,6 +146,27 @@ public sealed partial class DrTestPlanValidator : IPhaseValidator<DrTestPlan>
                     issues.Add(ValidationIssue.Error("dr.leader-drill-mismatch",
                         $"failover is '{topology.FailoverMode}': nothing elects a new leader, so drill 'manual-switchover' (promote a replica by the runbook).", $"{path}.id"));
             }
+        }
+    }
+
+    /// <summary>Cross-phase rules: drills kill and restart instances through their supervisor and name data
+    /// directories as the shared layout does.</summary>
+    private static void CheckLayout(DrTestPlan plan, ClusterRequest request, ClusterTopology topology, List<ValidationIssue> issues)
+    {
+        var instances = topology.Replicasets.SelectMany(r => r.Instances).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var supervisor = InstanceLayout.InContainers(request.CloudProvider)
+            ? "their StatefulSets (kubectl delete pod)"
+            : $"their systemd units ({InstanceLayout.Unit(request.ClusterName, "<instance>")}: systemctl kill/stop/start)";
+        for (var i = 0; i < plan.Scenarios.Count; i++)
+        {
+            var scenario = plan.Scenarios[i];
+            var path = $"$.scenarios[{i}].steps";
+            if (scenario.Steps.Any(InstanceLayout.BypassesSupervisor))
+                issues.Add(ValidationIssue.Error("dr.step-bypasses-supervisor",
+                    $"scenario '{scenario.Id}' kills or starts instances with tt (tt kill/start/stop/restart), but instances are run by {supervisor}; drill through those, as production recovers.", path));
+            foreach (var (found, expected) in scenario.Steps.SelectMany(s => InstanceLayout.MisplacedDataDirectories(s, request.CloudProvider, request.ClusterName, instances)).Distinct())
+                issues.Add(ValidationIssue.Error("dr.step-data-dir",
+                    $"scenario '{scenario.Id}' uses {found}, but that instance keeps its data in {expected}.", path));
         }
     }
 

@@ -9,7 +9,9 @@ namespace Tarantool.Agents.Phases.Monitoring;
 /// </summary>
 public static class AlertExpressions
 {
-    public const string DataMountpoint = "/var/lib/tarantool";
+    /// <summary>The mount point node_exporter reports for the data disk on VM hosts: the parent of the instances' data
+    /// directories in the shared layout (<see cref="InstanceLayout.VmDataRoot"/>), where the disk is mounted.</summary>
+    public static string DataMountpoint(string cluster) => InstanceLayout.VmDataRoot(cluster);
 
     public static string? Canonical(string alert, double threshold, PhaseContext context)
     {
@@ -29,11 +31,11 @@ public static class AlertExpressions
             AlertNames.BackupTooOld => $"time() - max by (replicaset) ({MetricCatalog.BackupLastSuccess}) > {t}",
             AlertNames.DiskSpaceLow => PlatformNaming.IsKubernetes(context.Request.CloudProvider)
                 ? $"kubelet_volume_stats_available_bytes{{{KubeletSelector(context)}}} / kubelet_volume_stats_capacity_bytes{{{KubeletSelector(context)}}} < {t}"
-                : $"node_filesystem_avail_bytes{{mountpoint=\"{DataMountpoint}\"}} / node_filesystem_size_bytes{{mountpoint=\"{DataMountpoint}\"}} < {t}",
+                : $"node_filesystem_avail_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} / node_filesystem_size_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} < {t}",
             _ => null,
         };
     }
 
     private static string KubeletSelector(PhaseContext context) =>
-        $"namespace=\"{PlatformNaming.Namespace(context.Request.ClusterName)}\", persistentvolumeclaim=~\"data-.*\"";
+        $"namespace=\"{PlatformNaming.Namespace(context.Request.ClusterName)}\", persistentvolumeclaim=~\"{InstanceLayout.DataVolumeClaim(".*")}\"";
 }

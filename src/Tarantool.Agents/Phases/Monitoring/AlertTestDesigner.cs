@@ -111,13 +111,13 @@ public static class AlertTestDesigner
                 if (plan.DiskMetricsSource == "kubelet")
                 {
                     var ns = PlatformNaming.Namespace(context.Request.ClusterName);
-                    IReadOnlyList<(string, string)> Pvc(ScrapeTarget x) => [("namespace", ns), ("persistentvolumeclaim", $"data-{x.Instance}")];
+                    IReadOnlyList<(string, string)> Pvc(ScrapeTarget x) => [("namespace", ns), ("persistentvolumeclaim", InstanceLayout.DataVolumeClaim(x.Instance))];
                     var series = Volume(Pvc(bad), t / 2, "kubelet_volume_stats_available_bytes", "kubelet_volume_stats_capacity_bytes");
                     if (good is not null) series.AddRange(Volume(Pvc(good), Math.Min(0.9, t * 3), "kubelet_volume_stats_available_bytes", "kubelet_volume_stats_capacity_bytes"));
                     return new AlertTestCase(rule, series, eval, [Pvc(bad)]);
                 }
                 IReadOnlyList<(string, string)> Node(string instance) =>
-                    [("device", "/dev/nvme1n1"), ("fstype", "xfs"), ("instance", instance), ("job", "node"), ("mountpoint", AlertExpressions.DataMountpoint)];
+                    [("device", "/dev/nvme1n1"), ("fstype", "xfs"), ("instance", instance), ("job", "node"), ("mountpoint", AlertExpressions.DataMountpoint(context.Request.ClusterName))];
                 var hosts = plan.NodeExporterTargets;
                 if (hosts.Count == 0) return null;
                 var nodeSeries = Volume(Node(hosts[0]), t / 2, "node_filesystem_avail_bytes", "node_filesystem_size_bytes");

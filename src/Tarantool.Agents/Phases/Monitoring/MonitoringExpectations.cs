@@ -9,6 +9,14 @@ namespace Tarantool.Agents.Phases.Monitoring;
 /// the alert set. Shared by the validator and the expert so both follow one rule book.</summary>
 public static class MonitoringExpectations
 {
+    /// <summary>The Pushgateway the backup CronJobs push the backup freshness metric to on Kubernetes (the deployment
+    /// phase passes it to the backup scripts), and that Prometheus scrapes.</summary>
+    public const string Pushgateway = "pushgateway.monitoring.svc.cluster.local:9091";
+
+    /// <summary>node_exporter's textfile collector directory on the hosts, where the backup scripts write the backup
+    /// freshness metric (the deployment phase creates it and points the backup jobs at it).</summary>
+    public const string TextfileDirectory = "/var/lib/node_exporter/textfile_collector";
+
     /// <summary>Instances that export metrics: all but the Cartridge stateboard, which runs no metrics role.</summary>
     public static IEnumerable<(Replicaset Replicaset, InstanceNode Node, int Ordinal)> ScrapedInstances(ClusterTopology topology) =>
         TopologyPlacement.Instances(topology).Where(i => PlatformNaming.RoleOf(i.Replicaset.Roles) != "stateboard");

@@ -8,7 +8,8 @@ namespace Tarantool.Agents.Phases.Monitoring;
 /// Semantic rules of a <see cref="MonitoringPlan"/>: every exporting instance is scraped exactly once at its real
 /// address, the alert set matches the cluster (election alerts iff election failover, vinyl alerts iff vinyl,
 /// config alerts iff 3.x config), every alert has a justified threshold and a runbook link, the backup-age
-/// threshold fits the backup schedule, and only known metric names are used.
+/// threshold fits the backup schedule, the disk alert watches where the shared <see cref="Containers.InstanceLayout"/>
+/// keeps the data, and only known metric names are used.
 /// </summary>
 public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
 {
@@ -110,7 +111,24 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
                 yield return ValidationIssue.Error("monitoring.unknown-metric", $"{rule.Name} uses '{unknown}', which neither tarantool/metrics nor the listed exporters export.", path + ".expression");
             if (rule.Name == AlertNames.BackupTooOld)
                 foreach (var issue in ValidateBackupAge(plan, rule, backup, path)) yield return issue;
+            if (rule.Name == AlertNames.DiskSpaceLow && DiskProblem(plan, rule, context) is { } problem)
+                yield return ValidationIssue.Error("monitoring.disk-location", problem, path + ".expression");
         }
+    }
+
+    /// <summary>The disk alert must watch the data: on hosts the mount point of the instances' data directories in the
+    /// shared layout, on Kubernetes the pods' data volume claims.</summary>
+    private static string? DiskProblem(MonitoringPlan plan, AlertRule rule, PhaseContext context)
+    {
+        if (plan.DiskMetricsSource == "kubelet")
+        {
+            var claims = $"persistentvolumeclaim=~\"{Containers.InstanceLayout.DataVolumeClaim(".*")}\"";
+            return rule.Expression.Contains(claims, StringComparison.Ordinal) ? null
+                : $"{rule.Name} must select the data volume claims ({claims}) the StatefulSets create.";
+        }
+        var mountpoint = $"mountpoint=\"{AlertExpressions.DataMountpoint(context.Request.ClusterName)}\"";
+        return rule.Expression.Contains(mountpoint, StringComparison.Ordinal) ? null
+            : $"{rule.Name} must watch {mountpoint}: instances keep their data in {AlertExpressions.DataMountpoint(context.Request.ClusterName)}/<instance> (the tt environment's var/lib), where the data disk is mounted.";
     }
 
     private static IEnumerable<ValidationIssue> ValidateBackupAge(MonitoringPlan plan, AlertRule rule, BackupPlan backup, string path)
@@ -130,6 +148,12 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
         else if (effective > 2L * interval.Value + 3600)
             yield return ValidationIssue.Error("monitoring.backup-threshold-high",
                 $"{rule.Name} fires after {PromNumber.Format(effective)} s; with backups every {interval} s a missed run must alert before the next one is missed (at most {2L * interval.Value + 3600} s).", path + ".threshold");
+        if (plan.BackupFreshness.Exporter == "pushgateway" && plan.BackupFreshness.Location != MonitoringExpectations.Pushgateway)
+            yield return ValidationIssue.Warning("monitoring.pushgateway-location",
+                $"The backup CronJobs push {plan.BackupFreshness.MetricName} to {MonitoringExpectations.Pushgateway}; scraping {plan.BackupFreshness.Location} would never see it.", "backupFreshness.location");
+        else if (plan.BackupFreshness.Exporter != "pushgateway" && plan.BackupFreshness.Location != MonitoringExpectations.TextfileDirectory)
+            yield return ValidationIssue.Warning("monitoring.textfile-location",
+                $"The backup jobs write {plan.BackupFreshness.MetricName} into {MonitoringExpectations.TextfileDirectory}; node_exporter must read that directory, not {plan.BackupFreshness.Location}.", "backupFreshness.location");
         if (!rule.Expression.Contains(plan.BackupFreshness.MetricName, StringComparison.Ordinal))
             yield return ValidationIssue.Error("monitoring.backup-metric", $"{rule.Name} must watch {plan.BackupFreshness.MetricName}.", path + ".expression");
     }

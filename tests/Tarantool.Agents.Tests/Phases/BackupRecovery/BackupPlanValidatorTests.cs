@@ -1,6 +1,7 @@
 using Tarantool.Agents.Expert.BackupRecovery;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Tests.Phases.BackupRecovery;
@@ -227,5 +228,45 @@ public sealed class BackupPlanValidatorTests
         var ru = BackupFixtures.Context("replicated-prod", Language.Ru);
 
         Assert.Empty(Codes(plan, ru, ValidationSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("replicated-prod")]
+    [InlineData("passive-staging")]
+    [InlineData("k8s-prod")]
+    public void Expert_procedures_use_the_shared_data_directories_and_supervisors(string fixture)
+    {
+        var plan = Good(fixture);
+        var errors = Errors(plan, fixture);
+        Assert.DoesNotContain("backup.procedure-data-dir", errors);
+        Assert.DoesNotContain("backup.procedure-bypasses-supervisor", errors);
+        var request = BackupFixtures.Context(fixture).Request;
+        var leader = plan.Procedures.Single(p => p.Failure == RecoveryFailures.LostReplicaset);
+        Assert.Contains(leader.Steps, s => s.Contains($"--data-dir {InstanceLayout.DataRoot(request.CloudProvider, request.ClusterName)}/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("passive-staging", "/var/lib/tarantool/catalog/db-001-1")]
+    [InlineData("passive-staging", "/var/lib/tarantool/db-001-1")]
+    [InlineData("k8s-prod", "/var/lib/tarantool/events/db-001-1")]
+    [InlineData("k8s-prod", "/opt/tarantool/events/var/lib/db-001-1")]
+    public void A_procedure_must_name_the_data_directory_of_the_deployment_form(string fixture, string dataDir)
+    {
+        var plan = Good(fixture);
+        var first = plan.Procedures[0];
+        var broken = first with { Steps = [.. first.Steps, $"Restore it: `backup/restore.sh db-001-1 --data-dir {dataDir}`."] };
+        Assert.Contains("backup.procedure-data-dir", Errors(plan with { Procedures = [broken, .. plan.Procedures.Skip(1)] }, fixture));
+    }
+
+    [Theory]
+    [InlineData("passive-staging", "Start it: `tt start catalog:db-001-1`.")]
+    [InlineData("passive-staging", "Rebootstrap it: `tt replicaset rebootstrap catalog:db-001-2 -y`.")]
+    [InlineData("k8s-prod", "Stop it: `tt stop events:db-001-1`.")]
+    public void A_procedure_must_start_and_stop_instances_through_their_supervisor(string fixture, string step)
+    {
+        var plan = Good(fixture);
+        var first = plan.Procedures[0];
+        var broken = first with { Steps = [.. first.Steps, step] };
+        Assert.Contains("backup.procedure-bypasses-supervisor", Errors(plan with { Procedures = [broken, .. plan.Procedures.Skip(1)] }, fixture));
     }
 }

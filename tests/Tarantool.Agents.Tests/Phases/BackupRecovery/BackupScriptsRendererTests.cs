@@ -1,6 +1,7 @@
 using Tarantool.Agents.Expert.BackupRecovery;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Phases.Containers;
 
 namespace Tarantool.Agents.Tests.Phases.BackupRecovery;
 
@@ -134,6 +135,7 @@ public sealed class BackupScriptsRendererTests
             ["STATE_DIR"] = Path.Combine(root, "state"),
             ["STORAGE_URI"] = $"file://{store}/{{instance}}/",
             ["TARANTOOL_BIN"] = "/nonexistent/tarantool",
+            ["METRICS_FILE"] = Path.Combine(root, "tarantool_backup.prom"),
         };
         // Two backups older than the 35-day retention and an archived xlog that predates both checkpoints.
         var instanceStore = Path.Combine(store, "db-001-5");
@@ -155,6 +157,8 @@ public sealed class BackupScriptsRendererTests
         Assert.Contains("checkpoint_signature=00000000000000000100", File.ReadAllText(Path.Combine(full, "backup.info")));
         Assert.Equal(3, File.ReadAllLines(Path.Combine(full, "manifest.sha256")).Length);
         Assert.Contains("box.backup.stop()", File.ReadAllText(fake.Log));
+        // The freshness metric carries the replicaset the alerts group by.
+        Assert.StartsWith("tarantool_backup_last_success_timestamp_seconds{instance=\"db-001-5\",replicaset=\"db-001\"} ", File.ReadAllText(env["METRICS_FILE"]));
         // Retention: the older expired backup goes, the newest expired one stays as the PITR anchor, and the
         // xlog older than the anchor's checkpoint goes with it.
         Assert.False(Directory.Exists(Path.Combine(instanceStore, "full", "20000101T000000Z")));
@@ -202,5 +206,21 @@ public sealed class BackupScriptsRendererTests
         var second = ShellTools.Run("bash", ["backup/archive-wal.sh", "db-001-3"], root, env);
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.DoesNotContain("archived", second.Output);
+    }
+
+    [Theory]
+    [InlineData("passive-staging")]
+    [InlineData("k8s-prod")]
+    public void Scripts_default_to_the_shared_layout_of_the_deployment_form(string fixture)
+    {
+        var files = Render(fixture);
+        var request = BackupFixtures.Context(fixture).Request;
+        var lib = files.Single(f => f.Path == "backup/lib.sh").Content;
+        Assert.Contains($"TT_CFG=\"${{TT_CFG:-{InstanceLayout.TtConfig(request.ClusterName)}}}\"", lib);
+        Assert.Contains($"DATA_ROOT=\"${{DATA_ROOT:-{InstanceLayout.DataRoot(request.CloudProvider, request.ClusterName)}}}\"", lib);
+        Assert.Contains($"STATE_DIR=\"${{STATE_DIR:-{InstanceLayout.BackupStateDir}}}\"", lib);
+        var restore = files.Single(f => f.Path == "backup/restore.sh").Content;
+        Assert.DoesNotContain("tt start", restore);
+        Assert.Contains(InstanceLayout.InContainers(request.CloudProvider) ? "kubectl delete pod" : $"sudo systemctl start {InstanceLayout.Unit(request.ClusterName, "${INSTANCE}")}", restore);
     }
 }

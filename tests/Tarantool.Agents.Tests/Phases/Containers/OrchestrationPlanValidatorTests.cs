@@ -130,6 +130,34 @@ public sealed class OrchestrationPlanValidatorTests
         AssertRejected(plan with { Endpoints = [plan.Endpoints[0] with { Host = "elsewhere" }, .. plan.Endpoints.Skip(1)] }, context, "orchestration.endpoint-host");
     }
 
+    [Fact]
+    public void Rejects_a_data_directory_the_other_phases_do_not_use() =>
+        Reject(p => p with { Image = p.Image with { DataDirectory = "/data" } }, "orchestration.data-directory");
+
+    [Fact]
+    public void Rejects_an_application_directory_outside_the_shared_layout() =>
+        Reject(p => p with { Image = p.Image with { AppDirectory = "/etc/tarantool/instances.enabled/events" } }, "orchestration.app-directory");
+
+    [Fact]
+    public void Warns_when_kubernetes_decisions_do_not_state_the_on_delete_strategy()
+    {
+        var (plan, context) = Valid();
+        var issues = Validator.Validate(plan with { Decisions = [.. plan.Decisions.Where(d => !d.Contains("OnDelete", StringComparison.Ordinal))] }, context).ToList();
+        Assert.Contains(issues, i => i.Code == "orchestration.update-strategy" && i.Severity == ValidationSeverity.Warning);
+    }
+
+    [Fact]
+    public void Expert_plans_keep_the_shared_layout_on_every_platform()
+    {
+        foreach (var scenario in PlatformFixtures.All())
+        {
+            var (plan, context) = Valid(scenario);
+            Assert.Equal(InstanceLayout.ContainerDataRoot, plan.Image.DataDirectory);
+            Assert.Equal(InstanceLayout.AppDirectory(scenario.Request.ClusterName), plan.Image.AppDirectory);
+            Assert.DoesNotContain(Validator.Validate(plan, context), i => i.Code.StartsWith("orchestration.data-", StringComparison.Ordinal) || i.Code is "orchestration.app-directory" or "orchestration.update-strategy");
+        }
+    }
+
     private static void Reject(Func<OrchestrationPlan, OrchestrationPlan> breakIt, string code)
     {
         var (plan, context) = Valid();

@@ -153,13 +153,58 @@ public sealed class OrchestrationRendererTests
         var files = Render(PlatformFixtures.Sharded(CloudProvider.OnPremises));
         Assert.DoesNotContain(files, f => f.Path.StartsWith("kubernetes/", StringComparison.Ordinal));
         var unit = files.Single(f => f.Path == "systemd/tarantool-events@.service").Content;
-        Assert.Contains("ExecStart=/usr/bin/tt -S start --interactive events:%i", unit);
-        Assert.Contains("Environment=TT_INSTANCE_NAME=%i", unit);
+        // The configuration phase's layout: the app is its own tt environment at /opt/tarantool/<cluster>.
+        Assert.Contains("WorkingDirectory=/opt/tarantool/events\n", unit);
+        Assert.Contains("ExecStart=/usr/bin/tt -c /opt/tarantool/events/tt.yaml start --interactive events:%i\n", unit);
+        Assert.DoesNotContain("instances.enabled", unit);
+        Assert.DoesNotContain(" -S ", unit);
         Assert.Contains("EnvironmentFile=/etc/tarantool/events/secrets.env", unit);
+        Assert.Contains("WantedBy=tarantool-events.target", unit);
         Assert.Contains("TimeoutStartSec=", unit);
         Assert.Contains("[Install]", unit);
         var target = files.Single(f => f.Path == "systemd/tarantool-events.target").Content;
         Assert.Contains("events-node-1: tarantool-events@storage-001-1.service tarantool-events@router-001-1.service", target);
+    }
+
+    [Fact]
+    public void The_unit_template_runs_the_instances_from_the_shared_layout()
+    {
+        var unit = Render(PlatformFixtures.Sharded(CloudProvider.OnPremises)).Single(f => f.Path == $"systemd/{InstanceLayout.UnitTemplate("events")}").Content;
+        Assert.Contains($"WorkingDirectory={InstanceLayout.AppDirectory("events")}\n", unit);
+        Assert.Contains($"-c {InstanceLayout.TtConfig("events")} start --interactive events:%i\n", unit);
+        Assert.Contains($"EnvironmentFile={InstanceLayout.SecretsFile("events")}\n", unit);
+        Assert.Contains(InstanceLayout.VmDataRoot("events"), unit);
+    }
+
+    [Fact]
+    public void StatefulSets_leave_restarts_to_the_rolling_restart_script()
+    {
+        foreach (var file in Render(PlatformFixtures.Sharded()).Where(f => f.Path.StartsWith("kubernetes/statefulset-", StringComparison.Ordinal)))
+        {
+            Assert.Contains("  updateStrategy:\n    type: OnDelete\n", file.Content);
+            Assert.DoesNotContain("RollingUpdate", file.Content);
+        }
+    }
+
+    [Fact]
+    public void The_image_carries_the_backup_scripts_and_the_storage_client_of_the_cloud()
+    {
+        var scenario = PlatformFixtures.Sharded();
+        var files = Render(scenario);
+        var dockerfile = files.Single(f => f.Path == "containers/Dockerfile").Content;
+        Assert.Contains($"COPY --chmod=0755 backup/ {InstanceLayout.BackupToolsDir}/\n", dockerfile);
+        Assert.Contains($"mkdir -p {InstanceLayout.ContainerDataRoot} {InstanceLayout.ContainerRunRoot} {InstanceLayout.BackupStateDir}", dockerfile);
+        Assert.Contains("!backup/\n", files.Single(f => f.Path == "containers/Dockerfile.dockerignore").Content);
+        var kind = scenario.Backup.StorageKind;
+        foreach (var step in DockerfileRenderer.StorageClientSteps(kind)) Assert.Contains(step, dockerfile);
+        Assert.NotEmpty(DockerfileRenderer.StorageClientSteps(kind));
+    }
+
+    [Fact]
+    public void Data_lives_on_the_volume_the_shared_layout_names()
+    {
+        var sts = Render(PlatformFixtures.Sharded()).Single(f => f.Path == "kubernetes/statefulset-storage-001.yaml").Content;
+        Assert.Contains($"- name: {InstanceLayout.DataVolume}\n              mountPath: {InstanceLayout.ContainerDataRoot}\n", sts);
     }
 
     [Fact]

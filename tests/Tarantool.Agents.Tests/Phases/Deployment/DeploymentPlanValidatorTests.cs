@@ -176,4 +176,12 @@ public sealed class DeploymentPlanValidatorTests
         Assert.Contains("deploy.version", errors);
         Assert.Contains("deploy.app-name", errors);
     }
+
+    [Fact]
+    public void Install_dir_other_than_the_shared_layout_is_rejected()
+    {
+        var (plan, context) = Valid();
+        Assert.Contains("deploy.install-dir-layout", Errors(plan with { InstallDir = "/srv/tarantool" }, context));
+        Assert.DoesNotContain("deploy.install-dir-layout", Errors(plan, context));
+    }
 }

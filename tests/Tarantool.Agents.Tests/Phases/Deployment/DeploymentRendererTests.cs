@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Tarantool.Agents.Expert.Containers;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Deployment;
+using Tarantool.Agents.Phases.Monitoring;
 using Tarantool.Agents.Tests.Phases.Documentation;
 using YamlDotNet.RepresentationModel;
 
@@ -25,9 +28,12 @@ public sealed partial class DeploymentRendererTests
             "deploy/ansible/inventory.yml", "deploy/ansible/deploy.yml", "deploy/ansible/rolling-update.yml", "deploy/ansible/backup.yml",
             "deploy/ansible/restore.yml", "deploy/ansible/ansible.cfg", "deploy/scripts/deploy.sh", "deploy/scripts/rolling-restart.sh",
             "deploy/scripts/health-check.sh", "deploy/systemd/tarantool-backup.service", "deploy/systemd/tarantool-backup.timer",
-            $"deploy/systemd/tarantool-{name}@.service", "deploy/ci/github-actions.yml",
+            "deploy/ci/github-actions.yml",
         })
             Assert.Contains(expected, paths);
+        // The instances' unit is the containers phase's systemd/ template; this phase renders none of its own.
+        Assert.DoesNotContain($"deploy/systemd/tarantool-{name}@.service", paths);
+        Assert.DoesNotContain(bundle.Files, f => f.Path.EndsWith("@.service", StringComparison.Ordinal));
         Assert.All(bundle.Scripts, s => Assert.True(s.Executable, s.Path));
         Assert.All(bundle.Files, f => Assert.EndsWith("\n", f.Content));
         Assert.All(bundle.Files, f => Assert.DoesNotContain("\r", f.Content));
@@ -48,10 +54,66 @@ public sealed partial class DeploymentRendererTests
         var spec = (YamlMappingNode)backup["spec"];
         Assert.Equal(bundle.Fixture.Backup.FullBackupCron, ((YamlScalarNode)spec["schedule"]).Value);
         Assert.Equal("Etc/UTC", ((YamlScalarNode)spec["timeZone"]).Value);
-        Assert.Contains("BACKUP_RETENTION_DAYS=35", cronjob.Content);
+        Assert.Contains("RETENTION_DAYS=35", cronjob.Content);
+        Assert.DoesNotContain("BACKUP_RETENTION_DAYS", cronjob.Content);
+        Assert.Contains($"- {InstanceLayout.BackupToolsDir}/backup.sh\n", cronjob.Content);
+        Assert.Contains($"- PUSHGATEWAY={MonitoringExpectations.Pushgateway}\n", cronjob.Content);
         var containers = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)spec["jobTemplate"])["spec"])["template"])["spec"])["containers"];
         Assert.Equal(bundle.Plan.BackupSchedule.BackupInstances, containers.Select(c => ((YamlScalarNode)((YamlMappingNode)c)["name"]).Value));
         Assert.DoesNotContain(bundle.Files, f => f.Path.StartsWith("deploy/ansible/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(VmFixtures))]
+    public void Playbook_and_scripts_install_the_containers_phase_unit_and_layout(string name)
+    {
+        var bundle = RenderedBundle.Of(name);
+        var context = bundle.Fixture.Context();
+        var containers = ContainersPhase.Spec.Render(new OrchestrationExpert().Design(context), context).Select(f => f.Path).ToHashSet();
+        var units = new[] { $"systemd/{InstanceLayout.UnitTemplate(name)}", $"systemd/{InstanceLayout.UnitTarget(name)}" };
+        Assert.All(units, u => Assert.Contains(u, containers));
+
+        var deploy = bundle.File("deploy/ansible/deploy.yml").Content;
+        var script = bundle.File("deploy/scripts/deploy.sh").Content;
+        foreach (var unit in units)
+        {
+            Assert.Contains($"- {unit}\n", deploy);
+            Assert.Contains($"${{BUNDLE_DIR}}/{unit}", script);
+        }
+        Assert.Contains($"name: {InstanceLayout.UnitTarget(name)}\n        enabled: true", deploy);
+        Assert.Contains($"systemctl enable {InstanceLayout.UnitTarget(name)}\n", script);
+        Assert.DoesNotContain("deploy/systemd/tarantool-", deploy + script);
+
+        var inventory = bundle.File("deploy/ansible/inventory.yml").Content;
+        Assert.Contains($"tarantool_app_dir: {InstanceLayout.AppDirectory(name)}\n", inventory);
+        Assert.Contains($"tarantool_data_root: {InstanceLayout.VmDataRoot(name)}\n", inventory);
+        Assert.Contains("restore_data_dir: \"{{ tarantool_data_root }}/{{ tarantool_instance }}\"", bundle.File("deploy/ansible/restore.yml").Content);
+    }
+
+    [Fact]
+    public void Kubernetes_scripts_wait_for_on_delete_statefulsets_and_restart_leaders_last()
+    {
+        var bundle = RenderedBundle.Of("ledger");
+        var deploy = bundle.File("deploy/scripts/deploy.sh").Content;
+        var rolling = bundle.File("deploy/scripts/rolling-restart.sh").Content;
+
+        // kubectl rollout status refuses OnDelete StatefulSets: readiness is polled instead.
+        Assert.DoesNotContain("rollout status", deploy);
+        foreach (var step in bundle.Plan.RollingUpdate) Assert.Contains($"'{step.Replicaset}:{step.Order.Count}'", deploy);
+        Assert.Contains("wait_ready \"${entry%%:*}\" \"${entry##*:}\"", deploy);
+
+        Assert.Contains($"if [ \"$strategy\" != {StatefulSetBuilder.UpdateStrategy} ]; then", rolling);
+        Assert.True(rolling.IndexOf("jsonpath='{.spec.updateStrategy.type}'", StringComparison.Ordinal) < rolling.LastIndexOf("run_plan\n", StringComparison.Ordinal));
+        Assert.Contains("kubectl delete pod --namespace \"$NAMESPACE\" \"$1\" --wait=true", rolling);
+        foreach (var step in bundle.Plan.RollingUpdate.Where(s => s.Leader.Length > 0))
+        {
+            // The plan lists the replicas without the leader; run_plan restarts the leader after them and after the switchover.
+            var replicas = string.Join(" ", step.Order.Where(n => n != step.Leader));
+            Assert.Contains($"'{step.Replicaset}|{step.Leader}|{step.SwitchoverTo}|{step.SwitchoverMethod}|{replicas}'", rolling);
+        }
+        var loop = rolling[rolling.IndexOf("run_plan() {", StringComparison.Ordinal)..];
+        Assert.True(loop.IndexOf("restart \"$replica\"", StringComparison.Ordinal) < loop.IndexOf("move_lead \"$leader\" \"$target\"", StringComparison.Ordinal));
+        Assert.True(loop.IndexOf("move_lead \"$leader\" \"$target\"", StringComparison.Ordinal) < loop.IndexOf("restart \"$leader\"", StringComparison.Ordinal));
     }
 
     [Theory]

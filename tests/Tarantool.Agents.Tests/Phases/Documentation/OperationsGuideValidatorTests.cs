@@ -164,4 +164,15 @@ public sealed class OperationsGuideValidatorTests
         var (guide, context) = Valid();
         Assert.Contains("docs.empty-section", Errors(WithSection(guide, GuideOutline.MonitoringFile, "Notes", "  "), context));
     }
+
+    [Theory]
+    [InlineData("payments", "/var/lib/tarantool/payments/storage-001-1")]
+    [InlineData("ledger", "/opt/tarantool/ledger/var/lib/storage-001-1")]
+    public void Data_directories_of_another_layout_are_rejected(string fixture, string dataDir)
+    {
+        var (guide, context) = Valid(fixture);
+        Assert.DoesNotContain("docs.data-dir", Errors(guide, context));
+        var broken = WithSection(guide, GuideOutline.OperationsFile, "Disk", $"```bash\ndu -sh {dataDir}\n```");
+        Assert.Contains("docs.data-dir", Errors(broken, context));
+    }
 }

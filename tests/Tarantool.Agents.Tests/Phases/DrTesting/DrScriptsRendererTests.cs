@@ -42,8 +42,10 @@ public sealed class DrScriptsRendererTests
         Assert.Contains("REPLICASET=\"${REPLICASET:-db-001}\"", script);
         Assert.Contains("\"db-001-2 db-001 orders-node-2 3301 production\"", lib);
         Assert.Contains("SYNC_MARKERS=\"${SYNC_MARKERS:-true}\"", lib);
-        Assert.Contains("PLATFORM=\"${PLATFORM:-vm}\"", lib);
+        // The platform follows the deployment form: replicated-prod is on AWS, whose instances run as pods.
+        Assert.Contains("PLATFORM=\"${PLATFORM:-kubernetes}\"", lib);
         Assert.Contains("PLATFORM=\"${PLATFORM:-kubernetes}\"", Render("k8s-prod").Single(f => f.Path == "dr/lib.sh").Content);
+        Assert.Contains("PLATFORM=\"${PLATFORM:-vm}\"", Render("passive-staging").Single(f => f.Path == "dr/lib.sh").Content);
     }
 
     [Fact]

@@ -127,4 +127,34 @@ public sealed class DrTestPlanValidatorTests
         Assert.Contains(issues, i => i.Code == "dr.failure-unknown" && i.Severity == ValidationSeverity.Warning);
         Assert.DoesNotContain(issues, i => i.Severity == ValidationSeverity.Error);
     }
+
+    [Theory]
+    [InlineData("passive-staging", "Restart it: `tt start catalog:db-001-2`.")]
+    [InlineData("passive-staging", "Kill it: `tt kill -f catalog:db-001-2`.")]
+    [InlineData("k8s-prod", "Kill it: `tt kill -f events:db-001-2`.")]
+    public void Drills_act_through_the_supervisor_of_the_deployment_form(string fixture, string step)
+    {
+        var plan = DrFixtures.Plan(fixture);
+        Assert.Contains("dr.step-bypasses-supervisor", Errors(Change(plan, plan.Scenarios[0].Id, s => s with { Steps = [.. s.Steps, step] }), fixture));
+    }
+
+    [Theory]
+    [InlineData("passive-staging", "/var/lib/tarantool/catalog/db-001-2")]
+    [InlineData("k8s-prod", "/opt/tarantool/events/var/lib/db-001-2")]
+    public void Drills_name_the_data_directory_of_the_deployment_form(string fixture, string dataDir)
+    {
+        var plan = DrFixtures.Plan(fixture);
+        Assert.Contains("dr.step-data-dir", Errors(Change(plan, plan.Scenarios[0].Id, s => s with { Steps = [.. s.Steps, $"Wipe {dataDir}/*.snap."] }), fixture));
+    }
+
+    [Theory]
+    [InlineData("passive-staging")]
+    [InlineData("replicated-prod")]
+    [InlineData("k8s-prod")]
+    public void Expert_drills_follow_the_deployment_form(string fixture)
+    {
+        var errors = Errors(DrFixtures.Plan(fixture), fixture);
+        Assert.DoesNotContain("dr.step-bypasses-supervisor", errors);
+        Assert.DoesNotContain("dr.step-data-dir", errors);
+    }
 }

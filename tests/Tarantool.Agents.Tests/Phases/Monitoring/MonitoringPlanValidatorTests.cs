@@ -1,5 +1,6 @@
 using Tarantool.Agents.Expert.Monitoring;
 using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Monitoring;
 using Tarantool.Agents.Requests;
 using Tarantool.Agents.Tests.Phases.Containers;
@@ -113,4 +114,27 @@ public sealed class MonitoringPlanValidatorTests
     [Fact]
     public void Rejects_missing_node_exporter_hosts_on_premises() =>
         Reject(p => p with { NodeExporterTargets = [.. p.NodeExporterTargets.Skip(1)] }, "monitoring.node-exporter-targets", PlatformFixtures.ReplicatedProduction(CloudProvider.OnPremises));
+
+    [Fact]
+    public void The_disk_alert_on_hosts_watches_the_mount_of_the_shared_data_root()
+    {
+        var scenario = PlatformFixtures.ReplicatedProduction(CloudProvider.OnPremises);
+        var (plan, _) = Valid(scenario);
+        var rule = plan.Rules.Single(r => r.Name == AlertNames.DiskSpaceLow);
+        Assert.Contains($"mountpoint=\"{InstanceLayout.VmDataRoot("orders")}\"", rule.Expression);
+        Reject(p => WithRule(p, AlertNames.DiskSpaceLow, r => r with { Expression = r.Expression.Replace(InstanceLayout.VmDataRoot("orders"), "/var/lib/tarantool", StringComparison.Ordinal) }),
+            "monitoring.disk-location", scenario);
+    }
+
+    [Fact]
+    public void The_disk_alert_on_kubernetes_watches_the_data_volume_claims() =>
+        Reject(p => WithRule(p, AlertNames.DiskSpaceLow, r => r with { Expression = r.Expression.Replace("data-.*", "storage-.*", StringComparison.Ordinal) }), "monitoring.disk-location");
+
+    [Fact]
+    public void Warns_when_backup_freshness_is_read_where_the_backup_jobs_do_not_publish_it()
+    {
+        var (plan, context) = Valid();
+        var moved = plan with { BackupFreshness = plan.BackupFreshness with { Location = "pushgateway.other:9091" } };
+        Assert.Contains(Validator.Validate(moved, context), i => i.Code == "monitoring.pushgateway-location" && i.Severity == ValidationSeverity.Warning);
+    }
 }

@@ -13,7 +13,9 @@ internal static class BackupLibScript
 
 TT_APP="${TT_APP:-{{CLUSTER}}}"
 TT_BIN="${TT_BIN:-tt}"
-TT_CFG="${TT_CFG:-}"
+# The application's tt environment, the same path on the hosts and in the image; ignored where it does not exist
+# (tt then looks for tt.yaml from the working directory).
+TT_CFG="${TT_CFG:-{{TT_CFG}}}"
 TARANTOOL_BIN="${TARANTOOL_BIN:-tarantool}"
 STORAGE_KIND="${STORAGE_KIND:-{{KIND}}}"
 # Single-quoted apart: the {instance} placeholder's braces would end a ${VAR:-default} expansion early.
@@ -21,8 +23,12 @@ DEFAULT_STORAGE_URI='{{URI}}'
 STORAGE_URI="${STORAGE_URI:-$DEFAULT_STORAGE_URI}"
 RETENTION_DAYS="${RETENTION_DAYS:-{{RETENTION}}}"
 WAL_ARCHIVE_INTERVAL="${WAL_ARCHIVE_INTERVAL:-{{ARCHIVE_INTERVAL}}}"
-STATE_DIR="${STATE_DIR:-/var/lib/tarantool-backup}"
+# Instances keep their data in DATA_ROOT/INSTANCE ({{DEPLOYMENT_FORM}}).
+DATA_ROOT="${DATA_ROOT:-{{DATA_ROOT}}}"
+STATE_DIR="${STATE_DIR:-{{STATE_DIR}}}"
+# Where the freshness metric goes: a node_exporter textfile on the hosts, a Pushgateway (host:port) on Kubernetes.
 METRICS_FILE="${METRICS_FILE:-}"
+PUSHGATEWAY="${PUSHGATEWAY:-}"
 DRY_RUN="${DRY_RUN:-0}"
 
 # The designated backup source of each data replicaset ("replicaset instance host"): a follower, so that
@@ -50,7 +56,7 @@ run() {
 }
 
 tt_cmd() {
-  if [[ -n "$TT_CFG" ]]; then
+  if [[ -n "$TT_CFG" && -f "$TT_CFG" ]]; then
     "$TT_BIN" --cfg "$TT_CFG" "$@"
   else
     "$TT_BIN" "$@"
@@ -78,15 +84,34 @@ print_sources() {
   done
 }
 
-# Writes a Prometheus textfile-collector metric when METRICS_FILE is set (node_exporter --collector.textfile).
+# Prints the replicaset of a designated backup source (the alerts group backup freshness by replicaset).
+replicaset_of() {
+  local instance="$1" entry parts
+  for entry in "${BACKUP_SOURCES[@]}"; do
+    read -r -a parts <<<"$entry"
+    if [[ "${parts[1]}" == "$instance" ]]; then
+      printf '%s' "${parts[0]}"
+      return 0
+    fi
+  done
+}
+
+# Publishes a metric labelled with the instance and its replicaset: into METRICS_FILE for node_exporter's textfile
+# collector (--collector.textfile) and/or to the Pushgateway at PUSHGATEWAY.
 write_metric() {
-  local name="$1" instance="$2" value="$3"
-  [[ -n "$METRICS_FILE" ]] || return 0
+  local name="$1" instance="$2" value="$3" replicaset
   is_dry_run && return 0
+  replicaset="$(replicaset_of "$instance")"
+  if [[ -n "$PUSHGATEWAY" ]]; then
+    printf '%s{replicaset="%s"} %s\n' "$name" "$replicaset" "$value" \
+      | curl -fsS --data-binary @- "http://${PUSHGATEWAY}/metrics/job/tarantool_backup/instance/${instance}" \
+      || log "WARNING: could not push ${name} to ${PUSHGATEWAY}"
+  fi
+  [[ -n "$METRICS_FILE" ]] || return 0
   local tmp="${METRICS_FILE}.${name}.tmp"
   {
-    if [[ -f "$METRICS_FILE" ]]; then grep -v "^${name}{instance=\"${instance}\"}" "$METRICS_FILE" || true; fi
-    printf '%s{instance="%s"} %s\n' "$name" "$instance" "$value"
+    if [[ -f "$METRICS_FILE" ]]; then grep -v "^${name}{instance=\"${instance}\"[,}]" "$METRICS_FILE" || true; fi
+    printf '%s{instance="%s",replicaset="%s"} %s\n' "$name" "$instance" "$replicaset" "$value"
   } > "$tmp"
   mv "$tmp" "$METRICS_FILE"
 }

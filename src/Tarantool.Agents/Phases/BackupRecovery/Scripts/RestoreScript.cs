@@ -8,8 +8,8 @@ internal static class RestoreScript
 #!/usr/bin/env bash
 # Restores one instance of cluster {{CLUSTER}} from {{KIND}}.
 #   Full restore (lost replicaset): the chosen backup (default: the latest complete one) plus every archived
-#   xlog after its checkpoint are laid out in DATA_DIR; point the instance's snapshot.dir, wal.dir and vinyl.dir
-#   there and start it with `tt start {{CLUSTER}}:INSTANCE`: native recovery replays the xlogs.
+#   xlog after its checkpoint are laid out in DATA_DIR, normally the instance's own data directory
+#   {{DATA_ROOT}}/INSTANCE; then {{START_EXAMPLE}}: native recovery replays the xlogs.
 #   Point-in-time restore (logical corruption): the snapshot is loaded into a throwaway instance in DATA_DIR and
 #   the archived xlogs are replayed with `tt play` up to --to-timestamp (or --to-lsn with --replica-id), then a
 #   new snapshot is written; seed the new leader with it and let the replicas bootstrap from that leader.
@@ -107,7 +107,10 @@ if [[ "$PITR" == "0" ]]; then
   if ((${#XLOGS[@]} > 0)); then cp "${XLOGS[@]}" "$DATA_DIR/"; fi
   if [[ -d "${DOWNLOAD}/backup/vinyl" ]]; then cp -a "${DOWNLOAD}/backup/vinyl/." "$DATA_DIR/"; fi
   rm -rf "$DOWNLOAD"
-  log "restored into ${DATA_DIR}; with snapshot.dir, wal.dir and vinyl.dir pointing there run: tt start ${TT_APP}:${INSTANCE}"
+  if [[ "$DATA_DIR" != "${DATA_ROOT}/${INSTANCE}" ]]; then
+    log "restored into ${DATA_DIR}; the instance reads ${DATA_ROOT}/${INSTANCE}: move the files there"
+  fi
+  log "restored ${INSTANCE}; {{START_HINT}}"
   exit 0
 fi
 
@@ -149,6 +152,6 @@ printf '%s\n' "box.schema.user.revoke('guest', 'super') box.snapshot() return '@
 kill "$SCRATCH_PID"
 wait "$SCRATCH_PID" || true
 rm -rf "$DOWNLOAD"
-log "the recovered snapshot is in ${SCRATCH}/memtx (vinyl files in ${SCRATCH}/vinyl): copy it into the data directory of the new leader, start it with tt start, then re-bootstrap the replicas from it (empty data directories)"
+log "the recovered snapshot is in ${SCRATCH}/memtx (vinyl files in ${SCRATCH}/vinyl): copy it into the data directory of the new leader (${DATA_ROOT}/<leader>), start it, then rebuild the replicas from it (empty data directories)"
 """;
 }

@@ -28,9 +28,10 @@ internal sealed class AnsibleInventoryWriter
                 tarantool_version: {{{YamlText.Quote(plan.TarantoolVersion)}}}
                 tarantool_install_dir: {{{plan.InstallDir}}}
                 tarantool_app_dir: {{{DeploymentLayout.AppDir(plan.InstallDir, plan.AppName)}}}
+                tarantool_data_root: {{{DeploymentLayout.DataRoot(plan.InstallDir, plan.AppName)}}}
                 tarantool_backup_dir: {{{DeploymentLayout.BackupToolsDir}}}
                 tarantool_scripts_dir: {{{DeploymentLayout.OpsToolsDir}}}
-                tarantool_etc_dir: /etc/tarantool/{{{plan.AppName}}}
+                tarantool_etc_dir: {{{Containers.InstanceLayout.EtcDirectory(plan.AppName)}}}
                 tarantool_tt_config: {{{DeploymentLayout.TtConfig(plan.InstallDir, plan.AppName)}}}
                 tarantool_bundle_dir: "{{ playbook_dir }}/../.."
                 tarantool_max_lag: {{{plan.MaxReplicationLagSeconds.ToString("0.###", CultureInfo.InvariantCulture)}}}

@@ -62,7 +62,7 @@ internal sealed class AnsibleTasksWriter
         # Restarts the play's instance through systemd and waits until it is back and caught up.
         - name: "Restart {{ tarantool_instance }}"
           ansible.builtin.systemd:
-            name: "tarantool-{{ tarantool_app }}@{{ tarantool_instance }}.service"
+            name: "{{{DeploymentLayout.InstanceService("{{ tarantool_app }}", "{{ tarantool_instance }}")}}}"
             state: restarted
 
         - name: "Wait for iproto on {{ ansible_host }}:{{ tarantool_iproto_port }}"

@@ -39,7 +39,7 @@ internal sealed class BackupPlaybookWriter
                     group: tarantool
                     mode: "{{ item.mode }}"
                   loop:
-                    - { path: /var/lib/tarantool-backup, owner: tarantool, mode: "0750" }
+                    - { path: {{{DeploymentLayout.BackupStateDir}}}, owner: tarantool, mode: "0750" }
                     - { path: {{{DeploymentLayout.BackupMetricsDir}}}, owner: root, mode: "0775" }
 
                 - name: Install the backup scripts

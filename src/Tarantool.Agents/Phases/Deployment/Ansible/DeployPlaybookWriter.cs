@@ -5,9 +5,10 @@ namespace Tarantool.Agents.Phases.Deployment.Ansible;
 
 /// <summary>
 /// Writes <c>deploy/ansible/deploy.yml</c>: installs Tarantool and tt of the target line from the official repository,
-/// lays out the tt environment and the application from the bundle's <c>tarantool/</c>, writes the secrets file from
-/// ansible-vault, installs the systemd instance template, starts instances that are not running (it never restarts a
-/// running one: updates go through rolling-update.yml) and bootstraps sharding once.
+/// lays out the tt environment and the application from the bundle's <c>tarantool/</c> (data under its
+/// <c>var/lib</c>, where the data disk should be mounted), writes the secrets file from ansible-vault, installs the
+/// containers phase's systemd unit template and target from the bundle's <c>systemd/</c>, starts instances that are
+/// not running (it never restarts a running one: updates go through rolling-update.yml) and bootstraps sharding once.
 /// </summary>
 internal sealed class DeployPlaybookWriter
 {
@@ -85,8 +86,14 @@ internal sealed class DeployPlaybookWriter
                   loop:
                     - "{{ tarantool_install_dir }}"
                     - "{{ tarantool_app_dir }}"
+                    - "{{ tarantool_data_root }}"
                     - "{{ tarantool_backup_dir }}"
                     - "{{ tarantool_scripts_dir }}"
+
+                - name: Warn when the data directory is not a mount of its own (the disk alerts watch that mount point)
+                  ansible.builtin.debug:
+                    msg: "{{ tarantool_data_root }} is not a mount point: mount the data disk there before the instances hold data."
+                  when: tarantool_data_root not in (ansible_facts['mounts'] | map(attribute='mount') | list)
 
                 - name: Create the configuration directory of the cluster
                   ansible.builtin.file:
@@ -146,19 +153,27 @@ internal sealed class DeployPlaybookWriter
         text.Append($$$"""
                   no_log: true
 
-                - name: Install the systemd template unit of the instances
+                - name: Install the systemd unit template and target of the instances (the bundle's systemd/ directory)
                   ansible.builtin.copy:
-                    src: "{{ tarantool_bundle_dir }}/deploy/systemd/tarantool-{{ tarantool_app }}@.service"
-                    dest: "/etc/systemd/system/tarantool-{{ tarantool_app }}@.service"
+                    src: "{{ tarantool_bundle_dir }}/{{ item }}"
+                    dest: "/etc/systemd/system/{{ item | basename }}"
                     owner: root
                     group: root
                     mode: "0644"
+                  loop:
+                    - {{{DeploymentLayout.BundleUnit(DeploymentLayout.InstanceUnit(plan.AppName))}}}
+                    - {{{DeploymentLayout.BundleUnit(DeploymentLayout.InstanceTarget(plan.AppName))}}}
                   register: tarantool_unit
 
                 - name: Reload systemd
                   ansible.builtin.systemd:
                     daemon_reload: true
                   when: tarantool_unit is changed
+
+                - name: Start the enabled instances at boot
+                  ansible.builtin.systemd:
+                    name: {{{DeploymentLayout.InstanceTarget(plan.AppName)}}}
+                    enabled: true
 
             - name: Start the instances that are not running
               hosts: {{{AnsibleInventoryWriter.InstancesGroup}}}
@@ -167,7 +182,7 @@ internal sealed class DeployPlaybookWriter
               tasks:
                 - name: "Enable and start {{ tarantool_instance }}"
                   ansible.builtin.systemd:
-                    name: "tarantool-{{ tarantool_app }}@{{ tarantool_instance }}.service"
+                    name: "{{{DeploymentLayout.InstanceService("{{ tarantool_app }}", "{{ tarantool_instance }}")}}}"
                     enabled: true
                     state: started
 

@@ -23,7 +23,7 @@ internal sealed class RestorePlaybookWriter
               become: true
               gather_facts: false
               vars:
-                restore_data_dir: "{{ tarantool_app_dir }}/var/lib/{{ tarantool_instance }}"
+                restore_data_dir: "{{ tarantool_data_root }}/{{ tarantool_instance }}"
               tasks:
                 - name: "Move the lead off the instance before restoring it"
                   ansible.builtin.import_tasks: {{{AnsibleTasksWriter.MoveLead}}}
@@ -33,7 +33,7 @@ internal sealed class RestorePlaybookWriter
 
                 - name: "Stop {{ tarantool_instance }}"
                   ansible.builtin.systemd:
-                    name: "tarantool-{{ tarantool_app }}@{{ tarantool_instance }}.service"
+                    name: "{{{DeploymentLayout.InstanceService("{{ tarantool_app }}", "{{ tarantool_instance }}")}}}"
                     state: stopped
 
                 - name: "Move the current data of {{ tarantool_instance }} aside"
@@ -57,7 +57,7 @@ internal sealed class RestorePlaybookWriter
 
                 - name: "Start {{ tarantool_instance }}"
                   ansible.builtin.systemd:
-                    name: "tarantool-{{ tarantool_app }}@{{ tarantool_instance }}.service"
+                    name: "{{{DeploymentLayout.InstanceService("{{ tarantool_app }}", "{{ tarantool_instance }}")}}}"
                     state: started
 
                 - name: "Check {{ tarantool_instance }}"

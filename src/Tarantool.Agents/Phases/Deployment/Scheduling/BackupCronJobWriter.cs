@@ -6,8 +6,11 @@ namespace Tarantool.Agents.Phases.Deployment.Scheduling;
 /// <summary>
 /// Writes <c>deploy/kubernetes/backup-cronjob.yaml</c>: a ServiceAccount allowed to exec into the cluster's pods, and
 /// CronJobs (UTC) that run the backup phase's scripts inside the pod of each backup instance — the full backup on the
-/// backup plan's cron with its retention, WAL shipping when the plan archives WAL, and the restore rehearsal. Each
-/// backup instance gets its own container, so replicasets are backed up in parallel and fail independently.
+/// backup plan's cron with its retention, WAL shipping when the plan archives WAL, and the restore rehearsal. The
+/// containers phase's image carries the scripts at <see cref="DeploymentLayout.BackupToolsDir"/> and the storage
+/// client; <c>kubectl exec</c> starts in the image's working directory, the application's tt environment, so the
+/// scripts' <c>tt connect</c> finds the instance. Each backup instance gets its own container, so replicasets are
+/// backed up in parallel and fail independently.
 /// </summary>
 internal sealed class BackupCronJobWriter
 {
@@ -20,7 +23,7 @@ internal sealed class BackupCronJobWriter
         var text = new StringBuilder();
         text.Append($"""
             # Backup CronJobs of {name}: kubectl exec runs the backup phase's scripts inside each backup instance's pod
-            # (pod name = instance name); the Tarantool image must carry backup/ as {DeploymentLayout.BackupToolsDir}
+            # (pod name = instance name); the image of containers/Dockerfile carries backup/ as {DeploymentLayout.BackupToolsDir}
             # and the storage client. Apply into the cluster's namespace: kubectl apply -n {name} -f backup-cronjob.yaml
             apiVersion: v1
             kind: ServiceAccount
@@ -119,12 +122,13 @@ internal sealed class BackupCronJobWriter
                               args:
                                 - exec
                                 - {instance}
+                                - --container={Containers.StatefulSetBuilder.ContainerName}
                                 - --
                                 - env
                                 - TT_APP={plan.AppName}
-                                - TT_ENV_DIR={plan.InstallDir}
-                                - BACKUP_RETENTION_DAYS={schedule.RetentionDays.ToString(CultureInfo.InvariantCulture)}
-                                - {plan.InstallDir}/{script}
+                                - RETENTION_DAYS={schedule.RetentionDays.ToString(CultureInfo.InvariantCulture)}
+                                - PUSHGATEWAY={Monitoring.MonitoringExpectations.Pushgateway}
+                                - {DeploymentLayout.BackupToolsDir}/{Path.GetFileName(script)}
                                 - {instance}
                               env:
                                 - name: HOME

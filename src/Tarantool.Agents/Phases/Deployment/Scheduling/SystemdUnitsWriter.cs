@@ -3,17 +3,16 @@ using System.Globalization;
 namespace Tarantool.Agents.Phases.Deployment.Scheduling;
 
 /// <summary>
-/// Writes the systemd units under <c>deploy/systemd/</c>: the instance template
-/// (<c>tarantool-&lt;app&gt;@.service</c>, one instance per unit, run by <c>tt start --interactive</c> so systemd
-/// supervises it) and the backup jobs with their timers — full backup on the backup plan's cron (as OnCalendar, UTC),
-/// WAL shipping every N seconds when the plan archives WAL, and the restore rehearsal.
+/// Writes the backup job units under <c>deploy/systemd/</c> with their timers — full backup on the backup plan's cron
+/// (as OnCalendar, UTC), WAL shipping every N seconds when the plan archives WAL, and the restore rehearsal. The
+/// instances' own units are the containers phase's (<c>systemd/tarantool-&lt;app&gt;@.service</c> and its target),
+/// which the playbooks and scripts install; none is written here, so a bundle has one unit per name.
 /// </summary>
 internal sealed class SystemdUnitsWriter
 {
     public IEnumerable<(string Name, string Content)> Write(DeploymentPlan plan)
     {
         var schedule = plan.BackupSchedule;
-        yield return (DeploymentLayout.InstanceUnit(plan.AppName), InstanceUnit(plan));
         yield return (DeploymentLayout.BackupService, JobService(plan, "Full backup", "backup", "6h"));
         yield return (DeploymentLayout.BackupTimer, CalendarTimer(
             $"Full backup of {plan.AppName} (cron \"{schedule.FullBackupCron}\" UTC, kept {Days(schedule.RetentionDays)} days)",
@@ -28,33 +27,6 @@ internal sealed class SystemdUnitsWriter
             $"Restore rehearsal of {plan.AppName} backups (cron \"{schedule.VerificationCron}\" UTC)",
             schedule.VerificationOnCalendar, DeploymentLayout.VerifyService));
     }
-
-    private static string InstanceUnit(DeploymentPlan plan) =>
-        $"""
-        [Unit]
-        Description=Tarantool instance %i of {plan.AppName}
-        Documentation=https://www.tarantool.io/en/doc/latest/reference/tooling/tt_cli/
-        After=network-online.target
-        Wants=network-online.target
-
-        [Service]
-        Type=simple
-        User=tarantool
-        Group=tarantool
-        WorkingDirectory={DeploymentLayout.AppDir(plan.InstallDir, plan.AppName)}
-        EnvironmentFile={DeploymentLayout.SecretsFile(plan.AppName)}
-        ExecStart=/usr/bin/tt -c {DeploymentLayout.TtConfig(plan.InstallDir, plan.AppName)} start --interactive {plan.AppName}:%i
-        Restart=on-failure
-        RestartSec=5
-        TimeoutStartSec={plan.StartTimeoutSeconds.ToString(CultureInfo.InvariantCulture)}
-        TimeoutStopSec=60
-        LimitNOFILE=65535
-        LimitCORE=infinity
-
-        [Install]
-        WantedBy=multi-user.target
-
-        """;
 
     private static string JobService(DeploymentPlan plan, string what, string job, string timeout) =>
         $"""

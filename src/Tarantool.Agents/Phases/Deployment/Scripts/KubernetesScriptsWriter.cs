@@ -1,13 +1,15 @@
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Documentation;
 
 namespace Tarantool.Agents.Phases.Deployment.Scripts;
 
 /// <summary>
 /// Writes the kubectl-based scripts for Kubernetes deployments under <c>deploy/scripts/</c>: <c>deploy.sh</c> (apply
-/// the manifests and the backup CronJobs, wait for the StatefulSets), <c>health-check.sh</c> and
-/// <c>rolling-restart.sh</c> (replicas first, leader last after a switchover, by deleting pods one at a time; the
-/// StatefulSets should use the OnDelete update strategy so that only this script restarts pods). Pod names equal
-/// instance names; Lua runs through <c>tt connect app:instance</c> inside the pod.
+/// the manifests and the backup CronJobs, wait for the StatefulSets' pods to be ready), <c>health-check.sh</c> and
+/// <c>rolling-restart.sh</c> (replicas first, leader last after a switchover, by deleting pods one at a time). The
+/// containers phase's StatefulSets use the OnDelete update strategy, so only this script restarts pods and a changed
+/// template reaches each pod in this order; <c>kubectl rollout status</c> does not follow OnDelete StatefulSets, so
+/// readiness is polled instead. Pod names equal instance names; Lua runs through <c>tt connect</c> inside the pod.
 /// </summary>
 internal sealed class KubernetesScriptsWriter
 {
@@ -43,7 +45,10 @@ internal sealed class KubernetesScriptsWriter
         SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
         BUNDLE_DIR="${1:-$(cd "${SCRIPT_DIR}/../.." && pwd)}"
 
-        {{ShellText.Array("STATEFULSETS", plan.RollingUpdate.Select(r => r.Replicaset))}}
+        # StatefulSet:replicas, one per replicaset
+        {{ShellText.Array("STATEFULSETS", plan.RollingUpdate.Select(r => $"{r.Replicaset}:{r.Order.Count}"))}}
+        {{WaitReady}}
+
         kubectl get namespace "$NAMESPACE" >/dev/null 2>&1 || kubectl create namespace "$NAMESPACE"
         if [ -f "${BUNDLE_DIR}/kubernetes/kustomization.yaml" ]; then
           kubectl apply -k "${BUNDLE_DIR}/kubernetes/"
@@ -52,11 +57,43 @@ internal sealed class KubernetesScriptsWriter
         fi
         kubectl apply --namespace "$NAMESPACE" -f "${BUNDLE_DIR}/deploy/kubernetes/backup-cronjob.yaml"
 
-        for statefulset in "${STATEFULSETS[@]}"; do
-          kubectl rollout status --namespace "$NAMESPACE" "statefulset/${statefulset}" --timeout="${START_TIMEOUT}s"
+        for entry in "${STATEFULSETS[@]}"; do
+          wait_ready "${entry%%:*}" "${entry##*:}"
         done
         "${SCRIPT_DIR}/health-check.sh"
         {{VshardBootstrap(tooling, routers)}}echo "${APP} is deployed in namespace ${NAMESPACE}"
+
+        """;
+
+    /// <summary>Waits until every replica of a StatefulSet is ready; <c>kubectl rollout status</c> refuses StatefulSets
+    /// whose update strategy is OnDelete.</summary>
+    private const string WaitReady = """
+        # wait_ready STATEFULSET REPLICAS: waits until every pod of the StatefulSet is ready.
+        wait_ready() {
+          local statefulset="$1" replicas="$2" ready=""
+          local deadline=$((SECONDS + START_TIMEOUT))
+          until ready="$(kubectl get statefulset --namespace "$NAMESPACE" "$statefulset" -o jsonpath='{.status.readyReplicas}')" && [ "${ready:-0}" -ge "$replicas" ]; do
+            if ((SECONDS >= deadline)); then
+              echo "statefulset ${statefulset}: ${ready:-0}/${replicas} pods ready after ${START_TIMEOUT}s" >&2
+              return 1
+            fi
+            sleep 5
+          done
+          echo "ready: ${statefulset} (${replicas} pods)"
+        }
+        """;
+
+    /// <summary>Refuses to start when a StatefulSet is not OnDelete: its controller would restart pods by itself, in
+    /// ordinal order, while the script moves leaders.</summary>
+    private static string CheckUpdateStrategy(DeploymentPlan plan) =>
+        ShellText.Array("STATEFULSETS", plan.RollingUpdate.Select(r => r.Replicaset)) + $$"""
+        for statefulset in "${STATEFULSETS[@]}"; do
+          strategy="$(kubectl get statefulset --namespace "$NAMESPACE" "$statefulset" -o jsonpath='{.spec.updateStrategy.type}')"
+          if [ "$strategy" != {{StatefulSetBuilder.UpdateStrategy}} ]; then
+            echo "statefulset ${statefulset} uses the ${strategy:-unknown} update strategy; apply kubernetes/ ({{StatefulSetBuilder.UpdateStrategy}}) first" >&2
+            exit 1
+          fi
+        done
 
         """;
 
@@ -132,6 +169,8 @@ internal sealed class KubernetesScriptsWriter
             # Zero-downtime rolling restart of {{plan.AppName}} on Kubernetes: pods are deleted one at a time and recreated by
             # their StatefulSet. Order: {{string.Join(" -> ", plan.RollingUpdate.Select(r => r.Replicaset))}}; inside a replicaset the replicas first,
             # then the lead moves to the switchover target, then the leader. Each restart waits for health.
+            # The StatefulSets use the {{StatefulSetBuilder.UpdateStrategy}} update strategy (kubernetes/): after kubectl apply nothing restarts
+            # until this script deletes a pod, which then comes back with the new template.
             # Usage: NAMESPACE={{plan.AppName}} deploy/scripts/rolling-restart.sh
             set -euo pipefail
 
@@ -159,7 +198,7 @@ internal sealed class KubernetesScriptsWriter
             }
 
             {{configLeader}}{{cartridge}}{{RollingPlanScript.Functions(plan, kubernetes: true)}}
-            run_plan
+            {{CheckUpdateStrategy(plan)}}run_plan
 
             """;
     }

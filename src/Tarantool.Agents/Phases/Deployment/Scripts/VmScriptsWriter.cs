@@ -41,7 +41,8 @@ internal sealed class VmScriptsWriter
         BUNDLE_DIR="${1:-$(cd "${SCRIPT_DIR}/../.." && pwd)}"
         BACKUP_DIR="${BACKUP_DIR:-{{DeploymentLayout.BackupToolsDir}}}"
         SCRIPTS_DIR="${SCRIPTS_DIR:-{{DeploymentLayout.OpsToolsDir}}}"
-        SECRETS_FILE="/etc/tarantool/${APP}/secrets.env"
+        SECRETS_FILE="${SECRETS_FILE:-{{DeploymentLayout.SecretsFile(plan.AppName)}}}"
+        DATA_ROOT="${DATA_ROOT:-{{DeploymentLayout.DataRoot(plan.InstallDir, plan.AppName)}}}"
 
         {{LocalInstances(plan)}}
         if [ "$(id -u)" -ne 0 ]; then
@@ -68,8 +69,15 @@ internal sealed class VmScriptsWriter
         cp -R "${BUNDLE_DIR}/backup/." "${BACKUP_DIR}/"
         chown -R tarantool:tarantool "$BACKUP_DIR"
         cp -R "${BUNDLE_DIR}/deploy/scripts/." "${SCRIPTS_DIR}/"
-        install -o root -g root -m 0644 "${BUNDLE_DIR}/deploy/systemd/tarantool-${APP}@.service" /etc/systemd/system/
+        install -d -o tarantool -g tarantool -m 0750 "$DATA_ROOT"
+        if ! mountpoint -q "$DATA_ROOT"; then
+          echo "warning: ${DATA_ROOT} is not a mount point: mount the data disk there (the disk alerts watch it)" >&2
+        fi
+        # The instances' unit template and target are the containers phase's (the bundle's systemd/ directory).
+        install -o root -g root -m 0644 "${BUNDLE_DIR}/{{DeploymentLayout.BundleUnit(DeploymentLayout.InstanceUnit(plan.AppName))}}" \
+          "${BUNDLE_DIR}/{{DeploymentLayout.BundleUnit(DeploymentLayout.InstanceTarget(plan.AppName))}}" /etc/systemd/system/
         systemctl daemon-reload
+        systemctl enable {{DeploymentLayout.InstanceTarget(plan.AppName)}}
 
         read -r -a instances <<<"$(local_instances "$(hostname -s)")"
         if [ "${#instances[@]}" -eq 0 ]; then
@@ -77,13 +85,13 @@ internal sealed class VmScriptsWriter
           exit 1
         fi
         for instance in "${instances[@]}"; do
-          systemctl enable --now "tarantool-${APP}@${instance}.service"
+          systemctl enable --now "{{DeploymentLayout.InstanceService("${APP}", "${instance}")}}"
         done
 
         deadline=$((SECONDS + START_TIMEOUT))
         until "${SCRIPT_DIR}/health-check.sh" "${instances[@]}"; do
           if ((SECONDS >= deadline)); then
-            echo "instances are not healthy after ${START_TIMEOUT}s: check journalctl -u tarantool-${APP}@<instance>" >&2
+            echo "instances are not healthy after ${START_TIMEOUT}s: check journalctl -u {{DeploymentLayout.InstanceService("${APP}", "<instance>")}}" >&2
             exit 1
           fi
           sleep 5
@@ -193,7 +201,7 @@ internal sealed class VmScriptsWriter
 
             restart() {
               echo "restarting $1"
-              remote "$1" sudo systemctl restart "tarantool-${APP}@$1.service"
+              remote "$1" sudo systemctl restart "{{DeploymentLayout.InstanceService("${APP}", "$1")}}"
               wait_healthy "$1"
             }
 

@@ -15,6 +15,8 @@ internal static class DrLibScript
 TT_APP="${TT_APP:-{{CLUSTER}}}"
 TT_BIN="${TT_BIN:-tt}"
 TT_REMOTE="${TT_REMOTE:-tt}"
+# The application's tt environment on the hosts (the remote tt runs from an SSH session, not from it).
+TT_CFG="${TT_CFG:-{{TT_CFG}}}"
 TARANTOOL_BIN="${TARANTOOL_BIN:-tarantool}"
 PLATFORM="${PLATFORM:-{{PLATFORM}}}"
 K8S_NAMESPACE="${K8S_NAMESPACE:-{{NAMESPACE}}}"
@@ -109,7 +111,7 @@ tnt_local() {
     printf '%s\n' "$lua" | timeout 10 kubectl exec -i -n "$K8S_NAMESPACE" "$name" -- tt connect "${TT_APP}:${name}" -f - -x lua
   else
     # shellcheck disable=SC2029 # the command is built here on purpose and runs on the instance's host
-    printf '%s\n' "$lua" | timeout 10 "$SSH_BIN" "$(host_of "$name")" "${TT_REMOTE} connect ${TT_APP}:${name} -f - -x lua"
+    printf '%s\n' "$lua" | timeout 10 "$SSH_BIN" "$(host_of "$name")" "${TT_REMOTE} -c ${TT_CFG} connect ${TT_APP}:${name} -f - -x lua"
   fi
 }
 
@@ -176,13 +178,21 @@ new_leader_elected() {
   find_leader "$rs" "$old" >/dev/null
 }
 
+# The systemd unit that runs an instance on its host (the containers phase's template unit).
+unit_of() {
+  printf '{{UNIT_FORMAT}}\n' "$1"
+}
+
+# Crashes an instance (SIGKILL). On a host its systemd unit is then stopped, so that systemd's restart does not
+# end the outage before start_instance; on Kubernetes the StatefulSet recreates the pod at once, as in production.
 kill_instance() {
-  local name="$1"
+  local name="$1" unit
   log "killing ${name} (SIGKILL)"
   if [[ "$PLATFORM" == "kubernetes" ]]; then
     run kubectl delete pod -n "$K8S_NAMESPACE" "$name" --grace-period=0 --force --wait=false
   else
-    run "$SSH_BIN" "$(host_of "$name")" "${TT_REMOTE} kill -f ${TT_APP}:${name}"
+    unit="$(unit_of "$name")"
+    run "$SSH_BIN" "$(host_of "$name")" "sudo systemctl kill --signal=SIGKILL ${unit} && sudo systemctl stop ${unit}"
   fi
 }
 
@@ -191,7 +201,7 @@ start_instance() {
   if [[ "$PLATFORM" == "kubernetes" ]]; then
     log "the StatefulSet recreates ${name} by itself"
   else
-    run "$SSH_BIN" "$(host_of "$name")" "${TT_REMOTE} start ${TT_APP}:${name}"
+    run "$SSH_BIN" "$(host_of "$name")" "sudo systemctl start $(unit_of "$name")"
   fi
 }
 

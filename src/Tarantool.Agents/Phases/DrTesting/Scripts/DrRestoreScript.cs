@@ -22,12 +22,12 @@ RPO_THRESHOLD="${RPO_THRESHOLD:-{{RPO_THRESHOLD}}}"
 REPLICASET="${REPLICASET:-{{REPLICASET}}}"
 SOURCE="${SOURCE:-{{SOURCE}}}"
 MODE="{{RESTORE_MODE}}"
-BACKUP_DIR="${BACKUP_DIR:-${SCRIPT_DIR}/../backup}"
+BACKUP_DIR="${BACKUP_DIR:-{{BACKUP_DIR}}}"
 ARCHIVE_WAIT="${ARCHIVE_WAIT:-{{ARCHIVE_WAIT}}}"
 RESTORE_DIR="${RESTORE_DIR:-${DR_WORK}/restore}"
 SCRATCH_MEMTX_MEMORY="${SCRATCH_MEMTX_MEMORY:-{{MEMTX_MEMORY}}}"
 
-# Run on the host of the backup source (it needs backup/restore.sh, tarantool and access to the backup
+# Run on the host of the backup source (it needs ${BACKUP_DIR}/restore.sh, tarantool and access to the backup
 # storage). MODE=pitr: markers "before" a point T, an accidental DELETE after T, restore to T, check the
 # deleted markers are back and nothing after T is. MODE=latest: restore the newest backup plus archived WAL
 # (a lost replicaset) and measure how much of the marker stream made it off-host.
@@ -46,7 +46,10 @@ if [[ "$MODE" == "pitr" ]]; then
   tnt "$leader" "for i = 1, 5 do box.space.${MARKER_SPACE}:delete(${base} + i) end return '@@OK=1@@'" >/dev/null
   log "deleted markers ${base}+1..5 after ${point} (the accident)"
 fi
-if [[ "$ARCHIVE_WAIT" == "0" ]]; then
+if [[ "$ARCHIVE_WAIT" == "0" && "$PLATFORM" == "kubernetes" ]]; then
+  # backup.sh talks to the instance's console, so it runs in the pod, where the image installed it.
+  run kubectl exec -n "$K8S_NAMESPACE" "$SOURCE" -- "{{BACKUP_TOOLS}}/backup.sh" "$SOURCE"
+elif [[ "$ARCHIVE_WAIT" == "0" ]]; then
   run "${BACKUP_DIR}/backup.sh" "$SOURCE"
 else
   log "waiting ${ARCHIVE_WAIT} s for WAL archival"
