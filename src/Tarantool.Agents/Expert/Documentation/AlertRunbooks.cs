@@ -221,8 +221,8 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
             ? $"kubectl get jobs -n {_ops.Namespace} -l app.kubernetes.io/component=backup\nkubectl logs -n {_ops.Namespace} -l app.kubernetes.io/component=backup --tail=100"
             : $"systemctl list-timers 'tarantool-*'\njournalctl -u tarantool-backup.service --since '-2d'",
         [
-            T($"Fix the cause (storage `{cluster.Backup.StorageKind}` unreachable or its credentials, disk full, the backup instance down) and run a backup now: `ansible-playbook backup.yml -e backup_now=true`.",
-              $"Устраните причину (хранилище `{cluster.Backup.StorageKind}` недоступно или его учётные данные, диск заполнен, инстанс бэкапа недоступен) и запустите бэкап сейчас: `ansible-playbook backup.yml -e backup_now=true`."),
+            T($"Fix the cause (storage `{cluster.Backup.StorageKind}` unreachable or its credentials, disk full, the backup instance down) and run a backup now: `{_ops.BackupNow}`.",
+              $"Устраните причину (хранилище `{cluster.Backup.StorageKind}` недоступно или его учётные данные, диск заполнен, инстанс бэкапа недоступен) и запустите бэкап сейчас: `{_ops.BackupNow}`."),
         ]);
 
     private AlertRunbook DiskSpaceLow() => new(AlertNames.DiskSpaceLow,

@@ -55,8 +55,8 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
         ]);
         s.P(s.T("Run a backup by hand (for example before an upgrade):", "Запуск бэкапа вручную (например, перед обновлением):"));
         s.Bash(cluster.OnKubernetes
-            ? $"kubectl create job -n {_ops.Namespace} --from=cronjob/{_ops.Namespace}-backup {_ops.Namespace}-backup-manual"
-            : $"cd deploy/ansible && ansible-playbook backup.yml -e backup_now=true\n# {s.T("or on the host of", "или на хосте")} {Sources[0]}:\nsudo systemctl start {DeploymentLayout.BackupService}\njournalctl -u {DeploymentLayout.BackupService} -n 50");
+            ? _ops.BackupNow
+            : $"{_ops.BackupNow}\n# {s.T("or on the host of", "или на хосте")} {Sources[0]}:\nsudo systemctl start {DeploymentLayout.BackupService}\njournalctl -u {DeploymentLayout.BackupService} -n 50");
     }
 
     private void Procedures(SectionText s)

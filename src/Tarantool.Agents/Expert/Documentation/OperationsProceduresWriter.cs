@@ -73,8 +73,11 @@ internal sealed class OperationsProceduresWriter(ClusterProfile cluster)
                 [
                     s.T($"Add `{next}` under `groups.*.replicasets.{Main.Name}.instances` in `config.yaml` (its `iproto.listen` URI), in the repository.",
                         $"Добавьте `{next}` в `groups.*.replicasets.{Main.Name}.instances` файла `config.yaml` (с URI в `iproto.listen`) в репозитории."),
-                    s.T("Roll the file out to every host (`ansible-playbook deploy.yml`) and reload the configuration on the running instances:",
-                        "Разложите файл на все хосты (`ansible-playbook deploy.yml`) и перезагрузите конфигурацию на работающих инстансах:"),
+                    cluster.OnKubernetes
+                        ? s.T("Apply the new ConfigMap (`kubectl apply -k kubernetes/`), wait until the pods see the new file, and reload the configuration on the running instances:",
+                            "Примените новый ConfigMap (`kubectl apply -k kubernetes/`), дождитесь, пока поды увидят новый файл, и перезагрузите конфигурацию на работающих инстансах:")
+                        : s.T("Roll the file out to every host (`ansible-playbook deploy.yml`) and reload the configuration on the running instances:",
+                            "Разложите файл на все хосты (`ansible-playbook deploy.yml`) и перезагрузите конфигурацию на работающих инстансах:"),
                 ]);
                 s.Bash(_ops.OnEveryInstance("require('config'):reload()"));
                 s.P(s.T($"Start `{next}` and wait until it follows the leader:", $"Запустите `{next}` и дождитесь, пока он начнёт следовать за лидером:"));

@@ -10,6 +10,11 @@ internal sealed class OpsCommands(ClusterProfile cluster)
 {
     private string App => cluster.App;
 
+    /// <summary>A backup on demand, the way this deployment form runs backups: a Job from the CronJob, or the playbook.</summary>
+    public string BackupNow => cluster.OnKubernetes
+        ? $"kubectl create job -n {Namespace} --from=cronjob/{Namespace}-backup {Namespace}-backup-manual"
+        : "cd deploy/ansible && ansible-playbook backup.yml -e backup_now=true";
+
     /// <summary>The Kubernetes namespace (the cluster name as a DNS label).</summary>
     public string Namespace => Phases.Containers.PlatformNaming.Namespace(App);
 
