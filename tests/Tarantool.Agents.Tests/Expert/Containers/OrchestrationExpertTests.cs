@@ -10,16 +10,9 @@ public sealed class OrchestrationExpertTests
 {
     private readonly OrchestrationExpert _expert = new();
 
-    public static TheoryData<string, CloudProvider> Scenarios()
-    {
-        var data = new TheoryData<string, CloudProvider>();
-        foreach (var scenario in PlatformFixtures.All())
-        foreach (var cloud in Enum.GetValues<CloudProvider>())
-            data.Add(scenario.Name, cloud);
-        return data;
-    }
+    public static TheoryData<string, CloudProvider> Scenarios() => PlatformFixtures.OnEveryCloud();
 
-    public static PlatformScenario Scenario(string name, CloudProvider cloud) => PlatformFixtures.All().Single(s => s.Name == name).WithCloud(cloud);
+    private static PlatformScenario Scenario(string name, CloudProvider cloud) => PlatformFixtures.Scenario(name, cloud);
 
     [Theory]
     [MemberData(nameof(Scenarios))]

@@ -92,6 +92,19 @@ public static class PlatformFixtures
     public static IEnumerable<PlatformScenario> All() =>
         [SingleInstanceDev(), ReplicatedProduction(), Sharded(), Cartridge(), MultiRegion()];
 
+    /// <summary>Every scenario on every cloud, as theory data (scenario name, cloud).</summary>
+    public static TheoryData<string, CloudProvider> OnEveryCloud()
+    {
+        var data = new TheoryData<string, CloudProvider>();
+        foreach (var scenario in All())
+        foreach (var cloud in Enum.GetValues<CloudProvider>())
+            data.Add(scenario.Name, cloud);
+        return data;
+    }
+
+    /// <summary>The named scenario moved to another cloud.</summary>
+    public static PlatformScenario Scenario(string name, CloudProvider cloud) => All().Single(s => s.Name == name).WithCloud(cloud);
+
     /// <summary>A config.yaml shaped like phase 4's: context secrets, users, listen URIs on VM hosts, metrics role.</summary>
     public static string ConfigFor(ClusterRequest request, ClusterTopology topology)
     {
