@@ -21,6 +21,10 @@ internal sealed class RequestOptions
         ("replication-mode", "master-slave | master-master (default master-slave)."),
         ("shard-count", "Number of shards (default 3)."),
         ("tarantool-version", "Target Tarantool version: 3.7, 3.6 ... 3.0 or 2.11 (default 3.7)."),
+        ("edition", "community | enterprise (default community; Enterprise adds iproto TLS)."),
+        ("deployment", "vm | kubernetes (default: kubernetes for kubernetes, aws, azure, gcp; vm for on-premises)."),
+        ("rpo", "Recovery point objective: the writes you may lose, e.g. 0, 30s, 5m (default: not stated)."),
+        ("rto", "Recovery time objective: how long the service may be down, e.g. 15m, 1h (default: not stated)."),
     ];
 
     private readonly List<(string Name, Option<string> Option)> _flags;

@@ -21,7 +21,7 @@ internal static class RequestFile
     private static readonly HashSet<string> Parameters =
     [
         "cluster-name", "cluster-type", "environment", "cloud-provider", "ha-strategy", "backup-retention-days",
-        "enable-sharding", "replication-mode", "shard-count", "tarantool-version",
+        "enable-sharding", "replication-mode", "shard-count", "tarantool-version", "edition", "deployment", "rpo", "rto",
     ];
 
     public static IntakeInput Read(string path)

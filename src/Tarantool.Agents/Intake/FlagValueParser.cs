@@ -39,6 +39,10 @@ internal static class FlagValueParser
         RequestField.ReplicationMode => draft with { ReplicationMode = ParameterRules.Choice<ReplicationMode>(raw, field, origin) },
         RequestField.ShardCount => draft with { ShardCount = ParameterRules.ShardCount(raw, origin) },
         RequestField.TarantoolVersion => draft with { TarantoolVersion = ParameterRules.TarantoolVersion(raw, origin) },
+        RequestField.Edition => draft with { Edition = ParameterRules.Choice<Edition>(raw, field, origin) },
+        RequestField.Deployment => draft with { Deployment = ParameterRules.Choice<DeploymentForm>(raw, field, origin) },
+        RequestField.Rpo => draft with { RpoSeconds = ParameterRules.Target(raw, field, origin) },
+        RequestField.Rto => draft with { RtoSeconds = ParameterRules.Target(raw, field, origin) },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown request field."),
     };
 }

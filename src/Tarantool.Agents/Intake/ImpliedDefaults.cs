@@ -17,6 +17,11 @@ internal static class ImpliedDefaults
             ? new Sourced<bool>(true, clusterType.Source)
             : new Sourced<bool>(false, ValueSource.Default);
 
+    /// <summary>The form the cloud implies (<see cref="ClusterRequest.DefaultDeployment"/>); always a default, since
+    /// the cloud only suggests it.</summary>
+    public static Sourced<DeploymentForm> Deployment(Sourced<CloudProvider> cloud) =>
+        new(ClusterRequest.DefaultDeployment(cloud.Value), ValueSource.Default);
+
     public static Sourced<string> TarantoolVersion(Sourced<ClusterType>? clusterType) =>
         new(clusterType?.Value == ClusterType.Cartridge ? CartridgeVersion.ToString() : Requests.TarantoolVersion.Default.ToString(),
             ValueSource.Default);

@@ -69,6 +69,30 @@ internal static partial class ParameterRules
                 $"{origin.Label(RequestField.ShardCount)}: {count} shards is out of range; use {MinShardCount} to {MaxShardCount} " +
                 "(a sharded cluster needs at least 2).");
 
+    /// <summary>The longest RPO or RTO target taken: a week; anything longer is a typo, not a target.</summary>
+    public const int MaxTargetSeconds = 7 * 24 * 3600;
+
+    /// <summary>
+    /// An RPO/RTO target: seconds ("90"), or a duration with units ("30s", "15m", "1h30m", "2 hours", "15 мин").
+    /// Zero is allowed (zero data loss).
+    /// </summary>
+    public static Candidate<int> Target(string raw, RequestField field, FieldOrigin origin)
+    {
+        if (raw.TrimStart().StartsWith('-'))
+            return Candidate<int>.Rejected($"{origin.Label(field)}: '{Shorten(raw.Trim())}' is negative; a target is 0 or more, e.g. {RequestFields.Flag(field)} 30s.");
+        if (!DurationText.TryParseSeconds(raw, out var seconds))
+            return Candidate<int>.Rejected(
+                $"{origin.Label(field)}: {Problem(raw, "is not a duration")}; write seconds or a duration with units, " +
+                $"e.g. {RequestFields.Flag(field)} 30s, 15m or 1h.");
+        return Target(seconds, field, origin);
+    }
+
+    public static Candidate<int> Target(long seconds, RequestField field, FieldOrigin origin) =>
+        seconds is >= 0 and <= MaxTargetSeconds
+            ? Candidate<int>.Ok((int)seconds)
+            : Candidate<int>.Rejected(
+                $"{origin.Label(field)}: {seconds} seconds is out of range; use 0 (no loss/downtime) to {MaxTargetSeconds / 86400} days.");
+
     /// <summary>Accepts "3.4", "3.4.2" or "v3.4"; keeps only the release line, which is what the configuration depends on.</summary>
     public static Candidate<string> TarantoolVersion(string raw, FieldOrigin origin)
     {

@@ -31,17 +31,23 @@ internal static class PrecedenceMerger
         // Picked in field order so that errors are reported in the order of the flags' help text.
         var clusterName = Pick(RequestField.ClusterName, d => d.ClusterName);
         var clusterType = Pick(RequestField.ClusterType, d => d.ClusterType);
+        var environment = Pick(RequestField.Environment, d => d.Environment);
+        var cloud = Pick(RequestField.CloudProvider, d => d.CloudProvider) ?? Default(CloudProvider.OnPremises);
         return new ResolvedParameters(
             ClusterName: clusterName,
             ClusterType: clusterType,
-            Environment: Pick(RequestField.Environment, d => d.Environment),
-            CloudProvider: Pick(RequestField.CloudProvider, d => d.CloudProvider) ?? Default(CloudProvider.OnPremises),
+            Environment: environment,
+            CloudProvider: cloud,
             HaStrategy: Pick(RequestField.HaStrategy, d => d.HaStrategy) ?? Default(HaStrategy.ActiveFailover),
             BackupRetentionDays: Pick(RequestField.BackupRetentionDays, d => d.BackupRetentionDays) ?? Default(ClusterRequest.DefaultBackupRetentionDays),
             EnableSharding: Pick(RequestField.EnableSharding, d => d.EnableSharding) ?? ImpliedDefaults.EnableSharding(clusterType),
             ReplicationMode: Pick(RequestField.ReplicationMode, d => d.ReplicationMode) ?? Default(ReplicationMode.MasterSlave),
             ShardCount: Pick(RequestField.ShardCount, d => d.ShardCount) ?? Default(ClusterRequest.DefaultShardCount),
             TarantoolVersion: Pick(RequestField.TarantoolVersion, d => d.TarantoolVersion) ?? ImpliedDefaults.TarantoolVersion(clusterType),
+            Edition: Pick(RequestField.Edition, d => d.Edition) ?? Default(Edition.Community),
+            Deployment: Pick(RequestField.Deployment, d => d.Deployment) ?? ImpliedDefaults.Deployment(cloud),
+            RpoSeconds: Pick(RequestField.Rpo, d => d.RpoSeconds),
+            RtoSeconds: Pick(RequestField.Rto, d => d.RtoSeconds),
             Rejected: rejected);
     }
 

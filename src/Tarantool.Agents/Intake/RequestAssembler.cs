@@ -20,6 +20,10 @@ internal static class RequestAssembler
         Note(sources, RequestField.ReplicationMode, p.ReplicationMode);
         Note(sources, RequestField.ShardCount, p.ShardCount);
         Note(sources, RequestField.TarantoolVersion, p.TarantoolVersion);
+        Note(sources, RequestField.Edition, p.Edition);
+        Note(sources, RequestField.Deployment, p.Deployment);
+        Note(sources, RequestField.Rpo, p.RpoSeconds);
+        Note(sources, RequestField.Rto, p.RtoSeconds);
         foreach (var field in workload.FoundFields)
             sources[field] = ValueSource.Text;
 
@@ -38,6 +42,10 @@ internal static class RequestAssembler
             ReplicationMode = p.ReplicationMode.Value,
             ShardCount = p.ShardCount.Value,
             TarantoolVersion = p.TarantoolVersion.Value,
+            Edition = p.Edition.Value,
+            Deployment = p.Deployment.Value,
+            RpoSeconds = p.RpoSeconds?.Value,
+            RtoSeconds = p.RtoSeconds?.Value,
             Workload = workload.Workload,
             Description = description,
         };

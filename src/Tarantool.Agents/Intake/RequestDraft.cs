@@ -17,4 +17,8 @@ internal sealed record RequestDraft
     public Candidate<ReplicationMode>? ReplicationMode { get; init; }
     public Candidate<int>? ShardCount { get; init; }
     public Candidate<string>? TarantoolVersion { get; init; }
+    public Candidate<Edition>? Edition { get; init; }
+    public Candidate<DeploymentForm>? Deployment { get; init; }
+    public Candidate<int>? RpoSeconds { get; init; }
+    public Candidate<int>? RtoSeconds { get; init; }
 }

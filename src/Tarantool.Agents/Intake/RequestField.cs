@@ -13,4 +13,12 @@ internal enum RequestField
     ReplicationMode,
     ShardCount,
     TarantoolVersion,
+    Edition,
+    Deployment,
+
+    /// <summary>The RPO target; flag <c>--rpo</c>, request field <c>rpoSeconds</c>.</summary>
+    Rpo,
+
+    /// <summary>The RTO target; flag <c>--rto</c>, request field <c>rtoSeconds</c>.</summary>
+    Rto,
 }

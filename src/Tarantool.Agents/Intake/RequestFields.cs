@@ -16,7 +16,13 @@ internal static class RequestFields
     /// <summary>The flag as the user types it, with its dashes.</summary>
     public static string Flag(RequestField field) => "--" + FlagName(field);
 
-    public static string JsonName(RequestField field) => JsonNamingPolicy.CamelCase.ConvertName(field.ToString());
+    /// <summary>The field's name in the request JSON; the targets are stored in seconds, and their names say so.</summary>
+    public static string JsonName(RequestField field) => field switch
+    {
+        RequestField.Rpo => "rpoSeconds",
+        RequestField.Rto => "rtoSeconds",
+        _ => JsonNamingPolicy.CamelCase.ConvertName(field.ToString()),
+    };
 
     public static bool TryFromFlagName(string name, out RequestField field) =>
         ByFlagName.TryGetValue(name.Trim().TrimStart('-'), out field);

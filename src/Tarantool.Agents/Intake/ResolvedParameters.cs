@@ -17,4 +17,8 @@ internal sealed record ResolvedParameters(
     Sourced<ReplicationMode> ReplicationMode,
     Sourced<int> ShardCount,
     Sourced<string> TarantoolVersion,
+    Sourced<Edition> Edition,
+    Sourced<DeploymentForm> Deployment,
+    Sourced<int>? RpoSeconds,
+    Sourced<int>? RtoSeconds,
     IReadOnlySet<RequestField> Rejected);

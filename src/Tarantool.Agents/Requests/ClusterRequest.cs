@@ -19,8 +19,36 @@ public sealed record ClusterRequest
     public ReplicationMode ReplicationMode { get; init; } = ReplicationMode.MasterSlave;
     public int ShardCount { get; init; } = DefaultShardCount;
     public string TarantoolVersion { get; init; } = Requests.TarantoolVersion.Default.ToString();
+    public Edition Edition { get; init; } = Edition.Community;
+
+    /// <summary>VMs or Kubernetes; unless set, the form the cloud implies (<see cref="DefaultDeployment"/>).</summary>
+    public DeploymentForm Deployment
+    {
+        get => _deployment ?? DefaultDeployment(CloudProvider);
+        init => _deployment = value;
+    }
+
+    private readonly DeploymentForm? _deployment;
+
+    /// <summary>Recovery point objective: the most writes, in seconds, the user accepts to lose; null when not stated.</summary>
+    public int? RpoSeconds { get; init; }
+
+    /// <summary>Recovery time objective: how long, in seconds, the service may be down; null when not stated.</summary>
+    public int? RtoSeconds { get; init; }
+
     public Workload Workload { get; init; } = new();
     public string Description { get; init; } = "";
+
+    /// <summary>True when the instances run in Kubernetes pods rather than on hosts.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool UsesKubernetes => Deployment == DeploymentForm.Kubernetes;
+
+    /// <summary>
+    /// The deployment form a cloud implies when the request does not say: Kubernetes for the kubernetes provider
+    /// and for the managed clouds (their Kubernetes services: EKS, AKS, GKE), VMs for on-premises hosts.
+    /// </summary>
+    public static DeploymentForm DefaultDeployment(CloudProvider cloud) =>
+        cloud == CloudProvider.OnPremises ? DeploymentForm.Vm : DeploymentForm.Kubernetes;
 
     /// <summary>True when the request targets Tarantool 3.x (declarative config.yaml) rather than 2.11 (box.cfg).</summary>
     public bool IsDeclarativeConfig => Requests.TarantoolVersion.Parse(TarantoolVersion).Major >= 3;

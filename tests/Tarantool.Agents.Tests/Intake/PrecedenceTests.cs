@@ -34,6 +34,8 @@ public sealed class PrecedenceTests
             ["replicationMode"] = ValueSource.Default,
             ["shardCount"] = ValueSource.Text,
             ["tarantoolVersion"] = ValueSource.Text,
+            ["edition"] = ValueSource.Default,
+            ["deployment"] = ValueSource.Default,
         }, result.Sources);
     }
 
@@ -76,7 +78,11 @@ public sealed class PrecedenceTests
         Assert.Equal(new Workload(), r.Workload);
         Assert.Equal(Language.En, result.Language);
         Assert.Equal(3, result.Sources.Count(s => s.Value == ValueSource.Flag));
-        Assert.Equal(7, result.Sources.Count(s => s.Value == ValueSource.Default));
+        Assert.Equal(Edition.Community, r.Edition);
+        Assert.Equal(DeploymentForm.Vm, r.Deployment);
+        Assert.Null(r.RpoSeconds);
+        Assert.Null(r.RtoSeconds);
+        Assert.Equal(9, result.Sources.Count(s => s.Value == ValueSource.Default));
     }
 
     [Fact]

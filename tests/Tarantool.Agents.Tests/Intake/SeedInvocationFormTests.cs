@@ -27,7 +27,8 @@ public sealed class SeedInvocationFormTests
     {
         var result = IntakeFixture.Resolve(
             "--cluster-name=geo --cluster-type=multi-region --environment=staging --cloud-provider=gcp --ha-strategy=distributed-ha " +
-            "--backup-retention-days=14 --enable-sharding=true --replication-mode=master-slave --shard-count=6 --tarantool-version=3.4.2");
+            "--backup-retention-days=14 --enable-sharding=true --replication-mode=master-slave --shard-count=6 --tarantool-version=3.4.2 " +
+            "--edition=enterprise --deployment=vm --rpo=30s --rto=15m");
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
         var request = result.Request!;
@@ -39,6 +40,10 @@ public sealed class SeedInvocationFormTests
         Assert.True(request.EnableSharding);
         Assert.Equal(6, request.ShardCount);
         Assert.Equal("3.4", request.TarantoolVersion);
+        Assert.Equal(Edition.Enterprise, request.Edition);
+        Assert.Equal(DeploymentForm.Vm, request.Deployment);
+        Assert.Equal(30, request.RpoSeconds);
+        Assert.Equal(900, request.RtoSeconds);
         Assert.All(result.Sources.Values, source => Assert.Equal(ValueSource.Text, source));
     }
 

@@ -150,7 +150,7 @@ internal sealed class BackupPlanNarrator(BackupPlan plan, PhaseContext context, 
         _md.Paragraph(
             "A checkpoint starts a new xlog named after its vclock signature, so the xlogs to replay after a snapshot are exactly those whose names sort at or after the snapshot's. `backup/restore.sh INSTANCE --data-dir DIR --to-timestamp T` restores the newest backup taken before T into a throwaway instance and replays the archived xlogs through `tt play` up to T; the result is written as a new snapshot that seeds the new leader.",
             "Контрольная точка начинает новый xlog с именем по сигнатуре vclock, поэтому после снимка нужно воспроизвести ровно те xlog, чьи имена не меньше имени снимка. `backup/restore.sh INSTANCE --data-dir DIR --to-timestamp T` восстанавливает последнюю копию до момента T во временный экземпляр и воспроизводит архивные xlog через `tt play` до T; результат записывается новым снимком, из которого поднимается новый лидер.");
-        _md.Code("bash", $"# find the bad operation and the moment before it\ntt cat {InstanceLayout.DataDirectory(_request.CloudProvider, _request.ClusterName, "INSTANCE")}/*.xlog --space 512 --format yaml\n# replay up to a time, or up to an LSN of one replica id\ntt play /path/pitr.sock 00000000000000001234.xlog --timestamp 2024-11-13T14:02:36+00:00\ntt play /path/pitr.sock 00000000000000001234.xlog --to 120394 --replica 1");
+        _md.Code("bash", $"# find the bad operation and the moment before it\ntt cat {InstanceLayout.DataDirectory(_request, _request.ClusterName, "INSTANCE")}/*.xlog --space 512 --format yaml\n# replay up to a time, or up to an LSN of one replica id\ntt play /path/pitr.sock 00000000000000001234.xlog --timestamp 2024-11-13T14:02:36+00:00\ntt play /path/pitr.sock 00000000000000001234.xlog --to 120394 --replica 1");
         _md.Paragraph(
             "Prefer `--timestamp`: LSNs count per replica id, and after a failover a different replica id writes, so `--to` is only exact together with `--replica`. The copy of the open xlog (`--include-partial`) may end in a torn row; replay stops there.",
             "Предпочитайте `--timestamp`: LSN считаются по replica id, а после переключения пишет другой replica id, поэтому `--to` точен только вместе с `--replica`. Копия открытого xlog (`--include-partial`) может оканчиваться оборванной записью — воспроизведение на ней останавливается.");
@@ -159,8 +159,8 @@ internal sealed class BackupPlanNarrator(BackupPlan plan, PhaseContext context, 
     private void Procedures()
     {
         _md.Section(BackupRecoveryPhase.Procedures);
-        var dataRoot = InstanceLayout.DataRoot(_request.CloudProvider, _request.ClusterName);
-        if (InstanceLayout.InContainers(_request.CloudProvider))
+        var dataRoot = InstanceLayout.DataRoot(_request, _request.ClusterName);
+        if (InstanceLayout.InContainers(_request))
             _md.Paragraph(
                 $"Each procedure uses this cluster's names. kubectl commands run from an operator machine; tt, Lua and backup-script commands run inside the named instance's pod (`kubectl exec -it -n {PlatformNaming.Namespace(_request.ClusterName)} <instance> -- bash`), where the backup scripts are in {InstanceLayout.BackupToolsDir} and data in {dataRoot}/<instance>.",
                 $"Процедуры используют имена этого кластера. Команды kubectl выполняются с машины оператора; команды tt, Lua и скриптов бэкапа — внутри пода указанного экземпляра (`kubectl exec -it -n {PlatformNaming.Namespace(_request.ClusterName)} <instance> -- bash`), где скрипты бэкапа лежат в {InstanceLayout.BackupToolsDir}, а данные — в {dataRoot}/<instance>.");

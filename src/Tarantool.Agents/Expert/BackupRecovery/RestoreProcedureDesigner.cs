@@ -17,7 +17,7 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
 {
     private string App => request.ClusterName;
 
-    private bool OnKubernetes => InstanceLayout.InContainers(request.CloudProvider);
+    private bool OnKubernetes => InstanceLayout.InContainers(request);
 
     private string Namespace => PlatformNaming.Namespace(App);
 
@@ -31,10 +31,10 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
 
     private string AnotherMember => Example.Instances.Select(i => i.Name).FirstOrDefault(n => n != Leader) ?? Leader;
 
-    private string DataDir(string instance) => InstanceLayout.DataDirectory(request.CloudProvider, App, instance);
+    private string DataDir(string instance) => InstanceLayout.DataDirectory(request, App, instance);
 
     /// <summary>Scratch space for point-in-time and trial restores, next to the instances' data (the same disk).</summary>
-    private string ScratchDir => $"{InstanceLayout.DataRoot(request.CloudProvider, App)}/restore";
+    private string ScratchDir => $"{InstanceLayout.DataRoot(request, App)}/restore";
 
     private static string RestoreScript => $"{InstanceLayout.BackupToolsDir}/restore.sh";
 

@@ -20,7 +20,7 @@ public sealed class OrchestrationExpert : PhaseExpert<OrchestrationPlan>
         var request = context.Request;
         var topology = context.Get<ClusterTopology>();
         var capacity = context.Get<CapacityPlan>();
-        var kubernetes = PlatformNaming.IsKubernetes(request.CloudProvider);
+        var kubernetes = PlatformNaming.IsKubernetes(request);
         var ns = PlatformNaming.Namespace(request.ClusterName);
         var version = TarantoolVersion.Parse(request.TarantoolVersion);
         var delivery = ConfigDelivery.For(request);
@@ -67,7 +67,7 @@ public sealed class OrchestrationExpert : PhaseExpert<OrchestrationPlan>
 
         var plan = new OrchestrationPlan
         {
-            Platform = PlatformNaming.PlatformOf(request.CloudProvider),
+            Platform = PlatformNaming.PlatformOf(request),
             Namespace = kubernetes ? ns : "",
             Image = image,
             ConfigDelivery = delivery,

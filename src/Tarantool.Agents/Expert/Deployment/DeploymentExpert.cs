@@ -15,7 +15,7 @@ internal sealed class DeploymentExpert : PhaseExpert<DeploymentPlan>
     public override DeploymentPlan Design(PhaseContext context)
     {
         var cluster = ClusterProfile.From(context);
-        var form = DeploymentForms.For(cluster.Request.CloudProvider);
+        var form = DeploymentForms.For(cluster.Request);
         var inventory = new InventoryDesigner();
         var backupInstances = cluster.DataReplicasets.Select(cluster.BackupInstance).ToList();
         var schedule = new BackupSchedule

@@ -56,7 +56,7 @@ internal sealed class ClusterProfile
     public bool Election => FailoverMode == ReplicasetRoles.Election;
     public bool Manual => FailoverMode == ReplicasetRoles.Manual;
     public bool Sharded => Routers.Count > 0;
-    public bool OnKubernetes => Phases.Containers.InstanceLayout.InContainers(Request.CloudProvider);
+    public bool OnKubernetes => Phases.Containers.InstanceLayout.InContainers(Request);
     public bool Replicated => DataReplicasets.Any(r => r.Instances.Count > 1);
     public bool MultiMaster => DataReplicasets.Any(r => ReplicasetRoles.IsMultiMaster(r, FailoverMode));
     public bool MultiRegion => Topology.Regions.Count > 1;

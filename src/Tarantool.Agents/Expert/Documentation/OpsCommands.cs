@@ -85,7 +85,7 @@ internal sealed class OpsCommands(ClusterProfile cluster)
 
     /// <summary>An instance's data directory on the deployment form: on a host under the tt environment's var/lib, in a
     /// pod on the data volume (the shared layout every phase uses).</summary>
-    public string DataDir(string instance) => Phases.Containers.InstanceLayout.DataDirectory(cluster.Request.CloudProvider, App, instance);
+    public string DataDir(string instance) => Phases.Containers.InstanceLayout.DataDirectory(cluster.Request, App, instance);
 
     /// <summary>Where an instance runs, for prose: its host, or its pod on Kubernetes (pod name = instance name).</summary>
     public string Where(string instance) => cluster.OnKubernetes ? $"`{instance}`" : $"`{cluster.Node(instance).Host}`";

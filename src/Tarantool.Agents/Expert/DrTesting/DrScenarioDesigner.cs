@@ -26,7 +26,7 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private bool Sync => topology.FailoverMode is "election" or "supervised";
 
-    private bool OnKubernetes => InstanceLayout.InContainers(request.CloudProvider);
+    private bool OnKubernetes => InstanceLayout.InContainers(request);
 
     private string Namespace => PlatformNaming.Namespace(App);
 

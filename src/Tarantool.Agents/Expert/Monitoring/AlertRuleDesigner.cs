@@ -167,7 +167,7 @@ public static class AlertRuleDesigner
         var reason = $"A checkpoint writes a whole new snapshot ({Figures.Gb(capacity.SnapshotSizeGb)}) before old files are removed, while the WAL keeps growing ({Figures.Gb(capacity.WalSizeGb)}): " +
                      $"free space below ({Figures.Number(capacity.SnapshotSizeGb)} + {Figures.Number(capacity.WalSizeGb)}) / {Figures.Number(capacity.DiskPerStorageInstanceGb)} GB, rounded up to 5% and at least 10% = {PromNumber.Format(threshold * 100)}% " +
                      "means the next snapshot may fail. 10 minutes ignores the snapshot's own temporary peak.";
-        var kubernetes = Phases.Containers.PlatformNaming.IsKubernetes(context.Request.CloudProvider);
+        var kubernetes = Phases.Containers.PlatformNaming.IsKubernetes(context.Request);
         var ru = $"Контрольная точка пишет новый снимок целиком ({Figures.Gb(capacity.SnapshotSizeGb)}) до удаления старых файлов, а WAL продолжает расти ({Figures.Gb(capacity.WalSizeGb)}): " +
                  $"свободного места меньше ({Figures.Number(capacity.SnapshotSizeGb)} + {Figures.Number(capacity.WalSizeGb)}) / {Figures.Number(capacity.DiskPerStorageInstanceGb)} ГБ, с округлением вверх до 5% и не меньше 10%, = {PromNumber.Format(threshold * 100)}% " +
                  "означает, что следующий снимок может не записаться. 10 минут отсекают временный пик самого снимка.";

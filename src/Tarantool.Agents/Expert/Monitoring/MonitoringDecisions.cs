@@ -33,7 +33,7 @@ public static class MonitoringDecisions
                 : ($"Disk space comes from node_exporter on every host, watching the {AlertExpressions.DataMountpoint(request.ClusterName)} mount: the instances' data directories {AlertExpressions.DataMountpoint(request.ClusterName)}/<instance> (the tt environment's var/lib), where the data disk is mounted.",
                    $"Свободное место берётся из node_exporter на каждом сервере, по точке монтирования {AlertExpressions.DataMountpoint(request.ClusterName)}: там каталоги данных экземпляров {AlertExpressions.DataMountpoint(request.ClusterName)}/<экземпляр> (var/lib окружения tt), туда монтируется диск данных."),
         };
-        if (PlatformNaming.IsKubernetes(request.CloudProvider))
+        if (PlatformNaming.IsKubernetes(request))
             decisions.Add(("Targets are the pods' stable DNS names on port 8081 (the orchestration phase's convention), so no Kubernetes service discovery is needed.",
                            "Цели — стабильные DNS-имена подов на порту 8081 (соглашение фазы оркестрации), поэтому service discovery Kubernetes не нужен."));
         if (!MonitoringExpectations.HasElection(topology))

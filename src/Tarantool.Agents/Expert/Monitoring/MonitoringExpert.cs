@@ -19,7 +19,7 @@ public sealed class MonitoringExpert : PhaseExpert<MonitoringPlan>
         var request = context.Request;
         var topology = context.Get<ClusterTopology>();
         var backup = context.Get<BackupPlan>();
-        var kubernetes = PlatformNaming.IsKubernetes(request.CloudProvider);
+        var kubernetes = PlatformNaming.IsKubernetes(request);
         var interval = (int?)CronSchedule.MaxPeriodSeconds(backup.FullBackupCron) ?? AlertRuleDesigner.DefaultBackupIntervalSeconds;
 
         var targets = MonitoringExpectations.ScrapedInstances(topology).Select(i => new ScrapeTarget

@@ -203,14 +203,14 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
     private static void CheckLayout(BackupPlan plan, ClusterRequest request, ClusterTopology topology, List<ValidationIssue> issues)
     {
         var instances = topology.Replicasets.SelectMany(r => r.Instances).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        var supervisor = InstanceLayout.InContainers(request.CloudProvider)
+        var supervisor = InstanceLayout.InContainers(request)
             ? "their StatefulSets (kubectl delete pod recreates one)"
             : $"their systemd units ({InstanceLayout.Unit(request.ClusterName, "<instance>")}: systemctl start/stop)";
         for (var i = 0; i < plan.Procedures.Count; i++)
         {
             var procedure = plan.Procedures[i];
             var path = $"$.procedures[{i}].steps";
-            foreach (var (found, expected) in procedure.Steps.SelectMany(s => InstanceLayout.MisplacedDataDirectories(s, request.CloudProvider, request.ClusterName, instances)).Distinct())
+            foreach (var (found, expected) in procedure.Steps.SelectMany(s => InstanceLayout.MisplacedDataDirectories(s, request, request.ClusterName, instances)).Distinct())
                 issues.Add(ValidationIssue.Error("backup.procedure-data-dir",
                     $"procedure '{procedure.Failure}' uses {found}, but that instance keeps its data in {expected} (the configuration phase's layout, the containers phase's units and volumes, the monitoring and DR phases).", path));
             if (procedure.Steps.Any(InstanceLayout.BypassesSupervisor))

@@ -48,8 +48,8 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
             ["CLUSTER"] = ShellSafe(context.Request.ClusterName),
             ["TT_CFG"] = ShellSafe(InstanceLayout.TtConfig(context.Request.ClusterName)),
             ["STATE_DIR"] = InstanceLayout.BackupStateDir,
-            ["DATA_ROOT"] = ShellSafe(InstanceLayout.DataRoot(context.Request.CloudProvider, context.Request.ClusterName)),
-            ["DEPLOYMENT_FORM"] = InstanceLayout.InContainers(context.Request.CloudProvider) ? "the data volume of each pod" : "the tt environment's var/lib on each host",
+            ["DATA_ROOT"] = ShellSafe(InstanceLayout.DataRoot(context.Request, context.Request.ClusterName)),
+            ["DEPLOYMENT_FORM"] = InstanceLayout.InContainers(context.Request) ? "the data volume of each pod" : "the tt environment's var/lib on each host",
             ["START_EXAMPLE"] = StartCommand(context, "INSTANCE"),
             ["START_HINT"] = "start it: " + StartCommand(context, "${INSTANCE}"),
             ["KIND"] = ShellSafe(plan.StorageKind),
@@ -70,7 +70,7 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
 
     /// <summary>How an instance is started on the deployment form: its systemd unit on a host, its pod on Kubernetes.</summary>
     private static string StartCommand(PhaseContext context, string instance) =>
-        InstanceLayout.InContainers(context.Request.CloudProvider)
+        InstanceLayout.InContainers(context.Request)
             ? $"delete its pod (kubectl delete pod {instance}); the StatefulSet recreates it"
             : $"sudo systemctl start {InstanceLayout.Unit(context.Request.ClusterName, instance)}";
 

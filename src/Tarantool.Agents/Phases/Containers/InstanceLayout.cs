@@ -48,8 +48,8 @@ public static partial class InstanceLayout
     /// <summary>Where the backup scripts keep their lock files (backup/lib.sh <c>STATE_DIR</c>), on hosts and in pods.</summary>
     public const string BackupStateDir = "/var/lib/tarantool-backup";
 
-    /// <summary>True when instances run in containers (Kubernetes-based clouds); false on VM hosts under systemd.</summary>
-    public static bool InContainers(CloudProvider cloud) => PlatformNaming.IsKubernetes(cloud);
+    /// <summary>True when instances run in containers (the Kubernetes deployment form); false on VM hosts under systemd.</summary>
+    public static bool InContainers(ClusterRequest request) => PlatformNaming.IsKubernetes(request);
 
     /// <summary>The application directory, which is also the tt environment: on VM hosts and, with the same path,
     /// the image's working directory.</summary>
@@ -62,10 +62,10 @@ public static partial class InstanceLayout
     public static string VmDataRoot(string cluster) => $"{AppDirectory(cluster)}/{VmDataSubdirectory}";
 
     /// <summary>The parent of the instances' data directories on the cluster's deployment form.</summary>
-    public static string DataRoot(CloudProvider cloud, string cluster) => InContainers(cloud) ? ContainerDataRoot : VmDataRoot(cluster);
+    public static string DataRoot(ClusterRequest request, string cluster) => InContainers(request) ? ContainerDataRoot : VmDataRoot(cluster);
 
     /// <summary>Snapshots, WAL and vinyl files of one instance on the cluster's deployment form.</summary>
-    public static string DataDirectory(CloudProvider cloud, string cluster, string instance) => $"{DataRoot(cloud, cluster)}/{instance}";
+    public static string DataDirectory(ClusterRequest request, string cluster, string instance) => $"{DataRoot(request, cluster)}/{instance}";
 
     /// <summary>The cluster's configuration directory on VM hosts (secrets and backup job settings).</summary>
     public static string EtcDirectory(string cluster) => $"/etc/tarantool/{cluster}";
@@ -91,7 +91,7 @@ public static partial class InstanceLayout
     /// absolute path through a <c>var/lib</c> with a segment named after a known instance (or <c>instance.suffix</c>)
     /// must lead to <see cref="DataDirectory"/> of that instance. Returns each offending path with the expected one.
     /// </summary>
-    public static IEnumerable<(string Found, string Expected)> MisplacedDataDirectories(string text, CloudProvider cloud, string cluster, IReadOnlySet<string> instances)
+    public static IEnumerable<(string Found, string Expected)> MisplacedDataDirectories(string text, ClusterRequest request, string cluster, IReadOnlySet<string> instances)
     {
         foreach (Match match in AbsolutePath().Matches(text))
         {
@@ -103,7 +103,7 @@ public static partial class InstanceLayout
                 var instance = instances.FirstOrDefault(i => segment == i || segment.StartsWith(i + ".", StringComparison.Ordinal));
                 if (instance is null) continue;
                 var found = string.Join('/', segments[..k]) + "/" + instance;
-                var expected = DataDirectory(cloud, cluster, instance);
+                var expected = DataDirectory(request, cluster, instance);
                 if (found != expected) yield return (found, expected);
                 break;
             }

@@ -24,7 +24,7 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
         var request = context.Request;
         var topology = context.Get<ClusterTopology>();
         var capacity = context.Get<CapacityPlan>();
-        var kubernetes = PlatformNaming.IsKubernetes(request.CloudProvider);
+        var kubernetes = PlatformNaming.IsKubernetes(request);
 
         foreach (var issue in ValidatePlatform(plan, request)) yield return issue;
         foreach (var issue in ValidateImage(plan.Image, request)) yield return issue;
@@ -40,7 +40,7 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
 
     private static IEnumerable<ValidationIssue> ValidatePlatform(OrchestrationPlan plan, ClusterRequest request)
     {
-        var expected = PlatformNaming.PlatformOf(request.CloudProvider);
+        var expected = PlatformNaming.PlatformOf(request);
         if (plan.Platform != expected)
             yield return ValidationIssue.Error("orchestration.platform-mismatch",
                 $"Platform is '{plan.Platform}' but cloud '{request.CloudProvider}' runs on '{expected}': kubernetes for kubernetes/aws/azure/gcp, systemd for on-premises.", "platform");

@@ -19,10 +19,10 @@ public static class PlatformNaming
 
     public const string MetricsPath = "/metrics";
 
-    /// <summary>Kubernetes-based deployments: cloud kubernetes and the managed Kubernetes of aws, azure, gcp.</summary>
-    public static bool IsKubernetes(CloudProvider cloud) => cloud is CloudProvider.Kubernetes or CloudProvider.Aws or CloudProvider.Azure or CloudProvider.Gcp;
+    /// <summary>Kubernetes-based deployments: the request's deployment form (by default cloud kubernetes and the managed Kubernetes of aws, azure, gcp).</summary>
+    public static bool IsKubernetes(ClusterRequest request) => request.UsesKubernetes;
 
-    public static string PlatformOf(CloudProvider cloud) => IsKubernetes(cloud) ? Kubernetes : Systemd;
+    public static string PlatformOf(ClusterRequest request) => IsKubernetes(request) ? Kubernetes : Systemd;
 
     /// <summary>A DNS-1123 label from the cluster name: lowercase, [a-z0-9-], at most 63 characters.</summary>
     public static string Namespace(string clusterName)

@@ -12,8 +12,8 @@ public static class DeploymentForms
     public const string SystemdTimer = "systemd-timer";
     public const string KubernetesCronJob = "kubernetes-cronjob";
 
-    /// <summary>Managed clouds run Tarantool on their Kubernetes service; on-premises hosts and VMs get Ansible + systemd.</summary>
-    public static string For(CloudProvider cloud) => cloud == CloudProvider.OnPremises ? AnsibleSystemd : Kubernetes;
+    /// <summary>Kubernetes deployments get manifests and kubectl; VMs and bare metal get Ansible + systemd.</summary>
+    public static string For(ClusterRequest request) => request.UsesKubernetes ? Kubernetes : AnsibleSystemd;
 
     public static string BackupMechanism(string form) => form == Kubernetes ? KubernetesCronJob : SystemdTimer;
 }

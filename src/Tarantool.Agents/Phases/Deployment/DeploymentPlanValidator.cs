@@ -31,7 +31,7 @@ internal sealed partial class DeploymentPlanValidator : IPhaseValidator<Deployme
 
     private static void CheckBasics(DeploymentPlan plan, ClusterRequest request, List<ValidationIssue> issues)
     {
-        var form = DeploymentForms.For(request.CloudProvider);
+        var form = DeploymentForms.For(request);
         if (plan.Form != form)
             issues.Add(ValidationIssue.Error("deploy.form",
                 $"form is '{plan.Form}' but a {request.CloudProvider} deployment uses '{form}' (ansible-systemd on premises, kubernetes on Kubernetes-based clouds).", "$.form"));
@@ -172,7 +172,7 @@ internal sealed partial class DeploymentPlanValidator : IPhaseValidator<Deployme
     {
         var schedule = plan.BackupSchedule;
         const string path = "$.backupSchedule";
-        var mechanism = DeploymentForms.BackupMechanism(DeploymentForms.For(request.CloudProvider));
+        var mechanism = DeploymentForms.BackupMechanism(DeploymentForms.For(request));
         if (schedule.Mechanism != mechanism)
             issues.Add(ValidationIssue.Error("backup.mechanism", $"mechanism must be '{mechanism}' for this deployment form.", path + ".mechanism"));
         if (Normalize(schedule.FullBackupCron) != Normalize(backup.FullBackupCron))

@@ -58,7 +58,7 @@ internal sealed class OperationsGuideValidator : IPhaseValidator<OperationsGuide
                 issues.Add(ValidationIssue.Error("docs.secret-literal",
                     $"{outline.File} contains a secret literal ('{finding}'); reference an environment variable or a file instead.", path));
             CheckCommands(code, request, tooling, names, outline.File, path, issues);
-            foreach (var (found, expected) in InstanceLayout.MisplacedDataDirectories(markdown, request.CloudProvider, request.ClusterName, instances).Distinct())
+            foreach (var (found, expected) in InstanceLayout.MisplacedDataDirectories(markdown, request, request.ClusterName, instances).Distinct())
                 issues.Add(ValidationIssue.Error("docs.data-dir",
                     $"{outline.File} uses {found}, but that instance keeps its data in {expected} (the layout the units, volumes, backup scripts and alerts share).", path));
 

@@ -45,7 +45,7 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
     private static Dictionary<string, string> Common(DrTestPlan plan, PhaseContext context, ClusterTopology? topology)
     {
         var cluster = context.Request.ClusterName;
-        var kubernetes = InstanceLayout.InContainers(context.Request.CloudProvider);
+        var kubernetes = InstanceLayout.InContainers(context.Request);
         var instances = topology?.Replicasets.SelectMany(r => r.Instances.Select(i => $"  \"{i.Name} {r.Name} {i.Host} {Figures.Integer(i.Port)} {i.Region}\"")).ToList() ?? [];
         return new Dictionary<string, string>
         {

@@ -154,7 +154,7 @@ public sealed partial class DrTestPlanValidator : IPhaseValidator<DrTestPlan>
     private static void CheckLayout(DrTestPlan plan, ClusterRequest request, ClusterTopology topology, List<ValidationIssue> issues)
     {
         var instances = topology.Replicasets.SelectMany(r => r.Instances).Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        var supervisor = InstanceLayout.InContainers(request.CloudProvider)
+        var supervisor = InstanceLayout.InContainers(request)
             ? "their StatefulSets (kubectl delete pod)"
             : $"their systemd units ({InstanceLayout.Unit(request.ClusterName, "<instance>")}: systemctl kill/stop/start)";
         for (var i = 0; i < plan.Scenarios.Count; i++)
@@ -164,7 +164,7 @@ public sealed partial class DrTestPlanValidator : IPhaseValidator<DrTestPlan>
             if (scenario.Steps.Any(InstanceLayout.BypassesSupervisor))
                 issues.Add(ValidationIssue.Error("dr.step-bypasses-supervisor",
                     $"scenario '{scenario.Id}' kills or starts instances with tt (tt kill/start/stop/restart), but instances are run by {supervisor}; drill through those, as production recovers.", path));
-            foreach (var (found, expected) in scenario.Steps.SelectMany(s => InstanceLayout.MisplacedDataDirectories(s, request.CloudProvider, request.ClusterName, instances)).Distinct())
+            foreach (var (found, expected) in scenario.Steps.SelectMany(s => InstanceLayout.MisplacedDataDirectories(s, request, request.ClusterName, instances)).Distinct())
                 issues.Add(ValidationIssue.Error("dr.step-data-dir",
                     $"scenario '{scenario.Id}' uses {found}, but that instance keeps its data in {expected}.", path));
         }

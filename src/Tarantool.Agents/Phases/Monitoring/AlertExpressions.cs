@@ -29,7 +29,7 @@ public static class AlertExpressions
             AlertNames.VinylRegulatorStalled => $"tnt_vinyl_regulator_blocked_writers > {t}",
             AlertNames.TransactionConflictsHigh => $"rate(tnt_vinyl_tx_conflict[5m]) / clamp_min(rate(tnt_vinyl_tx_commit[5m]), 1) > {t}",
             AlertNames.BackupTooOld => $"time() - max by (replicaset) ({MetricCatalog.BackupLastSuccess}) > {t}",
-            AlertNames.DiskSpaceLow => PlatformNaming.IsKubernetes(context.Request.CloudProvider)
+            AlertNames.DiskSpaceLow => PlatformNaming.IsKubernetes(context.Request)
                 ? $"kubelet_volume_stats_available_bytes{{{KubeletSelector(context)}}} / kubelet_volume_stats_capacity_bytes{{{KubeletSelector(context)}}} < {t}"
                 : $"node_filesystem_avail_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} / node_filesystem_size_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} < {t}",
             _ => null,

@@ -24,7 +24,7 @@ public static class MonitoringExpectations
     /// <summary>The address Prometheus scrapes: the pod DNS name and the container metrics port on Kubernetes,
     /// the topology host and metrics port elsewhere (the same mapping the orchestration phase uses).</summary>
     public static string Address(ClusterRequest request, Replicaset replicaset, InstanceNode node, int ordinal) =>
-        PlatformNaming.IsKubernetes(request.CloudProvider)
+        PlatformNaming.IsKubernetes(request)
             ? $"{PlatformNaming.PodHost(PlatformNaming.PodName(replicaset.Name, ordinal), replicaset.Name, PlatformNaming.Namespace(request.ClusterName))}:{PlatformNaming.ContainerMetricsPort}"
             : $"{node.Host}:{node.MetricsPort}";
 

@@ -58,7 +58,7 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
         foreach (var duplicate in plan.Targets.GroupBy(t => t.Address).Where(g => g.Count() > 1))
             yield return ValidationIssue.Error("monitoring.target-duplicate-address", $"Address {duplicate.Key} is scraped {duplicate.Count()} times.", "targets");
 
-        var expectedSource = Containers.PlatformNaming.IsKubernetes(context.Request.CloudProvider) ? "kubelet" : "node-exporter";
+        var expectedSource = Containers.PlatformNaming.IsKubernetes(context.Request) ? "kubelet" : "node-exporter";
         if (plan.DiskMetricsSource != expectedSource)
             yield return ValidationIssue.Error("monitoring.disk-source", $"DiskMetricsSource must be '{expectedSource}' for cloud {context.Request.CloudProvider}.", "diskMetricsSource");
         if (expectedSource == "node-exporter")

@@ -242,7 +242,7 @@ public sealed class BackupPlanValidatorTests
         Assert.DoesNotContain("backup.procedure-bypasses-supervisor", errors);
         var request = BackupFixtures.Context(fixture).Request;
         var leader = plan.Procedures.Single(p => p.Failure == RecoveryFailures.LostReplicaset);
-        Assert.Contains(leader.Steps, s => s.Contains($"--data-dir {InstanceLayout.DataRoot(request.CloudProvider, request.ClusterName)}/", StringComparison.Ordinal));
+        Assert.Contains(leader.Steps, s => s.Contains($"--data-dir {InstanceLayout.DataRoot(request, request.ClusterName)}/", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -217,10 +217,10 @@ public sealed class BackupScriptsRendererTests
         var request = BackupFixtures.Context(fixture).Request;
         var lib = files.Single(f => f.Path == "backup/lib.sh").Content;
         Assert.Contains($"TT_CFG=\"${{TT_CFG:-{InstanceLayout.TtConfig(request.ClusterName)}}}\"", lib);
-        Assert.Contains($"DATA_ROOT=\"${{DATA_ROOT:-{InstanceLayout.DataRoot(request.CloudProvider, request.ClusterName)}}}\"", lib);
+        Assert.Contains($"DATA_ROOT=\"${{DATA_ROOT:-{InstanceLayout.DataRoot(request, request.ClusterName)}}}\"", lib);
         Assert.Contains($"STATE_DIR=\"${{STATE_DIR:-{InstanceLayout.BackupStateDir}}}\"", lib);
         var restore = files.Single(f => f.Path == "backup/restore.sh").Content;
         Assert.DoesNotContain("tt start", restore);
-        Assert.Contains(InstanceLayout.InContainers(request.CloudProvider) ? "kubectl delete pod" : $"sudo systemctl start {InstanceLayout.Unit(request.ClusterName, "${INSTANCE}")}", restore);
+        Assert.Contains(InstanceLayout.InContainers(request) ? "kubectl delete pod" : $"sudo systemctl start {InstanceLayout.Unit(request.ClusterName, "${INSTANCE}")}", restore);
     }
 }

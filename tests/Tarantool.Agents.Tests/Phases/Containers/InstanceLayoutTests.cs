@@ -22,7 +22,7 @@ public sealed class InstanceLayoutTests
         foreach (var key in new[] { "wal_dir", "memtx_dir", "vinyl_dir" })
             Assert.Equal(InstanceLayout.VmDataSubdirectory, ((YamlScalarNode)app[key]).Value);
         Assert.Contains($"Install this directory as {InstanceLayout.AppDirectory("orders")}", ttYaml);
-        Assert.Equal("/opt/tarantool/orders/var/lib/storage-001-1", InstanceLayout.DataDirectory(CloudProvider.OnPremises, "orders", "storage-001-1"));
+        Assert.Equal("/opt/tarantool/orders/var/lib/storage-001-1", InstanceLayout.DataDirectory(Request(CloudProvider.OnPremises), "orders", "storage-001-1"));
     }
 
     [Theory]
@@ -32,9 +32,25 @@ public sealed class InstanceLayoutTests
     [InlineData(CloudProvider.Gcp)]
     public void Every_kubernetes_based_cloud_keeps_data_on_the_pod_volume(CloudProvider cloud)
     {
-        Assert.True(InstanceLayout.InContainers(cloud));
-        Assert.Equal($"{ContainerConfigRewriter.DataRoot}/storage-001-1", InstanceLayout.DataDirectory(cloud, "orders", "storage-001-1"));
+        Assert.True(InstanceLayout.InContainers(Request(cloud)));
+        Assert.Equal($"{ContainerConfigRewriter.DataRoot}/storage-001-1", InstanceLayout.DataDirectory(Request(cloud), "orders", "storage-001-1"));
     }
+
+    [Theory]
+    [InlineData(CloudProvider.Aws)]
+    [InlineData(CloudProvider.Gcp)]
+    [InlineData(CloudProvider.OnPremises)]
+    public void A_vm_deployment_keeps_data_on_the_host_whatever_the_cloud(CloudProvider cloud)
+    {
+        var request = Request(cloud) with { Deployment = DeploymentForm.Vm };
+        Assert.False(InstanceLayout.InContainers(request));
+        Assert.Equal("/opt/tarantool/orders/var/lib/storage-001-1", InstanceLayout.DataDirectory(request, "orders", "storage-001-1"));
+    }
+
+    private static ClusterRequest Request(CloudProvider cloud) => new()
+    {
+        ClusterName = "orders", ClusterType = ClusterType.Replicated, Environment = DeploymentEnvironment.Production, CloudProvider = cloud,
+    };
 
     [Fact]
     public void Finds_data_directories_of_another_layout()
@@ -43,10 +59,10 @@ public sealed class InstanceLayoutTests
         const string text = "`restore.sh db-001-2 --data-dir /var/lib/tarantool/orders/db-001-1`, then `tt cat /opt/tarantool/orders/var/lib/db-001-2/*.xlog`; "
             + "move /opt/tarantool/orders/var/lib/db-001-2 to /opt/tarantool/orders/var/lib/db-001-2.broken; scratch in /opt/tarantool/orders/var/lib/restore.";
 
-        var found = InstanceLayout.MisplacedDataDirectories(text, CloudProvider.OnPremises, "orders", instances).ToList();
+        var found = InstanceLayout.MisplacedDataDirectories(text, Request(CloudProvider.OnPremises), "orders", instances).ToList();
 
         Assert.Equal([("/var/lib/tarantool/orders/db-001-1", "/opt/tarantool/orders/var/lib/db-001-1")], found);
-        Assert.Empty(InstanceLayout.MisplacedDataDirectories("/var/lib/tarantool/db-001-1 and unix:///var/run/tarantool/db-001-1.control", CloudProvider.Gcp, "orders", instances));
+        Assert.Empty(InstanceLayout.MisplacedDataDirectories("/var/lib/tarantool/db-001-1 and unix:///var/run/tarantool/db-001-1.control", Request(CloudProvider.Gcp), "orders", instances));
     }
 
     [Theory]
