@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Tarantool.Agents.Phases;
+using Tarantool.Agents.Requests;
 using YamlDotNet.RepresentationModel;
 
 namespace Tarantool.Agents.ClusterConfig;
@@ -25,15 +26,17 @@ public sealed partial class TarantoolConfigValidator
         "sched_ref_quota", "sched_move_quota",
     ];
 
-    public IReadOnlyList<ValidationIssue> Validate(string yaml, TarantoolConfigExpectations? expectations = null, string file = "tarantool/config.yaml")
+    /// <summary>Validates a config.yaml text for the Tarantool edition it targets (Community refuses Enterprise-only options).</summary>
+    public IReadOnlyList<ValidationIssue> Validate(string yaml, TarantoolConfigExpectations? expectations = null, string file = "tarantool/config.yaml", Edition edition = Edition.Community)
     {
         var document = ClusterConfigDocument.Parse(yaml, out var error);
         if (document is null)
             return [ValidationIssue.Error("config.yaml-invalid", $"{file} is not a valid YAML mapping: {error}", file)];
-        return Validate(document, expectations, file);
+        return Validate(document, expectations, file, edition);
     }
 
-    public IReadOnlyList<ValidationIssue> Validate(ClusterConfigDocument config, TarantoolConfigExpectations? expectations = null, string file = "tarantool/config.yaml")
+    /// <summary>Validates a parsed config for the Tarantool edition it targets.</summary>
+    public IReadOnlyList<ValidationIssue> Validate(ClusterConfigDocument config, TarantoolConfigExpectations? expectations = null, string file = "tarantool/config.yaml", Edition edition = Edition.Community)
     {
         var issues = new List<ValidationIssue>();
         void Error(string code, string message, ConfigLocation? where = null) =>
@@ -46,6 +49,9 @@ public sealed partial class TarantoolConfigValidator
         CheckReplicasets(config, expectations, Error, Warn);
         CheckSharding(config, Error);
         CheckCredentials(config, Error);
+        if (edition == Edition.Community) CheckCommunityEdition(config, Error);
+        CheckConnectableUris(config, Error);
+        CheckAdvertiseLogins(config, Error);
         if (expectations is not null) CheckExpectations(config, expectations, Error);
         if (expectations?.RequireMetrics ?? true) CheckMetrics(config, expectations, Error);
         return issues;

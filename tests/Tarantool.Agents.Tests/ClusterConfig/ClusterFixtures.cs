@@ -130,7 +130,7 @@ internal static class ClusterFixtures
             Regions = regions,
             Replicasets = replicasets,
             Users = users,
-            IprotoTls = request.Environment == DeploymentEnvironment.Production,
+            IprotoTls = IprotoTlsPolicy.Wanted(request),
             CrossRegionLatencyBudgetMs = request.ClusterType == ClusterType.MultiRegion ? 150 : 0,
             Decisions = ["fixture topology"],
             MermaidDiagram = "flowchart LR\n  a --> b",

@@ -1,5 +1,6 @@
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.ClusterConfig;
+using Tarantool.Agents.Requests;
 using YamlDotNet.RepresentationModel;
 using static Tarantool.Agents.ClusterConfig.YamlBuilder;
 
@@ -138,7 +139,78 @@ public sealed class TarantoolConfigValidatorTests
         { "config.metrics-missing", r => r.Children.Remove(new YamlScalarNode("roles")) },
         { "config.metrics-missing", r => Inst(r, 3).Children.Remove(new YamlScalarNode("roles_cfg")) },
         { "config.metrics-port-mismatch", r => Inst(r, 2).Section("roles_cfg").Section("roles.metrics-export").Set("http", Seq([Map(("listen", Int(9999)))])) },
+        // Tarantool refuses these later than the shared checker looks: transport ssl when box.cfg finds no SSL in a
+        // Community build; a peer without a connectable URI and an advertise login without a user when box.cfg
+        // builds replication (box_cfg.lua, not configdata); a loopback address is simply unreachable from other hosts.
+        { "config.peer-uri-unconnectable", r => Inst(r, 2).Section("iproto").Set("listen", Seq([Map(("uri", Str("0.0.0.0:3301")))])) },
+        { "config.advertise-user-unknown", r => r.Section("iproto").Section("advertise").Section("peer").Set("login", Str("replicator2")) },
+        { "config.enterprise-only", r => Inst(r, 1).Section("iproto").Set("listen", Seq([Map(("uri", Str("h1:3301")), ("params", Map(("transport", Str("ssl")))))])) },
+        { "config.peer-uri-unconnectable", r => Inst(r, 3).Section("iproto").Set("listen", Seq([Map(("uri", Str("localhost:3301")))])) },
     };
+
+    /// <summary>
+    /// Rules learnt from Tarantool 3.7.1's own start-up code (checked against it in
+    /// <see cref="Tarantool_itself_refuses_what_the_learnt_rules_refuse"/>), each a negative fixture on Community Edition.
+    /// </summary>
+    public static TheoryData<string, Action<YamlMappingNode>> LearntFromTarantool => new()
+    {
+        { "config.enterprise-only", r => Inst(r, 1).Section("iproto").Set("listen", Seq([Map(("uri", Str("h1:3301")), ("params", Map(("transport", Str("ssl")), ("ssl_cert_file", Str("/etc/tarantool/tls/server.crt")), ("ssl_key_file", Str("/etc/tarantool/tls/server.key")))))])) },
+        { "config.enterprise-only", r => r.Section("iproto").Section("advertise").Section("peer").Set("params", Map(("transport", Str("ssl")), ("ssl_ca_file", Str("/etc/tarantool/tls/ca.crt")))) },
+        { "config.enterprise-only", r => r.Set("security", Map(("password_min_length", Int(12)))) },
+        { "config.enterprise-only", r => r.Section("wal").Set("retention_period", Int(3600)) },
+        { "config.sharding-uri-unconnectable", r => { StorageGroup(r); Inst(r, 1).Section("iproto").Set("listen", Seq([Map(("uri", Str("0.0.0.0:3301")))])); } },
+        { "config.sharding-user-role", r => { StorageGroup(r); r.Section("iproto").Section("advertise").Set("sharding", Map(("login", Str("replicator")))); } },
+    };
+
+    /// <summary>Makes the db group a vshard storage group (with a router elsewhere there would be a cluster).</summary>
+    private static void StorageGroup(YamlMappingNode root) =>
+        root.Section("groups").Section("db").Set("sharding", Map(("roles", Strings(["storage"]))));
+
+    [Theory]
+    [MemberData(nameof(LearntFromTarantool))]
+    public void Each_rule_learnt_from_tarantool_rejects_its_negative_fixture(string code, Action<YamlMappingNode> mutate)
+    {
+        var root = Root();
+        mutate(root);
+        Assert.Contains(Check(root), i => i.Code == code && i.Severity == ValidationSeverity.Error && i.Message.Length > 40);
+    }
+
+    [TarantoolConfigCheckTheory]
+    [MemberData(nameof(LearntFromTarantool))]
+    public void Tarantool_itself_refuses_what_the_learnt_rules_refuse(string code, Action<YamlMappingNode> mutate)
+    {
+        Assert.Empty(TarantoolConfigCheck.Check([("base", Base)], Edition.Community).Problems);
+        var root = Root();
+        mutate(root);
+        var (problems, checkedCount) = TarantoolConfigCheck.Check([(code, YamlText.Write(root))], Edition.Community);
+        Assert.True(checkedCount == 1 || problems.Count > 0, "the checker examined nothing");
+        Assert.NotEmpty(problems);
+    }
+
+    [Fact]
+    public void Enterprise_edition_accepts_iproto_tls_that_community_refuses()
+    {
+        var root = Root();
+        foreach (var n in new[] { 1, 2, 3 })
+            Inst(root, n).Section("iproto").Set("listen", Seq([Map(("uri", Str($"h{n}:3301")), ("params", Map(("transport", Str("ssl")), ("ssl_cert_file", Str("/etc/tarantool/tls/server.crt")), ("ssl_key_file", Str("/etc/tarantool/tls/server.key")), ("ssl_ca_file", Str("/etc/tarantool/tls/ca.crt")))))]));
+        var yaml = YamlText.Write(root);
+        Assert.Empty(new TarantoolConfigValidator().Validate(yaml, Expected, edition: Edition.Enterprise));
+        Assert.Contains(new TarantoolConfigValidator().Validate(yaml, Expected, edition: Edition.Community), i => i.Code == "config.enterprise-only");
+    }
+
+    [Fact]
+    public void Containers_that_bind_every_interface_are_fine_when_each_role_has_an_advertised_name()
+    {
+        var root = Root();
+        StorageGroup(root);
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            var iproto = Inst(root, n).Section("iproto");
+            iproto.Set("listen", Seq([Map(("uri", Str("0.0.0.0:3301")))]));
+            iproto.Set("advertise", Map(("peer", Map(("uri", Str($"db-001-{n}:3301")))), ("client", Str($"db-001-{n}:3301"))));
+        }
+        Assert.DoesNotContain(Check(root), i => i.Severity == ValidationSeverity.Error);
+    }
 
     [Theory]
     [MemberData(nameof(Violations))]

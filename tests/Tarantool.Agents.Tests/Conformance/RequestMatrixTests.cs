@@ -41,11 +41,72 @@ public sealed class RequestMatrixTests
         return data;
     }
 
+    /// <summary>One type × version slice of the matrix: the refusals and design problems, and the 3.x configs
+    /// (tarantool/, containers/, kubernetes/) each designed request ships, with the edition it targets.</summary>
+    private sealed record Slice(IReadOnlyList<string> Failures, int Designed, IReadOnlyList<ShippedConfig> Configs);
+
+    private sealed record ShippedConfig(string Label, string Content, Edition Edition, bool Tls);
+
+    private static readonly ConcurrentDictionary<string, Lazy<Slice>> Slices = new(StringComparer.Ordinal);
+
+    /// <summary>Designed once per slice and shared by the tests below (xunit runs a class's tests one at a time).</summary>
+    private static Slice SliceOf(string type, string version) =>
+        Slices.GetOrAdd($"{type}|{version}", _ => new Lazy<Slice>(() => DesignSlice(type, version))).Value;
+
     [SchemaTheory]
     [MemberData(nameof(TypesAndVersions))]
     public void Every_allowed_combination_yields_a_valid_design_or_is_refused_up_front(string type, string version)
     {
+        var slice = SliceOf(type, version);
+        Assert.True(slice.Failures.Count == 0, string.Join("\n", slice.Failures.Take(10)));
+        if (type == "cartridge" && version != "2.11")
+            Assert.Equal(0, slice.Designed); // Cartridge runs on Tarantool 2.x only: intake refuses it with a 3.x target
+        else
+            Assert.True(slice.Designed > 0, "no combination of this type and version was designed");
+    }
+
+    /// <summary>
+    /// Every 3.x config of every designed combination passes what Tarantool 3.7.1 itself runs at start-up, on the
+    /// edition the request targets; Enterprise production configs encrypt iproto in listen and in every advertised URI.
+    /// </summary>
+    [TarantoolConfigCheckTheory]
+    [MemberData(nameof(TypesAndVersions))]
+    public void Every_shipped_3x_config_passes_tarantools_own_start_up_checks(string type, string version)
+    {
+        var slice = SliceOf(type, version);
+        if (version == "2.11" || type == "cartridge")
+        {
+            Assert.Empty(slice.Configs); // box.cfg Lua and Cartridge, not a 3.x cluster config
+            return;
+        }
+
+        Assert.NotEmpty(slice.Configs);
+        var problems = new List<string>();
+        foreach (var edition in slice.Configs.GroupBy(c => c.Edition))
+        {
+            var configs = edition.Select(c => (c.Label, c.Content)).ToList();
+            var (found, checkedCount) = TarantoolConfigCheck.Check(configs, edition.Key);
+            problems.AddRange(found);
+            Assert.True(checkedCount >= configs.Count, $"Tarantool's code examined {checkedCount} configs of {configs.Count} ({edition.Key})");
+        }
+        problems.AddRange(slice.Configs.Where(c => c.Tls).SelectMany(c => TlsGaps(c.Content).Select(g => $"{c.Label}: {g}")));
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(15)));
+    }
+
+    [SchemaFact]
+    public void The_matrix_covers_both_editions_and_both_deployment_forms()
+    {
+        var configs = SliceOf("sharded", "3.7").Configs.Concat(SliceOf("replicated", "3.7").Configs).ToList();
+        Assert.Contains(configs, c => c.Edition == Edition.Enterprise && c.Tls);
+        Assert.Contains(configs, c => c.Edition == Edition.Community);
+        Assert.Contains(configs, c => c.Label.Contains("--deployment", StringComparison.Ordinal) && c.Label.EndsWith("kubernetes/configmap.yaml", StringComparison.Ordinal));
+        Assert.Contains(configs, c => c.Label.EndsWith("containers/config.yaml", StringComparison.Ordinal));
+    }
+
+    private static Slice DesignSlice(string type, string version)
+    {
         var failures = new ConcurrentBag<string>();
+        var configs = new ConcurrentBag<ShippedConfig>();
         var designed = 0;
         var combinations =
             from strategy in Strategies
@@ -56,6 +117,7 @@ public sealed class RequestMatrixTests
         Parallel.ForEach(combinations.Select((c, i) => (c, i)), item =>
         {
             var (strategy, mode, environment) = item.c;
+            var cloud = Clouds[item.i % Clouds.Length];
             var flags = new Dictionary<string, string>
             {
                 ["cluster-name"] = "matrix",
@@ -64,9 +126,13 @@ public sealed class RequestMatrixTests
                 ["ha-strategy"] = strategy,
                 ["replication-mode"] = mode,
                 ["tarantool-version"] = version,
-                ["cloud-provider"] = Clouds[item.i % Clouds.Length],
+                ["cloud-provider"] = cloud,
             };
             if (type is "sharded" or "multi-region") flags["enable-sharding"] = "true";
+            // Sampled so the matrix stays fast: every third combination targets Enterprise Edition, and every fourth
+            // runs on the deployment form its cloud would not choose (Kubernetes on premises, VMs in a cloud).
+            if (item.i % 3 == 2) flags["edition"] = "enterprise";
+            if (item.i % 4 == 1) flags["deployment"] = cloud is "kubernetes" or "aws" or "azure" or "gcp" ? "vm" : "kubernetes";
             var language = item.i % 2 == 0 ? "en" : "ru";
             var intake = RequestIntake.Resolve(new IntakeInput(flags, "", language));
             var label = string.Join(' ', flags.Select(f => $"--{f.Key} {f.Value}")) + $" --language {language}";
@@ -78,18 +144,38 @@ public sealed class RequestMatrixTests
             }
 
             Interlocked.Increment(ref designed);
-            var problems = Design(intake.Request!, intake.Language);
+            var request = intake.Request!;
+            var (problems, files) = Design(request, intake.Language);
             if (problems.Count > 0) failures.Add($"{label}:\n  " + string.Join("\n  ", problems.Take(5)));
+            foreach (var file in files.Where(f => TarantoolConfigCheck.IsClusterConfigFile(f.Path)))
+                configs.Add(new ShippedConfig($"{label} {file.Path}", file.Content, request.Edition, request.Edition == Edition.Enterprise && request.Environment == DeploymentEnvironment.Production));
         });
 
-        Assert.True(failures.IsEmpty, string.Join("\n", failures.Take(10)));
-        if (type == "cartridge" && version != "2.11")
-            Assert.Equal(0, designed); // Cartridge runs on Tarantool 2.x only: intake refuses it with a 3.x target
-        else
-            Assert.True(designed > 0, "no combination of this type and version was designed");
+        return new Slice([.. failures], designed, [.. configs.OrderBy(c => c.Label, StringComparer.Ordinal)]);
     }
 
-    private static List<string> Design(ClusterRequest request, Language language)
+    /// <summary>Where a TLS config leaves iproto in plain text: a listen URI or an advertised URI without transport: ssl.</summary>
+    private static IEnumerable<string> TlsGaps(string content)
+    {
+        var texts = content.Contains("kind: ConfigMap", StringComparison.Ordinal) ? TarantoolConfigCheck.ConfigMapConfigs(content).ToList() : [content];
+        foreach (var text in texts)
+        {
+            var document = ClusterConfigDocument.Parse(text, out var error);
+            if (document is null) { yield return $"does not parse: {error}"; continue; }
+            foreach (var instance in document.Instances)
+            {
+                if (document.Effective(instance, "iproto", "listen") is not YamlSequenceNode listen || listen.Children.Count == 0
+                    || listen.Children.Any(e => ClusterConfigDocument.GetString(e, "params", "transport") != "ssl"))
+                    yield return $"{instance.Instance}: iproto.listen without transport: ssl";
+                foreach (var role in new[] { "peer", "sharding" })
+                    if (document.EffectiveString(instance, "iproto", "advertise", role, "uri") is not null
+                        && document.EffectiveString(instance, "iproto", "advertise", role, "params", "transport") != "ssl")
+                        yield return $"{instance.Instance}: iproto.advertise.{role} without transport: ssl";
+            }
+        }
+    }
+
+    private static (List<string> Problems, List<BundleFile> Files) Design(ClusterRequest request, Language language)
     {
         var outputs = new Dictionary<int, object>();
         var files = new Dictionary<int, IReadOnlyList<BundleFile>>();
@@ -109,23 +195,27 @@ public sealed class RequestMatrixTests
             var output = spec.Deserialize(json.GetProperty("output"))!;
             problems.AddRange(spec.Validate(output, context).Where(i => i.Severity == ValidationSeverity.Error).Select(i => $"{name}: {i}"));
             problems.AddRange(NarrativeValidator.Validate(answer.Narrative, spec.Sections, language).Select(i => $"{name} narrative: {i}"));
-            if (problems.Count > 0) return problems;
+            if (problems.Count > 0) return (problems, []);
             outputs[id] = output;
             files[id] = spec.Render(output, context);
         }
 
-        var config = files.Values.SelectMany(f => f).FirstOrDefault(f => f.Path == "tarantool/config.yaml");
+        var all = files.Values.SelectMany(f => f).ToList();
+        var config = all.FirstOrDefault(f => f.Path == "tarantool/config.yaml");
         if (request.IsDeclarativeConfig && request.ClusterType != ClusterType.Cartridge)
         {
-            if (config is null) return ["no tarantool/config.yaml for a 3.x target"];
+            if (config is null) return (["no tarantool/config.yaml for a 3.x target"], all);
             var stream = new YamlStream();
             stream.Load(new StringReader(config.Content));
             var element = JsonSerializer.SerializeToElement(YamlJson.Convert(stream.Documents[0].RootNode));
             var result = SchemaFiles.Load(TarantoolVersion.Parse(request.TarantoolVersion)).Evaluate(element, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
             if (!result.IsValid) problems.Add("config.yaml fails the official schema: " + string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {e.Value}")).Take(3)));
-            problems.AddRange(new TarantoolConfigValidator().Validate(config.Content).Where(i => i.Severity == ValidationSeverity.Error).Select(i => $"config.yaml: {i}"));
+            // The product's own validator, on the request's edition, over every config Tarantool reads.
+            foreach (var file in all.Where(f => TarantoolConfigCheck.IsClusterConfigFile(f.Path)))
+                foreach (var text in file.Path.StartsWith("kubernetes/", StringComparison.Ordinal) ? TarantoolConfigCheck.ConfigMapConfigs(file.Content) : [file.Content])
+                    problems.AddRange(new TarantoolConfigValidator().Validate(text, edition: request.Edition).Where(i => i.Severity == ValidationSeverity.Error).Select(i => $"{file.Path}: {i}"));
         }
 
-        return problems;
+        return (problems, all);
     }
 }

@@ -143,6 +143,36 @@ public sealed class SampleBundleConformanceTests(SampleBundlesFixture bundles) :
         Assert.Empty(new TarantoolConfigValidator().Validate(yaml).Where(i => i.Severity == Tarantool.Agents.Phases.ValidationSeverity.Error));
     }
 
+    /// <summary>
+    /// Every 3.x cluster config the sample ships (tarantool/, containers/, the Kubernetes ConfigMap) passes what
+    /// Tarantool 3.7.1 runs at start-up, on the sample's edition, and the product's own validator agrees.
+    /// </summary>
+    [TarantoolConfigCheckTheory]
+    [MemberData(nameof(SampleFiles))]
+    public void Every_3x_config_passes_tarantools_own_start_up_checks(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "bundle.json")));
+        var request = manifest.RootElement.GetProperty("request");
+        var version = TarantoolVersion.Parse(request.GetProperty("tarantoolVersion").GetString()!);
+        var edition = request.GetProperty("edition").GetString() == "enterprise" ? Edition.Enterprise : Edition.Community;
+        var configs = Files(root, "*.yaml").Where(TarantoolConfigCheck.IsClusterConfigFile)
+            .Select(f => (Label: f, Content: File.ReadAllText(Path.Combine(root, f)))).ToList();
+        if (version.Major < 3 || request.GetProperty("clusterType").GetString() == "cartridge")
+        {
+            Assert.Empty(configs);
+            return;
+        }
+
+        Assert.Contains(configs, c => c.Label == "tarantool/config.yaml");
+        var (problems, checkedCount) = TarantoolConfigCheck.Check(configs, edition);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(checkedCount >= configs.Count, $"Tarantool's code examined {checkedCount} of {configs.Count} configs");
+        foreach (var (label, content) in configs)
+            foreach (var text in label.StartsWith("kubernetes/", StringComparison.Ordinal) ? TarantoolConfigCheck.ConfigMapConfigs(content) : [content])
+                Assert.Empty(new TarantoolConfigValidator().Validate(text, file: label, edition: edition).Where(i => i.Severity == Tarantool.Agents.Phases.ValidationSeverity.Error));
+    }
+
     [Theory]
     [MemberData(nameof(SampleFiles))]
     public void No_file_holds_a_password_or_key(string sample)

@@ -111,12 +111,14 @@ internal sealed class ConfigurationDesigner
     {
         if (!_topology.IprotoTls)
         {
-            Decide("iproto.tls", "off", $"The topology keeps iproto in plain text for {_request.Environment}; traffic stays inside the private network.");
+            Decide("iproto.tls", "off", _request.Edition == Edition.Community
+                ? "Tarantool Community Edition refuses the ssl transport and every ssl_* parameter, so iproto is plain text and the network carries the protection (private network, security groups, NetworkPolicy on Kubernetes); Enterprise Edition adds iproto TLS."
+                : $"The topology keeps iproto in plain text for {_request.Environment}; traffic stays inside the private network.");
             return new IprotoTlsSettings(false, "", "", "", false);
         }
         var tls = new IprotoTlsSettings(true, "/etc/tarantool/tls/server.crt", "/etc/tarantool/tls/server.key", "/etc/tarantool/tls/ca.crt", true);
         Decide("iproto.tls", "ssl transport with certificate files",
-            "Client and replication traffic is encrypted as the topology requires; the config only names files provisioned on each host (or mounted from a secret), never key material. The ssl transport is a Tarantool Enterprise Edition feature: on Community Edition use an encrypted network (WireGuard/IPsec or a service mesh) instead.");
+            "Client, replication and vshard traffic is encrypted on Tarantool Enterprise Edition as the topology requires: listen URIs have transport: ssl, and the URIs peers and routers connect to carry it too. The config only names files provisioned on each host (or mounted from a Kubernetes Secret), never key material.");
         return tls;
     }
 

@@ -5,6 +5,7 @@ using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Phases.Configuration;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.ClusterConfig;
+using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Expert.Configuration;
 
@@ -15,6 +16,7 @@ internal sealed class ConfigurationNarrative
     private readonly ClusterTopology _topology;
     private readonly CapacityPlan _capacity;
     private readonly BackupPlan _backup;
+    private readonly ClusterRequest _request;
     private readonly NarrativeBuilder _md;
     private readonly IReadOnlyList<NarrativeSection> _sections = ConfigurationPhase.Sections;
 
@@ -24,6 +26,7 @@ internal sealed class ConfigurationNarrative
         _topology = context.Get<ClusterTopology>();
         _capacity = context.Get<CapacityPlan>();
         _backup = context.Get<BackupPlan>();
+        _request = context.Request;
         _md = new NarrativeBuilder(context.Language);
     }
 
@@ -165,11 +168,15 @@ internal sealed class ConfigurationNarrative
             "No password is written in any file. Each instance reads the environment variables at startup (config.context); deliver them from your secret store (systemd EnvironmentFile with mode 0600, a Kubernetes Secret, Vault). Rotating a password is: update the secret, then restart or reload the instances. The application user gets data access on the universe because the data model is not known yet: narrow it to `spaces: [...]` when the schema exists.",
             "Ни один пароль не записан в файлы. Каждый экземпляр читает переменные окружения при запуске (config.context); передавайте их из хранилища секретов (EnvironmentFile для systemd с правами 0600, Secret в Kubernetes, Vault). Смена пароля: обновите секрет и перезапустите или перезагрузите экземпляры. Пользователь приложения получает доступ к данным на уровне universe, потому что модель данных пока неизвестна: сузьте его до `spaces: [...]`, когда появится схема.");
         _md.Paragraph(_config.Tls.Enabled
-                ? $"iproto TLS is on: every listen URI uses `transport: ssl` with `{_config.Tls.CertFile}`, `{_config.Tls.KeyFile}` and `{_config.Tls.CaFile}`. The ssl transport needs Tarantool Enterprise Edition; with Community Edition encrypt the network instead (WireGuard, IPsec or a service mesh)."
-                : "iproto TLS is off as the topology decided; keep the iproto ports reachable only from the application network and the cluster's own hosts.",
+                ? $"iproto TLS is on (Tarantool Enterprise Edition): every listen URI uses `transport: ssl` with `{_config.Tls.CertFile}`, `{_config.Tls.KeyFile}` and `{_config.Tls.CaFile}`, and peers and routers connect to the advertised URIs with the same transport. Install these files on every host (or mount them from a Kubernetes Secret) before the first start."
+                : _request.Edition == Edition.Community
+                    ? "iproto TLS is off: Tarantool Community Edition refuses the ssl transport, so keep the iproto ports reachable only from the application network and the cluster's own hosts (security groups or a firewall; a NetworkPolicy on Kubernetes). To encrypt iproto, move to Enterprise Edition (`--edition enterprise`): the config then gets `transport: ssl` on every listen and advertise URI."
+                    : "iproto TLS is off as the topology decided; keep the iproto ports reachable only from the application network and the cluster's own hosts.",
             _config.Tls.Enabled
-                ? $"TLS для iproto включён: каждый адрес listen использует `transport: ssl` с файлами `{_config.Tls.CertFile}`, `{_config.Tls.KeyFile}` и `{_config.Tls.CaFile}`. Транспорт ssl требует Tarantool Enterprise Edition; в Community Edition шифруйте сеть (WireGuard, IPsec или service mesh)."
-                : "TLS для iproto выключен по решению топологии; порты iproto должны быть доступны только из сети приложения и с хостов самого кластера.");
+                ? $"TLS для iproto включён (Tarantool Enterprise Edition): каждый адрес listen использует `transport: ssl` с файлами `{_config.Tls.CertFile}`, `{_config.Tls.KeyFile}` и `{_config.Tls.CaFile}`, а реплики и роутеры подключаются к адресам advertise с тем же транспортом. Разложите эти файлы на каждый хост (или смонтируйте их из Secret Kubernetes) до первого запуска."
+                : _request.Edition == Edition.Community
+                    ? "TLS для iproto выключен: Tarantool Community Edition отвергает транспорт ssl, поэтому порты iproto должны быть доступны только из сети приложения и с хостов самого кластера (группы безопасности или межсетевой экран; NetworkPolicy в Kubernetes). Чтобы шифровать iproto, перейдите на Enterprise Edition (`--edition enterprise`): тогда у каждого адреса listen и advertise появится `transport: ssl`."
+                    : "TLS для iproto выключен по решению топологии; порты iproto должны быть доступны только из сети приложения и с хостов самого кластера.");
     }
 
     private void Metrics()

@@ -13,6 +13,7 @@ public static class OrchestrationDecisions
         var request = context.Request;
         var topology = context.Get<ClusterTopology>();
         var decisions = new List<(string, string)>();
+        var kubernetes = plan.Platform == PlatformNaming.Kubernetes;
         if (plan.Platform == PlatformNaming.Kubernetes)
         {
             decisions.Add(($"Host names: the topology's VM hosts are replaced by pod DNS names <pod>.<replicaset>.{plan.Namespace}.svc.cluster.local; " +
@@ -21,9 +22,9 @@ public static class OrchestrationDecisions
                            "каждый набор реплик — StatefulSet с spec.ordinals.start 1, поэтому имена подов совпадают с именами экземпляров, а TT_INSTANCE_NAME берётся из metadata.name."));
             if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
                 decisions.Add(("config.yaml is delivered as a ConfigMap rewritten for Kubernetes: iproto.listen 0.0.0.0:3301 (binding never waits for DNS), " +
-                               "iproto.advertise.peer.uri = the pod DNS name, metrics on 8081, snapshot/WAL/vinyl dirs on the data volume.",
+                               "iproto.advertise (peer, sharding, client) = the pod DNS name, metrics on 8081, snapshot/WAL/vinyl dirs on the data volume.",
                                "config.yaml доставляется как ConfigMap, переписанный для Kubernetes: iproto.listen 0.0.0.0:3301 (привязка не ждёт DNS), " +
-                               "iproto.advertise.peer.uri — DNS-имя пода, метрики на 8081, каталоги снимков, WAL и vinyl — на томе данных."));
+                               "iproto.advertise (peer, sharding, client) — DNS-имя пода, метрики на 8081, каталоги снимков, WAL и vinyl — на томе данных."));
             decisions.Add(("Headless Services publish not-ready addresses and pods start in parallel (podManagementPolicy Parallel): a replicaset bootstraps only " +
                            "when its members reach each other, which OrderedReady would prevent.",
                            "Headless Service публикуют адреса неготовых подов, а поды стартуют параллельно (podManagementPolicy Parallel): набор реплик инициализируется, " +
@@ -75,8 +76,14 @@ public static class OrchestrationDecisions
                   "Файлы box.cfg для Tarantool 2.11 входят в образ; listen и replication приходят из TT_LISTEN и TT_REPLICATION (box.cfg читает их с версии 2.8), поэтому в Lua-файлах их нельзя жёстко задавать."),
         });
         if (topology.IprotoTls)
-            decisions.Add(("iproto TLS parameters from the config are kept on the listen URI; iproto TLS requires Tarantool Enterprise Edition, so the CE image needs the EE SDK image instead.",
-                           "Параметры TLS для iproto из конфигурации сохраняются в listen; TLS для iproto требует Tarantool Enterprise Edition, поэтому вместо образа CE нужен образ EE SDK."));
+            decisions.Add(("iproto TLS (Tarantool Enterprise Edition): the listen URI keeps transport: ssl, and the advertised peer and sharding URIs carry it too; the certificate, key and CA are mounted from their own Secret at the paths the config names. The Enterprise image is not public: the Dockerfile builds FROM the image you pass as TARANTOOL_EE_IMAGE.",
+                           "iproto TLS (Tarantool Enterprise Edition): адрес listen сохраняет transport: ssl, и адреса advertise для реплик и шардирования несут его же; сертификат, ключ и CA монтируются из отдельного Secret по путям, которые называет конфигурация. Образ Enterprise не публичен: Dockerfile собирается FROM образа, который вы передаёте в TARANTOOL_EE_IMAGE."));
+        else if (request.Edition == Edition.Community && request.Environment != DeploymentEnvironment.Development)
+            decisions.Add(kubernetes
+                ? ("Tarantool Community Edition has no iproto TLS: restrict iproto to the cluster's pods and the application's namespace with a NetworkPolicy (and metrics to Prometheus); --edition enterprise switches to TLS.",
+                   "В Tarantool Community Edition нет TLS для iproto: ограничьте iproto подами кластера и пространством имён приложения с помощью NetworkPolicy (а метрики — Prometheus); --edition enterprise переключает на TLS.")
+                : ("Tarantool Community Edition has no iproto TLS: keep iproto ports on the private network and admit them with security groups or a host firewall only from the cluster's hosts and the application; --edition enterprise switches to TLS.",
+                   "В Tarantool Community Edition нет TLS для iproto: держите порты iproto в закрытой сети и пропускайте их группами безопасности или межсетевым экраном только от хостов кластера и приложения; --edition enterprise переключает на TLS."));
         return decisions;
     }
 }

@@ -1,5 +1,6 @@
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Configuration;
 using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
@@ -76,7 +77,7 @@ public sealed class OrchestrationExpert : PhaseExpert<OrchestrationPlan>
             Endpoints = endpoints,
             ClientServices = ClientServices(topology, ns),
             Probes = RecoveryEstimator.Plan(capacity),
-            Secrets = SecretResolver.Resolve(request, topology, config, appDirectory),
+            Secrets = SecretResolver.Resolve(request, topology, config, appDirectory, context.Find<ClusterConfiguration>()?.Tls),
             Decisions = [],
         };
         return plan with { Decisions = [.. OrchestrationDecisions.For(plan, context).Select(d => d.En)] };

@@ -1,3 +1,4 @@
+using Tarantool.Agents.Phases.Configuration;
 using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
@@ -12,7 +13,9 @@ namespace Tarantool.Agents.Expert.Containers;
 /// </summary>
 public static class SecretResolver
 {
-    public static IReadOnlyList<SecretReference> Resolve(ClusterRequest request, ClusterTopology topology, string? configYaml, string appDirectory)
+    /// <summary>Every secret of the design; <paramref name="tls"/> is phase 4's iproto TLS decision when known (the
+    /// rendered config may not be visible to the phase, e.g. when the design is answered from the prompt alone).</summary>
+    public static IReadOnlyList<SecretReference> Resolve(ClusterRequest request, ClusterTopology topology, string? configYaml, string appDirectory, IprotoTlsSettings? tls = null)
     {
         var secretName = $"{PlatformNaming.Namespace(request.ClusterName)}-credentials";
         var byName = new Dictionary<string, SecretReference>(StringComparer.Ordinal);
@@ -22,6 +25,20 @@ public static class SecretResolver
         foreach (var user in topology.Users.Where(u => u.PasswordSecret.Length > 0))
             if (!byName.ContainsKey(user.PasswordSecret))
                 byName[user.PasswordSecret] = Reference(secretName, user.PasswordSecret, EnvName(user.PasswordSecret), "");
+
+        // iproto TLS (Enterprise Edition): the certificate, key and CA files the config names are mounted from their
+        // own Secret at exactly those paths, so the config is the same on every platform.
+        var tlsSecret = $"{PlatformNaming.Namespace(request.ClusterName)}-tls";
+        var tlsFiles = tls is { Enabled: true } ? new[] { tls.CertFile, tls.KeyFile, tls.CaFile }.Where(f => f.StartsWith('/')).Distinct() : IprotoTlsFiles.In(configYaml);
+        foreach (var file in tlsFiles)
+            byName.TryAdd("tls_" + Path.GetFileName(file).Replace('.', '_').Replace('-', '_'), new SecretReference
+            {
+                ContextName = "tls_" + Path.GetFileName(file).Replace('.', '_').Replace('-', '_'),
+                SecretName = tlsSecret,
+                SecretKey = Path.GetFileName(file),
+                EnvVar = "",
+                FilePath = file,
+            });
 
         if (request.ClusterType == ClusterType.Cartridge)
         {

@@ -19,17 +19,35 @@ internal sealed class TopologyDecisions(ClusterRequest request, CapacityPlan pla
         if (hosts != plan.Hosts)
             list.Add(T($"The placement uses {hosts} hosts where the capacity plan counted {plan.Hosts}: members of a replicaset never share a host and every site needs its own hosts.",
                 $"Размещение использует {LanguageText.Ru(hosts, "хост", "хоста", "хостов")}, а план мощностей насчитал {plan.Hosts}: участники набора реплик никогда не делят хост, и каждой площадке нужны свои хосты."));
-        list.Add(request.Environment == DeploymentEnvironment.Production
-            ? T("iproto TLS is on for client and replication traffic (iproto.listen params transport: ssl, certificates in iproto.ssl). It needs a Tarantool build with SSL support (Enterprise Edition, or a Community Edition release that ships it); on a build without it, keep iproto on a private network or inside a WireGuard/IPsec tunnel.",
-                "iproto TLS включён для клиентского трафика и репликации (iproto.listen params transport: ssl, сертификаты в iproto.ssl). Нужна сборка Tarantool с поддержкой SSL (Enterprise Edition или выпуск Community Edition, где она есть); без неё держите iproto в закрытой сети или в туннеле WireGuard/IPsec.")
-            : T("iproto TLS is off outside production; the cluster must sit on a private network.",
-                "iproto TLS вне прода выключен; кластер должен находиться в закрытой сети."));
+        list.Add(Transport());
         list.Add(T("Passwords are never literal: credentials use '{{ context.<name>_password }}' and config.context loads them from environment variables (TT_REPLICATOR_PASSWORD, TT_STORAGE_PASSWORD, TT_APP_PASSWORD) or files. No separate monitoring user: metrics are scraped over HTTP, which needs no database login.",
             "Пароли никогда не пишутся открытым текстом: credentials ссылаются на '{{ context.<name>_password }}', а config.context загружает их из переменных окружения (TT_REPLICATOR_PASSWORD, TT_STORAGE_PASSWORD, TT_APP_PASSWORD) или файлов. Отдельного пользователя для мониторинга нет: метрики снимаются по HTTP, которому не нужен вход в базу."));
         return list;
     }
 
     private string T(string en, string ru) => language.Pick(en, ru);
+
+    /// <summary>How iproto traffic is protected: TLS on Enterprise Edition, the network itself on Community Edition
+    /// (which refuses the ssl transport), with the way to Enterprise TLS.</summary>
+    private string Transport()
+    {
+        if (IprotoTlsPolicy.Wanted(request))
+            return T("iproto TLS is on (Tarantool Enterprise Edition): every iproto.listen URI has transport: ssl with the certificate, key and CA files under /etc/tarantool/tls/, and every advertise URI that peers, routers and clients use carries the same transport. The certificates come from a Kubernetes Secret or from files provisioned on the hosts; their private keys never enter the bundle. The Enterprise image or packages are not public: supply them from your Tarantool Enterprise subscription.",
+                "iproto TLS включён (Tarantool Enterprise Edition): у каждого адреса iproto.listen задан transport: ssl с файлами сертификата, ключа и CA в /etc/tarantool/tls/, и каждый адрес advertise, по которому подключаются реплики, роутеры и клиенты, использует тот же транспорт. Сертификаты берутся из Secret Kubernetes или из файлов на хостах; их закрытые ключи никогда не попадают в поставку. Образ и пакеты Enterprise не публичны: возьмите их из своей подписки Tarantool Enterprise.");
+        if (request.Environment == DeploymentEnvironment.Development)
+            return T("iproto TLS is off in development; the cluster must sit on a private network.",
+                "iproto TLS в разработке выключен; кластер должен находиться в закрытой сети.");
+        var network = request.UsesKubernetes
+            ? T("a NetworkPolicy admits iproto (3301) only from the cluster's own pods and the application's namespace, and metrics only from Prometheus",
+                "NetworkPolicy пропускает iproto (3301) только от подов самого кластера и из пространства имён приложения, а метрики — только от Prometheus")
+            : T("iproto ports are reachable only on a private network: security groups or a host firewall admit them from the cluster's hosts and the application subnets only",
+                "порты iproto доступны только в закрытой сети: группы безопасности или межсетевой экран хостов пропускают их лишь от хостов кластера и подсетей приложения");
+        return request.Edition == Edition.Enterprise
+            ? T($"iproto TLS is off outside production: {network}. Production on Enterprise Edition encrypts iproto with transport: ssl.",
+                $"iproto TLS вне прода выключен: {network}. В проде на Enterprise Edition iproto шифруется через transport: ssl.")
+            : T($"Tarantool Community Edition has no iproto TLS (it refuses the ssl transport), so the network carries the protection: {network}; links between sites go through a WireGuard or IPsec tunnel. To move to Enterprise TLS, re-run the design with --edition enterprise: listen and advertise URIs get transport: ssl, certificates are mounted at /etc/tarantool/tls/, and the Enterprise image replaces the public one.",
+                $"В Tarantool Community Edition нет TLS для iproto (транспорт ssl отвергается), поэтому защиту несёт сеть: {network}; связи между площадками идут через туннель WireGuard или IPsec. Чтобы перейти на TLS Enterprise, перезапустите проектирование с --edition enterprise: адреса listen и advertise получат transport: ssl, сертификаты монтируются в /etc/tarantool/tls/, а образ Enterprise заменит публичный.");
+    }
 
     private string Failover()
     {

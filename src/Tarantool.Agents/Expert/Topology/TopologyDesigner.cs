@@ -37,7 +37,7 @@ internal static class TopologyDesigner
             Regions = regions,
             Replicasets = replicasets,
             Users = UserDesigner.Users(request, replicasets, language),
-            IprotoTls = request.Environment == DeploymentEnvironment.Production,
+            IprotoTls = IprotoTlsPolicy.Wanted(request),
             CrossRegionLatencyBudgetMs = LatencyBudget(request, sites),
             Decisions = decisions.All(hosts),
             MermaidDiagram = TopologyDiagram.Build(regions, replicasets, ClusterShape.IsTrueMasterMaster(request)),

@@ -251,10 +251,13 @@ internal sealed class TopologyNarrator
             _topology.Users.Select(u => (IReadOnlyList<string>)[$"`{u.Name}`", string.Join(", ", u.Roles), $"`{u.PasswordSecret}`", u.Purpose]));
         _md.Code(_request.IsDeclarativeConfig ? "yaml" : "lua", _request.IsDeclarativeConfig ? DeclarativeCredentials() : BoxCredentials());
         _md.Paragraph(_topology.IprotoTls
-            ? T("iproto TLS is on: clients, replicas and routers connect with `transport: ssl`; certificates are files provisioned by the platform, their private keys never enter the bundle.",
-                "iproto TLS включён: клиенты, реплики и роутеры подключаются с `transport: ssl`; сертификаты — файлы, которые выдаёт платформа, их закрытые ключи никогда не попадают в поставку.")
-            : T("iproto TLS is off: keep the instances on a private network, reachable only from the application and the operators' bastion.",
-                "iproto TLS выключен: держите инстансы в закрытой сети, доступной только приложению и бастиону операторов."));
+            ? T("iproto TLS is on (Tarantool Enterprise Edition): clients, replicas and routers connect with `transport: ssl` to the advertised URIs; certificates are files provisioned by the platform, their private keys never enter the bundle.",
+                "iproto TLS включён (Tarantool Enterprise Edition): клиенты, реплики и роутеры подключаются к адресам advertise с `transport: ssl`; сертификаты — файлы, которые выдаёт платформа, их закрытые ключи никогда не попадают в поставку.")
+            : _request.Edition == Edition.Community
+                ? T("iproto TLS is off: Tarantool Community Edition has no ssl transport. Keep the instances on a private network, reachable only from the application and the operators' bastion (security groups, or a NetworkPolicy on Kubernetes). Enterprise Edition (`--edition enterprise`) adds iproto TLS.",
+                    "iproto TLS выключен: в Tarantool Community Edition нет транспорта ssl. Держите инстансы в закрытой сети, доступной только приложению и бастиону операторов (группы безопасности или NetworkPolicy в Kubernetes). Enterprise Edition (`--edition enterprise`) добавляет TLS для iproto.")
+                : T("iproto TLS is off: keep the instances on a private network, reachable only from the application and the operators' bastion.",
+                    "iproto TLS выключен: держите инстансы в закрытой сети, доступной только приложению и бастиону операторов."));
     }
 
     private string DeclarativeCredentials()

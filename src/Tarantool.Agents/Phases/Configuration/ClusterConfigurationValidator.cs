@@ -28,7 +28,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
         CheckDurability(output, capacity, backup, Error);
         CheckReplication(output, request, topology, Error);
         CheckSharding(output, capacity, topology, Error);
-        CheckSecurity(output, topology, Error);
+        CheckSecurity(output, request, topology, Error);
         CheckMetrics(output, issues);
         if (output.Decisions.Count == 0 || output.Decisions.Any(d => string.IsNullOrWhiteSpace(d.Topic) || string.IsNullOrWhiteSpace(d.Choice) || string.IsNullOrWhiteSpace(d.Reason)))
             Error("config.decisions", "Every configuration decision needs a topic, a choice and a reason; list at least the durability, memory, failover and metrics decisions.", "$.decisions");
@@ -40,7 +40,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
             {
                 var yaml = TarantoolConfigYaml.Render(output, topology);
                 var expectations = TarantoolConfigExpectations.From(capacity, topology, backup, output.Replication.MasterMaster);
-                issues.AddRange(new TarantoolConfigValidator().Validate(yaml, expectations));
+                issues.AddRange(new TarantoolConfigValidator().Validate(yaml, expectations, edition: request.Edition));
             }
         }
         return issues;
@@ -149,7 +149,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
             error("config.storage-user", $"sharding.storageUser '{s.StorageUser}' must be a user with the sharding role.", "$.sharding.storageUser");
     }
 
-    private static void CheckSecurity(ClusterConfiguration output, ClusterTopology? topology, Action<string, string, string> error)
+    private static void CheckSecurity(ClusterConfiguration output, ClusterRequest request, ClusterTopology? topology, Action<string, string, string> error)
     {
         foreach (var user in topology?.Users ?? [])
         {
@@ -170,6 +170,8 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
             else if (variable.From == "env" && !EnvName(variable.Source))
                 error("config.context-invalid", $"Context '{variable.Name}' reads from '{variable.Source}', which is not an environment variable name.", $"$.context[{i}].source");
         }
+        if (output.Tls.Enabled && !IprotoTlsPolicy.Available(request))
+            error("config.tls-edition", "tls.enabled is true but the request targets Tarantool Community Edition, which refuses the ssl transport and every ssl_* parameter; turn TLS off and protect the network, or target Enterprise Edition.", "$.tls.enabled");
         if (topology is not null && output.Tls.Enabled != topology.IprotoTls)
             error("config.tls-mismatch", $"tls.enabled must be {topology.IprotoTls.ToString().ToLowerInvariant()} as the topology decided for iproto.", "$.tls.enabled");
         if (output.Tls.Enabled)

@@ -6,8 +6,8 @@ namespace Tarantool.Agents.Phases.Containers;
 
 /// <summary>
 /// Adapts the 3.x cluster config (phase 4's <c>tarantool/config.yaml</c>, written for VM hosts) to a container
-/// platform: every instance listens on all interfaces and advertises its stable container DNS name to peers and
-/// routers, metrics listen on the container metrics port, and data/run directories point at the mounted volumes.
+/// platform: every instance listens on all interfaces and advertises its stable container DNS name to peers,
+/// routers and clients, metrics listen on the container metrics port, and data/run directories point at the mounted volumes.
 /// Everything else (credentials, failover, sharding, memtx...) is kept as it is.
 /// </summary>
 public static class ContainerConfigRewriter
@@ -28,8 +28,9 @@ public static class ContainerConfigRewriter
         var byInstance = targets.ToDictionary(t => t.Instance, StringComparer.Ordinal);
         var peerRewrites = PeerAddressMap(topology, byInstance);
 
+        var sharded = IsSharded(root);
         foreach (var (name, instance) in Instances(root))
-            if (byInstance.TryGetValue(name, out var target)) RewriteInstance(instance, target);
+            if (byInstance.TryGetValue(name, out var target)) RewriteInstance(instance, target, sharded);
 
         foreach (var scope in AllScopes(root))
         {
@@ -75,22 +76,44 @@ public static class ContainerConfigRewriter
             if (k is YamlScalarNode { Value: { } name } && v is YamlMappingNode node) yield return (name, node);
     }
 
-    private static void RewriteInstance(YamlMappingNode instance, ConfigRewriteTarget target)
+    private static void RewriteInstance(YamlMappingNode instance, ConfigRewriteTarget target, bool sharded)
     {
         var iproto = GetOrAddMap(instance, "iproto");
         var firstListen = (Get(iproto, "listen") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().FirstOrDefault();
         var listen = YamlText.Map(("uri", YamlText.Str($"0.0.0.0:{target.IprotoPort.ToString(CultureInfo.InvariantCulture)}")));
         // TLS and other listen parameters belong to the socket, not to the host name: keep them.
-        if (firstListen is not null && Get(firstListen, "params") is { } listenParams) listen.Add("params", listenParams);
+        var listenParams = firstListen is null ? null : Get(firstListen, "params") as YamlMappingNode;
+        if (listenParams is not null) listen.Add("params", listenParams);
         Set(iproto, "listen", YamlText.Seq(listen));
 
+        // 0.0.0.0 is an address to bind, not to connect to: Tarantool resolves the URI peers (replication), routers
+        // (vshard storages, iproto.advertise.sharding) and clients (iproto.advertise.client) use from the advertise
+        // section and refuses to start ("No suitable URI provided for instance") when only 0.0.0.0 is left. Each
+        // role gets the container's stable DNS name; the logins set in wider scopes are merged in by Tarantool.
         var advertised = $"{target.Host}:{target.IprotoPort.ToString(CultureInfo.InvariantCulture)}";
         var advertise = GetOrAddMap(iproto, "advertise");
-        Set(GetOrAddMap(advertise, "peer"), "uri", YamlText.Str(advertised));
-        if (Get(advertise, "client") is YamlScalarNode) Set(advertise, "client", YamlText.Str(advertised));
-        if (Get(advertise, "sharding") is YamlMappingNode sharding && Get(sharding, "uri") is not null)
-            Set(sharding, "uri", YamlText.Str(advertised));
+        SetAdvertise(GetOrAddMap(advertise, "peer"), advertised, listenParams);
+        if (sharded) SetAdvertise(GetOrAddMap(advertise, "sharding"), advertised, listenParams);
+        Set(advertise, "client", YamlText.Str(advertised));
     }
+
+    /// <summary>An advertised URI carries the listen socket's TLS transport: a peer that connects without
+    /// <c>transport: ssl</c> to an ssl listener is refused. The same certificate files serve as the client's own.</summary>
+    private static void SetAdvertise(YamlMappingNode role, string uri, YamlMappingNode? listenParams)
+    {
+        Set(role, "uri", YamlText.Str(uri));
+        if (listenParams is null || Get(listenParams, "transport") is not YamlScalarNode { Value: "ssl" }) return;
+        var clientParams = new YamlMappingNode();
+        foreach (var key in new[] { "transport", "ssl_cert_file", "ssl_key_file", "ssl_ca_file", "ssl_ciphers" })
+            if (Get(listenParams, key) is { } value) clientParams.Add(key, value);
+        Set(role, "params", clientParams);
+    }
+
+    /// <summary>True when vshard is configured anywhere (sharding roles or a sharding advertise entry).</summary>
+    private static bool IsSharded(YamlMappingNode root) =>
+        AllScopes(root).Any(scope =>
+            (Get(scope, "sharding") is YamlMappingNode sharding && Get(sharding, "roles") is not null)
+            || (Get(scope, "iproto") is YamlMappingNode iproto && Get(iproto, "advertise") is YamlMappingNode advertise && Get(advertise, "sharding") is not null));
 
     private static void RewriteMetricsListen(YamlMappingNode scope, int metricsPort)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Tarantool.Agents.Phases.BackupRecovery;
+using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Phases.Containers;
 
@@ -73,9 +74,22 @@ public static class DockerfileRenderer
         text.Append("# syntax=docker/dockerfile:1\n");
         text.Append($"# Image of the {cluster} Tarantool cluster, built from the bundle root:\n");
         text.Append($"#   docker build -f containers/Dockerfile -t {image.ImageName} .\n");
-        text.Append("# Pin TARANTOOL_TAG to an exact patch release (for example 3.7.1) for reproducible builds.\n");
-        text.Append($"ARG TARANTOOL_TAG={tag}\n");
-        text.Append($"FROM {repository}:${{TARANTOOL_TAG}}\n\n");
+        if (context.Request.Edition == Edition.Enterprise)
+        {
+            // The Enterprise image is not public: the user supplies it, and the build stops at FROM when they do not.
+            text.Append($"# Tarantool Enterprise Edition (iproto TLS and the other EE features) is not a public image: build from\n");
+            text.Append($"# your own, pulled with your subscription, for example\n");
+            text.Append($"#   docker build --build-arg TARANTOOL_EE_IMAGE=registry.example.com/tarantool-enterprise:{tag} -f containers/Dockerfile -t {image.ImageName} .\n");
+            text.Append($"# It must provide Tarantool {tag} and tt, like the public {repository}:{tag} does.\n");
+            text.Append("ARG TARANTOOL_EE_IMAGE\n");
+            text.Append("FROM ${TARANTOOL_EE_IMAGE}\n\n");
+        }
+        else
+        {
+            text.Append("# Pin TARANTOOL_TAG to an exact patch release (for example 3.7.1) for reproducible builds.\n");
+            text.Append($"ARG TARANTOOL_TAG={tag}\n");
+            text.Append($"FROM {repository}:${{TARANTOOL_TAG}}\n\n");
+        }
         text.Append($"ENV TT_APP_NAME={cluster}");
         if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml) text.Append($" \\\n    TT_CONFIG={image.AppDirectory}/config.yaml");
         text.Append("\n\n");

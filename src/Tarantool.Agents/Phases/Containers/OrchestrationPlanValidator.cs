@@ -281,6 +281,11 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
             if (!PlatformNaming.IsDnsLabel(secret.SecretKey.Replace('.', '-')) || !IsDnsSubdomain(secret.SecretName))
                 yield return ValidationIssue.Error("orchestration.secret-names", $"Secret {secret.ContextName}: '{secret.SecretName}'/'{secret.SecretKey}' are not valid Kubernetes names.", "secrets");
         }
+        // iproto TLS names certificate files; a container that does not mount them cannot start its listener.
+        if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
+            foreach (var file in IprotoTlsFiles.In(context.FindFile("tarantool/config.yaml")).Where(f => plan.Secrets.All(s => s.FilePath != f)))
+                yield return ValidationIssue.Error("orchestration.tls-file-missing",
+                    $"tarantool/config.yaml uses iproto TLS with {file}, but no secret reference mounts that file; add a file secret (for example from the cluster's TLS Secret) at that path.", "secrets");
         if (context.FindFile("tarantool/config.yaml") is { } config)
             foreach (var secret in plan.Secrets.Where(s => s.EnvVar.Length > 0 && !s.EnvVar.StartsWith("TARANTOOL_", StringComparison.Ordinal)))
                 if (!config.Contains(secret.EnvVar, StringComparison.Ordinal))

@@ -10,12 +10,22 @@ internal static class TopologySecurityRules
     /// <summary>Words a secret's name carries; a "secret" without any of them is most likely the password itself.</summary>
     private static readonly string[] SecretWords = ["password", "passwd", "secret", "token", "cred", "key", "pass"];
 
+    /// <summary>Words a decision about network protection carries, in English or Russian.</summary>
+    private static readonly string[] NetworkProtectionWords = ["private network", "security group", "NetworkPolicy", "firewall", "закрыт", "групп безопасности", "межсетев"];
+
     public static void Check(ClusterTopology topology, ClusterRequest request, List<ValidationIssue> issues)
     {
         CheckUsers(topology, request, issues);
-        if (request.Environment == DeploymentEnvironment.Production && !topology.IprotoTls)
+        if (topology.IprotoTls && !IprotoTlsPolicy.Available(request))
+            issues.Add(ValidationIssue.Error("topology.tls-edition",
+                "iproto TLS (the ssl transport) exists only in Tarantool Enterprise Edition and Community Edition refuses a config that uses it; set iprotoTls false and protect the network instead, or target --edition enterprise.", "$.iprotoTls"));
+        if (request.Environment == DeploymentEnvironment.Production && !topology.IprotoTls && IprotoTlsPolicy.Available(request))
             issues.Add(ValidationIssue.Warning("topology.tls",
-                "Production traffic (clients and replication) should use iproto TLS; if the Tarantool build lacks it, say how the network is protected instead.", "$.iprotoTls"));
+                "Production traffic (clients and replication) should use iproto TLS on Enterprise Edition; if it is off, say how the network is protected instead.", "$.iprotoTls"));
+        if (request.Environment != DeploymentEnvironment.Development && !topology.IprotoTls
+            && !topology.Decisions.Any(d => NetworkProtectionWords.Any(w => d.Contains(w, StringComparison.OrdinalIgnoreCase))))
+            issues.Add(ValidationIssue.Warning("topology.network-protection",
+                "iproto is not encrypted: state how the network is protected (private network, security groups or firewall, NetworkPolicy on Kubernetes, a tunnel between sites).", "$.decisions"));
         CheckDecisions(topology, request, issues);
         CheckDiagram(topology, issues);
     }

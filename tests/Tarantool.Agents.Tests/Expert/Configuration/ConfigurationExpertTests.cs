@@ -34,7 +34,10 @@ public sealed class ConfigurationExpertTests
 
         var prod = Design(ClusterFixtures.ReplicatedMasterSlave());
         Assert.Equal(("info", "json"), (prod.LogLevel, prod.LogFormat));
-        Assert.True(prod.Tls.Enabled && prod.Tls.RequiresEnterpriseEdition);
+        // Community Edition refuses the ssl transport: production protects the network instead; Enterprise encrypts.
+        Assert.False(prod.Tls.Enabled);
+        var enterprise = Design(ClusterFixtures.ReplicatedMasterSlave() with { Edition = Edition.Enterprise });
+        Assert.True(enterprise.Tls.Enabled && enterprise.Tls.RequiresEnterpriseEdition);
 
         Assert.Equal("config", Design(ClusterFixtures.ReplicatedManual()).Replication.BootstrapStrategy);
         Assert.Equal(60, Design(ClusterFixtures.MultiRegion()).Replication.ConnectTimeoutSeconds);

@@ -195,8 +195,13 @@ public sealed class TopologyExpertTests
         Assert.Equal(["replication"], topology.Users[0].Roles);
         Assert.Equal(["sharding"], topology.Users[1].Roles);
         Assert.DoesNotContain(topology.Users, u => u.Roles.Contains("super"));
-        Assert.True(topology.IprotoTls);
-        Assert.False(TopologyOf(Request(environment: DeploymentEnvironment.Staging)).IprotoTls);
+        // iproto TLS is an Enterprise Edition feature: production on Enterprise encrypts, Community protects the network.
+        Assert.False(topology.IprotoTls);
+        Assert.Contains(topology.Decisions, d => d.Contains("Community Edition", StringComparison.Ordinal) && d.Contains("private network", StringComparison.Ordinal) && d.Contains("--edition enterprise", StringComparison.Ordinal));
+        var enterprise = TopologyOf(Request() with { Edition = Edition.Enterprise });
+        Assert.True(enterprise.IprotoTls);
+        Assert.Contains(enterprise.Decisions, d => d.Contains("transport: ssl", StringComparison.Ordinal) && d.Contains("advertise", StringComparison.Ordinal));
+        Assert.False(TopologyOf(Request(environment: DeploymentEnvironment.Staging) with { Edition = Edition.Enterprise }).IprotoTls);
         Assert.Equal(["app"], TopologyOf(Request(ClusterType.SingleInstance)).Users.Select(u => u.Name));
     }
 

@@ -19,7 +19,7 @@ public sealed class ClusterConfigurationRendererTests
     [Fact]
     public void Sharded_3x_renders_the_tt_application_layout()
     {
-        var files = Render(ClusterFixtures.Sharded());
+        var files = Render(ClusterFixtures.Sharded() with { Edition = Edition.Enterprise });
         Assert.Equal(
             ["tarantool/config.yaml", "tarantool/instances.yml", "tarantool/tt.yaml", "tarantool/orders-scm-1.rockspec"],
             files.Select(f => f.Path));

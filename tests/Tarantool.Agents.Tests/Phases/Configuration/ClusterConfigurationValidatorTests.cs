@@ -9,12 +9,25 @@ public sealed class ClusterConfigurationValidatorTests
 {
     private static (ClusterConfiguration Config, PhaseContext Context) Valid(Func<Requests.ClusterRequest>? request = null)
     {
-        var context = ClusterFixtures.Context((request ?? ClusterFixtures.Sharded)());
+        // Enterprise production: iproto TLS is on, so the TLS rules have something to check.
+        var context = ClusterFixtures.Context((request ?? ShardedEnterprise)());
         return (new ConfigurationExpert().Design(context), context);
     }
 
     private static IReadOnlyList<ValidationIssue> Errors(ClusterConfiguration config, PhaseContext context) =>
         [.. new ClusterConfigurationValidator().Validate(config, context).Where(i => i.Severity == ValidationSeverity.Error)];
+
+    private static Requests.ClusterRequest ShardedEnterprise() => ClusterFixtures.Sharded() with { Edition = Requests.Edition.Enterprise };
+
+    [Fact]
+    public void Tls_on_community_edition_is_rejected()
+    {
+        var (config, context) = Valid(ClusterFixtures.Sharded);
+        Assert.False(config.Tls.Enabled);
+        Assert.Empty(Errors(config, context));
+        var tls = config with { Tls = new IprotoTlsSettings(true, "/etc/tarantool/tls/server.crt", "/etc/tarantool/tls/server.key", "/etc/tarantool/tls/ca.crt", true) };
+        Assert.Contains(Errors(tls, context), i => i.Code == "config.tls-edition");
+    }
 
     [Fact]
     public void The_expert_answer_is_valid()

@@ -158,6 +158,28 @@ public sealed class OrchestrationPlanValidatorTests
         }
     }
 
+    [Fact]
+    public void Iproto_tls_certificates_are_mounted_where_the_config_names_them_or_the_plan_is_rejected()
+    {
+        var sharded = PlatformFixtures.Sharded();
+        var tlsConfig = System.Text.RegularExpressions.Regex.Replace(sharded.ConfigYaml!, @"(              - uri: '[^']+'\n)",
+            "$1                params:\n                  transport: ssl\n                  ssl_cert_file: /etc/tarantool/tls/server.crt\n" +
+            "                  ssl_key_file: /etc/tarantool/tls/server.key\n                  ssl_ca_file: /etc/tarantool/tls/ca.crt\n");
+        var scenario = sharded with { Request = sharded.Request with { Edition = Edition.Enterprise }, ConfigYaml = tlsConfig };
+        var context = scenario.Context();
+        var plan = new OrchestrationExpert().Design(context);
+
+        var mounted = plan.Secrets.Where(s => s.FilePath.StartsWith("/etc/tarantool/tls/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["/etc/tarantool/tls/ca.crt", "/etc/tarantool/tls/server.crt", "/etc/tarantool/tls/server.key"], mounted.Select(s => s.FilePath).Order(StringComparer.Ordinal));
+        Assert.All(mounted, s => Assert.Equal($"{plan.Namespace}-tls", s.SecretName));
+        Assert.DoesNotContain(Validator.Validate(plan, context), i => i.Severity == ValidationSeverity.Error);
+        var statefulSet = new OrchestrationRenderer().Render(plan, context).First(f => f.Path.StartsWith("kubernetes/statefulset-storage", StringComparison.Ordinal)).Content;
+        Assert.Contains("mountPath: /etc/tarantool/tls", statefulSet);
+        Assert.Contains($"name: {plan.Namespace}-tls", statefulSet);
+
+        AssertRejected(plan with { Secrets = [.. plan.Secrets.Where(s => s.FilePath.Length == 0)] }, context, "orchestration.tls-file-missing");
+    }
+
     private static void Reject(Func<OrchestrationPlan, OrchestrationPlan> breakIt, string code)
     {
         var (plan, context) = Valid();

@@ -18,6 +18,7 @@ public sealed class ClusterTopologyValidatorTests
         Func<CapacityPlan, CapacityPlan>? BreakPlan = null);
 
     private static ClusterRequest Sharded() => Request();
+    private static ClusterRequest ShardedEnterprise() => Request() with { Edition = Edition.Enterprise };
     private static ClusterRequest Manual() => Request(ClusterType.Replicated, ha: HaStrategy.PassiveFailover);
     private static ClusterRequest MasterMaster() => Request(ClusterType.Replicated, replication: ReplicationMode.MasterMaster);
     private static ClusterRequest Cartridge() => Request(ClusterType.Cartridge, sharding: true, version: "2.11");
@@ -112,7 +113,9 @@ public sealed class ClusterTopologyValidatorTests
         ["no sharding user"] = new(Sharded, t => t with { Users = [.. t.Users.Where(u => u.Name != "storage")] }, "topology.users"),
         ["password literal as secret"] = new(Sharded, t => t with { Users = [.. t.Users.Select(u => u.Name == "app" ? u with { PasswordSecret = "S3cr3t!" } : u)] }, "topology.password-secret"),
         ["plain word as secret"] = new(Sharded, t => t with { Users = [.. t.Users.Select(u => u.Name == "app" ? u with { PasswordSecret = "hunter2" } : u)] }, "topology.password-secret"),
-        ["production without tls"] = new(Sharded, t => t with { IprotoTls = false }, "topology.tls", ValidationSeverity.Warning),
+        ["production without tls"] = new(ShardedEnterprise, t => t with { IprotoTls = false }, "topology.tls", ValidationSeverity.Warning),
+        ["tls on community edition"] = new(Sharded, t => t with { IprotoTls = true }, "topology.tls-edition"),
+        ["unencrypted and unprotected network"] = new(Sharded, t => t with { Decisions = ["Failover by election."] }, "topology.network-protection", ValidationSeverity.Warning),
         ["no decisions"] = new(Sharded, t => t with { Decisions = [] }, "topology.decisions", ValidationSeverity.Warning),
         ["master-master not explained"] = new(MasterMaster, t => t with { Decisions = ["Failover off."] }, "topology.decisions", ValidationSeverity.Warning),
         ["fenced diagram"] = new(Sharded, t => t with { MermaidDiagram = "```mermaid\n" + t.MermaidDiagram + "\n```" }, "topology.diagram"),
