@@ -24,7 +24,8 @@ public static class BackupScheduleDesigner
     public static BackupSchedule Design(ClusterRequest request, CapacityPlan capacity)
     {
         var snapshotWriteSeconds = capacity.SnapshotSizeGb * 1000 / RecoveryRates.SnapshotWriteMBps;
-        var interval = (int)Math.Min(86400, Math.Max(3600, Math.Ceiling(snapshotWriteSeconds * 10 / 3600) * 3600));
+        // The capacity plan chose the interval (its WAL estimate rests on it); the backup plan keeps it, not a second guess.
+        var interval = capacity.SnapshotIntervalSeconds;
         var walSize = Math.Max((long)(capacity.WalSizeGb * 1e9), 256L * 1024 * 1024);
 
         var archiveInterval = request.Environment switch

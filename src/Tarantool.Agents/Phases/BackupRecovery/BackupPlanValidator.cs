@@ -60,10 +60,12 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
 
         if (capacity is not null)
         {
-            if (plan.SnapshotCount != capacity.SnapshotCount)
-                issues.Add(ValidationIssue.Error("backup.snapshot-count-mismatch",
-                    $"snapshotCount is {plan.SnapshotCount} but the capacity plan sized the disks for snapshot.count {capacity.SnapshotCount}; use {capacity.SnapshotCount}.",
-                    "$.snapshotCount"));
+            foreach (var (key, expected, actual) in PersistenceSettings.From(capacity).Differences(PersistenceSettings.From(plan)))
+                issues.Add(key == "snapshot.count"
+                    ? ValidationIssue.Error("backup.snapshot-count-mismatch",
+                        $"snapshotCount is {actual} but the capacity plan sized the disks for snapshot.count {expected}; use {expected}.", "$.snapshotCount")
+                    : ValidationIssue.Error("backup.snapshot-interval-mismatch",
+                        $"{key} is {actual} but the capacity plan sized the WAL for {expected}; use {expected} (config.yaml takes the same value).", "$.snapshotIntervalSeconds"));
             var walBudget = Math.Max((long)(capacity.WalSizeGb * 1e9), 256L * 1024 * 1024);
             if (plan.SnapshotWalSizeBytes > walBudget * 3 / 2)
                 issues.Add(ValidationIssue.Warning("backup.snapshot-wal-size-over-budget",
