@@ -64,4 +64,17 @@ public sealed class WarningsSummaryTests : IDisposable
         Assert.DoesNotContain($"storage-{shards + 1:000}:", config);
         Assert.Contains("0 warning(s)", result.Out);
     }
+
+    [Fact]
+    public async Task Batch_prints_each_bundles_warnings_under_the_table()
+    {
+        var file = _temp.Combine("orders.yaml");
+        await File.WriteAllTextAsync(file, "description: A sharded production cluster named orders, 2 shards, 150 GB of data.\n");
+
+        var result = await CliRunner.RunAsync(["batch", file, "--output", _temp.Combine("batch")]);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains("1 of 1 request(s) succeeded, 1 warning(s).", result.Out);
+        Assert.Contains("warning orders [capacity-planning] The 2 shards you asked for", result.Out);
+    }
 }
