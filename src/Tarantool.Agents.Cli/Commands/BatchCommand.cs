@@ -13,7 +13,11 @@ namespace Tarantool.Agents.Cli.Commands;
 /// <summary><c>batch</c>: one bundle per request file; a failing request does not stop the others.</summary>
 internal static class BatchCommand
 {
-    private sealed record Row(string File, string Cluster, string Status, string Phases, string Output);
+    private sealed record Row(string File, string Cluster, string Status, string Phases, string Output)
+    {
+        /// <summary>The bundle's top-level warnings, printed under the table so no risk is hidden by a green row.</summary>
+        public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+    }
 
     public static Command Create(CliEnvironment environment)
     {
@@ -68,7 +72,10 @@ internal static class BatchCommand
                     await foreach (var item in planner.RunAsync(plan, cancellationToken))
                         if (item is BundleWritten done) written = done;
                     var ok = written!.Manifest.Phases.Count(p => p.Status == "succeeded");
-                    return new Row(path, intake.Request.ClusterName, written.Manifest.Status, $"{ok}/{written.Manifest.Phases.Count}", Path.Combine(root, name));
+                    return new Row(path, intake.Request.ClusterName, written.Manifest.Status, $"{ok}/{written.Manifest.Phases.Count}", Path.Combine(root, name))
+                    {
+                        Warnings = written.Manifest.Warnings,
+                    };
                 }
                 catch (OutputDirectoryException e)
                 {
@@ -82,7 +89,10 @@ internal static class BatchCommand
 
             Print(environment, rows);
             var succeeded = rows.Count(r => r.Status == "succeeded");
-            environment.Out.WriteLine($"{succeeded} of {rows.Length} request(s) succeeded.");
+            environment.Out.WriteLine($"{succeeded} of {rows.Length} request(s) succeeded, {rows.Sum(r => r.Warnings.Count)} warning(s).");
+            foreach (var row in rows)
+            foreach (var warning in row.Warnings)
+                environment.Out.WriteLine($"  warning {row.Cluster} [{warning.Source}] {warning.Message}");
             foreach (var row in rows.Where(r => r.Status == "invalid")) environment.Error.WriteLine($"error: {row.File}: {row.Output}");
             // A run that failed after it started outweighs bad input: its checkpoint waits for --resume.
             return succeeded == rows.Length ? ExitCodes.Success

@@ -17,7 +17,7 @@ internal static class SummaryPrinter
         var manifest = written.Manifest;
         var succeeded = manifest.Phases.Count(p => p.Status == "succeeded");
         var errors = manifest.Phases.Sum(p => p.Validation.Errors.Count);
-        var warnings = manifest.Phases.Sum(p => p.Validation.Warnings.Count);
+        var warnings = manifest.Warnings.Count;
         var paths = manifest.Artifacts.Select(a => a.Path).Append("bundle.json").ToList();
         var keyFiles = KeyFiles.Where(k => paths.Any(p => p == k || p.StartsWith(k, StringComparison.Ordinal))).ToList();
         var relativeRoot = Path.GetRelativePath(Directory.GetCurrentDirectory(), written.Root);
@@ -28,6 +28,8 @@ internal static class SummaryPrinter
             $"Written to {relativeRoot}/ ({manifest.Artifacts.Count} files, language {manifest.Language.ToString().ToLowerInvariant()}, provider {manifest.Provider.Name}).",
             "Key files: " + string.Join(", ", keyFiles),
         };
+        // The warnings themselves, not only their count: a design that does not fit must not pass unnoticed.
+        lines.AddRange(manifest.Warnings.Select(w => $"  warning [{w.Source}] {w.Message}"));
         lines.AddRange(manifest.Phases.Where(p => p.Status != "succeeded").Select(p => $"  {p.Id:00} {p.Key}: {p.Status} — {p.Reason}"));
         if (manifest.Status != "succeeded") lines.Add("Fix the cause and run again with --resume to reuse the completed phases.");
 

@@ -12,6 +12,10 @@ public sealed record BundleManifest
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required string Status { get; init; }
+
+    /// <summary>Every warning the user must see, from the intake and every phase (see <see cref="RunWarnings"/>).</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
     public required ClusterRequest Request { get; init; }
     public required IReadOnlyDictionary<string, ValueSource> Sources { get; init; }
     public required Language Language { get; init; }
@@ -30,6 +34,10 @@ public sealed record PhaseEntry
     public required string Name { get; init; }
     public required string Agent { get; init; }
     public required string Status { get; init; }
+
+    /// <summary>Every warning the user must see, from the intake and every phase (see <see cref="RunWarnings"/>).</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
     public required int Attempts { get; init; }
     public required long DurationMs { get; init; }
     public required bool Reused { get; init; }

@@ -20,6 +20,7 @@ public sealed class BundleWriter(OutputDirectory directory)
         IReadOnlyDictionary<string, ValueSource> sources,
         Language language,
         ProviderInfo provider,
+        IReadOnlyList<RunWarning>? runWarnings = null,
         CancellationToken cancellationToken = default)
     {
         var files = new List<(BundleFile File, int Phase)>();
@@ -58,6 +59,7 @@ public sealed class BundleWriter(OutputDirectory directory)
         var manifest = new BundleManifest
         {
             Status = result.Succeeded ? "succeeded" : "failed",
+            Warnings = RunWarnings.Collect(result, runWarnings),
             Request = request,
             Sources = sources,
             Language = language,

@@ -41,6 +41,7 @@ internal static class RequestAssembler
             EnableSharding = p.EnableSharding.Value,
             ReplicationMode = p.ReplicationMode.Value,
             ShardCount = p.ShardCount.Value,
+            ShardCountIsDefault = p.ShardCount.Source == ValueSource.Default,
             TarantoolVersion = p.TarantoolVersion.Value,
             Edition = p.Edition.Value,
             Deployment = p.Deployment.Value,

@@ -51,7 +51,7 @@ public sealed class BundlePlanner(
         }
 
         var manifest = await new BundleWriter(directory)
-            .WriteAsync(result!, plan.Request, plan.Sources, plan.Language, provider, cancellationToken)
+            .WriteAsync(result!, plan.Request, plan.Sources, plan.Language, provider, plan.Warnings, cancellationToken)
             .ConfigureAwait(false);
         if (result!.Succeeded) await checkpoints.ClearAsync(cancellationToken).ConfigureAwait(false);
         yield return new BundleWritten(directory.Root, manifest, result);

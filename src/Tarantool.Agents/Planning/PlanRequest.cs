@@ -1,3 +1,4 @@
+using Tarantool.Agents.Bundle;
 using Tarantool.Agents.Engine;
 using Tarantool.Agents.Requests;
 
@@ -9,4 +10,11 @@ public sealed record PlanRequest(
     Language Language,
     IReadOnlyDictionary<string, ValueSource> Sources,
     string OutputPath,
-    WorkflowOptions Options);
+    WorkflowOptions Options)
+{
+    /// <summary>
+    /// Warnings known before the phases run (the intake's, e.g. a figure read from the text with a risky reading);
+    /// they open <c>bundle.json</c>'s top-level <c>warnings[]</c> and the terminal summary.
+    /// </summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+}

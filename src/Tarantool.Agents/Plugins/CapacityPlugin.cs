@@ -15,7 +15,7 @@ namespace Tarantool.Agents.Plugins;
 public sealed class CapacityPlugin
 {
     [KernelFunction("calculate_memtx_memory")]
-    [Description("Sizes memtx.memory per storage instance for the data at the end of the horizon: data × (1 + growth)^(months/12) / shards × (1 + 30% indexes) × 1.15 allocator × 1.2 headroom, rounded up to 256 MiB, with the environment's floor.")]
+    [Description("Sizes memtx.memory per storage instance for the data at the end of the horizon: data × (1 + growth)^(months/12) / shards × (1 + 30% indexes) × 1.15 allocator × 1.2 headroom, plus what a checkpoint's read view keeps alive, rounded up to 256 MiB, with the environment's floor.")]
     public MemtxMemoryEstimate CalculateMemtxMemory(
         [Description("Data size today, in GB.")] double dataSizeGb,
         [Description("Storage replicasets (shards); 1 when not sharded.")] int shards,

@@ -18,6 +18,14 @@ public sealed record ClusterRequest
     public bool EnableSharding { get; init; }
     public ReplicationMode ReplicationMode { get; init; } = ReplicationMode.MasterSlave;
     public int ShardCount { get; init; } = DefaultShardCount;
+
+    /// <summary>
+    /// True when no one gave the shard count and <see cref="ShardCount"/> is only the default: the capacity plan then
+    /// chooses the count the data needs. False (the user's count, kept even when it is too small) unless the intake
+    /// says otherwise; written to JSON only when true.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ShardCountIsDefault { get; init; }
     public string TarantoolVersion { get; init; } = Requests.TarantoolVersion.Default.ToString();
     public Edition Edition { get; init; } = Edition.Community;
 

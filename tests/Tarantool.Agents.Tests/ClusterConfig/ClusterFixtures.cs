@@ -168,6 +168,7 @@ internal static class ClusterFixtures
             DiskPerStorageInstanceGb = 400,
             SnapshotSizeGb = 40,
             SnapshotCount = 3,
+            SnapshotIntervalSeconds = request.Environment == DeploymentEnvironment.Production ? 3600 : 7200, MemtxCeilingBytes = 64L << 30, SnapshotRecoverySeconds = 60,
             WalSizeGb = 8,
             WalMode = request.Environment == DeploymentEnvironment.Production ? "fsync" : "write",
             WalIops = 5000,

@@ -43,6 +43,7 @@ internal sealed class BackupPlanNarrator(BackupPlan plan, PhaseContext context, 
             (plan.ContinuousWalArchival
                 ? $"Горячая копия последней контрольной точки реплики уходит с хоста по cron `{plan.FullBackupCron}`, закрытые xlog-файлы отправляются каждые {plan.WalArchiveIntervalSeconds} с — это же даёт восстановление на момент времени."
                 : $"Горячая копия последней контрольной точки уходит с хоста по cron `{plan.FullBackupCron}`; WAL не архивируется, поэтому восстановления на момент времени нет."));
+        Targets();
         _md.Bullets([
             T($"Storage: {plan.StorageKind} at `{plan.StorageUri}`, kept {plan.RetentionDays} days.", $"Хранилище: {plan.StorageKind}, `{plan.StorageUri}`, срок хранения {plan.RetentionDays} дней."),
             T($"Backup source: {plan.BackupSource} ({SourcesText()}).", $"Источник копий: {plan.BackupSource} ({SourcesText()})."),
@@ -50,6 +51,24 @@ internal sealed class BackupPlanNarrator(BackupPlan plan, PhaseContext context, 
             T($"Scripts: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`, schedule in `backup/crontab`.",
               $"Скрипты: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`, расписание в `backup/crontab`."),
         ]);
+    }
+
+    /// <summary>The request's targets against what the plan reaches; a missed one is told with its remedy, verbatim
+    /// as it appears in bundle.json and the terminal summary.</summary>
+    private void Targets()
+    {
+        if (_request.RpoSeconds is null && _request.RtoSeconds is null) return;
+        var rows = new List<IReadOnlyList<string>>();
+        if (_request.RpoSeconds is { } rpo)
+            rows.Add(["RPO", Duration(rpo), Duration(plan.RpoSeconds), plan.RpoSeconds <= rpo ? T("met", "достигнута") : T("**missed**", "**не достигнута**")]);
+        if (_request.RtoSeconds is { } rto)
+            rows.Add(["RTO", Duration(rto), Duration(plan.RtoSeconds), plan.RtoSeconds <= rto ? T("met", "достигнута") : T("**missed**", "**не достигнута**")]);
+        _md.Table([T("Objective", "Цель"), T("Target (request)", "Цель (запрос)"), T("Plan reaches", "План даёт"), T("Result", "Итог")], rows);
+        if (plan.Warnings.Count > 0)
+        {
+            _md.Paragraph("**Warnings:**", "**Предупреждения:**");
+            _md.Bullets([.. plan.Warnings.Select(w => w.Message)]);
+        }
     }
 
     private void Objectives()

@@ -18,7 +18,7 @@ public sealed class BackupRecoveryExpert : PhaseExpert<BackupPlan>
         var topology = context.Get<ClusterTopology>();
         var procedures = new RestoreProcedureDesigner(request, topology, schedule, estimates).Design();
         var fullPeriodSeconds = schedule.FullBackupPeriodHours * 3600;
-        return new BackupPlan
+        var plan = new BackupPlan
         {
             RpoSeconds = schedule.ContinuousWalArchival ? schedule.WalArchiveIntervalSeconds : fullPeriodSeconds,
             RtoSeconds = procedures.Max(p => p.ExpectedRtoSeconds),
@@ -36,6 +36,27 @@ public sealed class BackupRecoveryExpert : PhaseExpert<BackupPlan>
             VerificationCron = schedule.VerificationCron,
             Procedures = procedures,
         };
+        return plan with
+        {
+            Warnings = RecoveryTargets.Check(request, context.Language, context.Get<CapacityPlan>(), plan, estimates, shards => WorstRtoWith(context, shards)),
+        };
+    }
+
+    /// <summary>The worst recovery time if the data were spread over <paramref name="shards"/> storage replicasets:
+    /// each snapshot shrinks in proportion and each replicaset replays only its share of the writes.</summary>
+    private static int WorstRtoWith(PhaseContext context, int shards)
+    {
+        var request = context.Request;
+        var capacity = context.Get<CapacityPlan>();
+        var scaled = capacity with
+        {
+            StorageReplicasets = shards,
+            SnapshotSizeGb = capacity.SnapshotSizeGb * Math.Max(1, capacity.StorageReplicasets) / shards,
+        };
+        var schedule = BackupScheduleDesigner.Design(request, scaled);
+        var kind = BackupStorageDesigner.KindFor(request.CloudProvider);
+        var estimates = new RecoveryTimeEstimator(request, scaled, context.Get<ClusterTopology>(), schedule, kind).All();
+        return estimates.Max(e => e.Seconds);
     }
 
     public override string Narrate(BackupPlan output, PhaseContext context)

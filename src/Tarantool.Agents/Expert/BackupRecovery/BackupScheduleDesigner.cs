@@ -13,6 +13,10 @@ public static class BackupScheduleDesigner
 {
     public const int ProductionArchiveIntervalSeconds = 60;
     public const int StagingArchiveIntervalSeconds = 300;
+
+    /// <summary>Shipping more often than this costs more in uploads and object-store requests than it saves: below it,
+    /// only synchronous replication lowers the data a failure can lose.</summary>
+    public const int MinimumArchiveIntervalSeconds = 10;
     public const int ProductionReplayBudgetSeconds = 900;
     public const int StagingReplayBudgetSeconds = 1800;
 
@@ -24,15 +28,11 @@ public static class BackupScheduleDesigner
     public static BackupSchedule Design(ClusterRequest request, CapacityPlan capacity)
     {
         var snapshotWriteSeconds = capacity.SnapshotSizeGb * 1000 / RecoveryRates.SnapshotWriteMBps;
-        var interval = (int)Math.Min(86400, Math.Max(3600, Math.Ceiling(snapshotWriteSeconds * 10 / 3600) * 3600));
+        // The capacity plan chose the interval (its WAL estimate rests on it); the backup plan keeps it, not a second guess.
+        var interval = capacity.SnapshotIntervalSeconds;
         var walSize = Math.Max((long)(capacity.WalSizeGb * 1e9), 256L * 1024 * 1024);
 
-        var archiveInterval = request.Environment switch
-        {
-            DeploymentEnvironment.Production => ProductionArchiveIntervalSeconds,
-            DeploymentEnvironment.Staging => StagingArchiveIntervalSeconds,
-            _ => 0,
-        };
+        var archiveInterval = ArchiveInterval(request);
         var budget = request.Environment switch
         {
             DeploymentEnvironment.Production => ProductionReplayBudgetSeconds,
@@ -57,6 +57,24 @@ public static class BackupScheduleDesigner
 
         return new BackupSchedule(interval, walSize, archiveInterval > 0, archiveInterval, period, CronFor(period), verification,
             snapshotWriteSeconds, ReplayRows(capacity, period, interval), budget);
+    }
+
+    /// <summary>
+    /// How often WAL is shipped: the environment's default (every minute in production, five in staging, never in
+    /// development), shortened to the request's RPO target when it asks for less, but never below
+    /// <see cref="MinimumArchiveIntervalSeconds"/>; a development cluster with an RPO target under a day ships WAL too.
+    /// </summary>
+    public static int ArchiveInterval(ClusterRequest request)
+    {
+        var interval = request.Environment switch
+        {
+            DeploymentEnvironment.Production => ProductionArchiveIntervalSeconds,
+            DeploymentEnvironment.Staging => StagingArchiveIntervalSeconds,
+            _ => 0,
+        };
+        if (request.RpoSeconds is not { } target) return interval;
+        if (interval == 0 && target >= 86400) return 0;
+        return Math.Clamp(target, MinimumArchiveIntervalSeconds, interval == 0 ? StagingArchiveIntervalSeconds : interval);
     }
 
     /// <summary>Rows one replicaset wrote since the checkpoint the newest full backup holds: up to one backup period plus one

@@ -1,3 +1,4 @@
+using Tarantool.Agents.Expert.BackupRecovery;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Requests;
@@ -18,6 +19,7 @@ internal static class CapacityCalculator
         var workload = WorkloadResolver.Resolve(request, profile, language, log);
         var input = new PlanningInputs(request, profile, workload, language, log);
         AssumeSites(input);
+        input = ShardPlanner.Choose(input);
 
         var memory = MemoryPlanner.Plan(input);
         var instances = InstancePlanner.Plan(input);
@@ -44,6 +46,8 @@ internal static class CapacityCalculator
             TotalInstances = instances.TotalInstances,
             Hosts = hosts,
             MemtxMemoryBytes = memory.MemtxBytes,
+            MemtxCeilingBytes = MemtxCeilingBytes,
+            SnapshotRecoverySeconds = CapacityWarnings.SnapshotRecoverySeconds(disk.SnapshotSizeGb),
             RouterMemtxMemoryBytes = memory.RouterMemtxBytes,
             VinylMemoryBytes = memory.VinylMemoryBytes,
             VinylCacheBytes = memory.VinylCacheBytes,
@@ -53,6 +57,7 @@ internal static class CapacityCalculator
             DiskPerStorageInstanceGb = disk.DiskPerStorageInstanceGb,
             SnapshotSizeGb = disk.SnapshotSizeGb,
             SnapshotCount = disk.SnapshotCount,
+            SnapshotIntervalSeconds = disk.SnapshotIntervalSeconds,
             WalSizeGb = disk.WalSizeGb,
             WalMode = disk.WalMode,
             WalIops = disk.WalIops,
@@ -61,6 +66,7 @@ internal static class CapacityCalculator
             Assumptions = log.Assumptions,
             Formulas = log.Formulas,
             Growth = growth,
+            Warnings = CapacityWarnings.For(input, memory, disk),
         };
     }
 
@@ -114,12 +120,13 @@ internal static class CapacityCalculator
         log.Assume("memoryHeadroom", Figures.Number(MemoryHeadroom, 2),
             input.T("spare arena for load spikes, long transactions and MVCC versions",
                 "запас арены на всплески нагрузки, длинные транзакции и версии MVCC"));
-        log.Assume("copyOnWriteReserve", Figures.Number(CopyOnWriteReserve, 2),
-            input.T("while a checkpoint is written, pages changed meanwhile are copied; RAM is reserved for them",
-                "пока пишется снимок, изменяемые страницы копируются; под них резервируется RAM"));
+        log.Assume("checkpointMemory", input.T("inside the arena", "внутри арены"),
+            input.T("a memtx checkpoint writes a read view of the indexes without forking; the arena keeps the old versions of tuples written meanwhile, so no copy-on-write RAM is reserved outside it",
+                "снимок memtx пишется из read view индексов без fork; старые версии кортежей, изменённых за это время, остаются в арене, поэтому RAM под copy-on-write вне арены не резервируется"));
+        var ceilingSnapshotGb = MemtxCeilingBytes / GrowthPlanner.MemoryFactor / BytesPerGb;
         log.Assume("memtxCeilingPerInstance", Figures.Bytes(MemtxCeilingBytes),
-            input.T("restart reads the whole snapshot and a replica rejoin ships it; above this size recovery takes too long",
-                "рестарт читает весь снимок, а пересоздание реплики передаёт его по сети; выше этого размера восстановление слишком долгое"));
+            input.T($"restart reads the whole snapshot and a replica rejoin ships it: at the ceiling a snapshot holds about {Figures.Gb(ceilingSnapshotGb)} of tuples, read back in about {Durations.Text(CapacityWarnings.SnapshotRecoverySeconds(ceilingSnapshotGb), input.Language)} at {Figures.Number(RecoveryRates.SnapshotLoadMBps, 0)} MB/s and shipped to a new replica in about {Durations.Text(ceilingSnapshotGb * 1000 / RecoveryRates.ReplicaJoinMBps, input.Language)}; above it recovery takes too long",
+                $"рестарт читает весь снимок, а пересоздание реплики передаёт его по сети: на потолке снимок содержит около {Figures.Gb(ceilingSnapshotGb)} кортежей, которые читаются около {Durations.Text(CapacityWarnings.SnapshotRecoverySeconds(ceilingSnapshotGb), input.Language)} при {Figures.Number(RecoveryRates.SnapshotLoadMBps, 0)} МБ/с и передаются новой реплике около {Durations.Text(ceilingSnapshotGb * 1000 / RecoveryRates.ReplicaJoinMBps, input.Language)}; выше восстановление слишком долгое"));
         log.Assume("txThreadBudgetRps", Figures.Integer(engine == StorageEngine.Vinyl ? TxBudgetVinylRps : TxBudgetMemtxRps),
             engine == StorageEngine.Vinyl
                 ? input.T("a TX thread whose reads may wait on disk (vinyl)", "TX-поток, чьи чтения могут ждать диск (vinyl)")
@@ -129,9 +136,9 @@ internal static class CapacityCalculator
             log.Assume("routerBudgetRps", Figures.Integer(RouterBudgetRps),
                 input.T("a vshard router forwards each call over net.box in one TX thread",
                     "vshard-роутер пересылает каждый вызов через net.box в одном TX-потоке"));
-        log.Assume("checkpointIntervalSeconds", Figures.Integer(CheckpointIntervalSeconds),
-            input.T("snapshot.by.interval stays at the Tarantool default of one hour; the WAL estimate depends on it",
-                "snapshot.by.interval остаётся по умолчанию Tarantool — один час; от него зависит оценка WAL"));
+        log.Assume("checkpointIntervalSeconds", input.T("at least 3600 s", "не меньше 3600 с"),
+            input.T("snapshot.by.interval is at least the Tarantool default of one hour, longer when writing a snapshot would keep the checkpoint daemon busy more than a tenth of the time; the WAL estimate, the backup plan and config.yaml use the same value",
+                "snapshot.by.interval не меньше значения Tarantool по умолчанию (один час) и больше, если запись снимка заняла бы демон контрольных точек более чем на десятую часть времени; это же значение используют оценка WAL, план резервного копирования и config.yaml"));
         log.Assume("hostSize", $"{Figures.Bytes(input.Profile.HostRamBytes)} / {input.Profile.HostCpu} vCPU / {Figures.Number(input.Profile.HostDiskGb, 0)} GB",
             input.T("the host (VM or node) size instances are packed onto; a larger instance gets a host of its own, sized to fit",
                 "размер хоста (ВМ или узла), на который упаковываются инстансы; более крупный инстанс получает отдельный хост по своему размеру"));

@@ -1,3 +1,4 @@
+using Tarantool.Agents.Expert.BackupRecovery;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.CapacityPlanning;
@@ -21,6 +22,9 @@ internal sealed class CapacityNarrator
         ["memtxRequired"] = CapacityPlanPhase.Memory,
         ["engine"] = CapacityPlanPhase.Memory,
         ["memtx.memory"] = CapacityPlanPhase.Memory,
+        ["checkpointReadView"] = CapacityPlanPhase.Memory,
+        ["shardCount"] = CapacityPlanPhase.Sharding,
+        ["snapshot.by.interval"] = CapacityPlanPhase.DiskAndWal,
         ["vinyl.memory"] = CapacityPlanPhase.Memory,
         ["vinyl.cache"] = CapacityPlanPhase.Memory,
         ["ramPerStorageInstance"] = CapacityPlanPhase.Memory,
@@ -97,11 +101,18 @@ internal sealed class CapacityNarrator
                 new[] { "`sharding.bucket_count`", _plan.BucketCount > 0 ? $"`{_plan.BucketCount}`" : T("not sharded", "без шардирования") },
             });
 
+        // The plan's warnings come first and verbatim: the same text reaches bundle.json and the terminal summary.
+        if (_plan.Warnings.Count > 0)
+        {
+            _md.Paragraph("**Warnings:**", "**Предупреждения:**");
+            _md.Bullets([.. _plan.Warnings.Select(w => w.Message)]);
+        }
+
         var risks = Risks().ToList();
-        if (risks.Count == 0)
+        if (risks.Count == 0 && _plan.Warnings.Count == 0)
             _md.Paragraph("No figure is near a limit: the arena, the leader's CPU and the hosts all keep their headroom over the horizon.",
                 "Ни один показатель не подходит к пределу: арена, CPU лидера и хосты сохраняют запас на всём горизонте.");
-        else
+        else if (risks.Count > 0)
         {
             _md.Paragraph("What to watch:", "На что обратить внимание:");
             _md.Bullets(risks);
@@ -110,10 +121,6 @@ internal sealed class CapacityNarrator
 
     private IEnumerable<string> Risks()
     {
-        if (!Vinyl && _plan.MemtxMemoryBytes > MemtxCeilingBytes)
-            yield return T(
-                $"the arena per instance ({Figures.Bytes(_plan.MemtxMemoryBytes)}) exceeds the {Figures.Bytes(MemtxCeilingBytes)} ceiling: restarts and replica rejoins get slow. Plan {ShardsAtHorizon} shards for the horizon{(_plan.BucketCount > 0 ? " (the bucket count already allows it)" : " — that means sharding with vshard")}.",
-                $"арена на инстанс ({Figures.Bytes(_plan.MemtxMemoryBytes)}) превышает предел {Figures.Bytes(MemtxCeilingBytes)}: рестарты и пересоздание реплик становятся долгими. К концу горизонта нужно {Shards(ShardsAtHorizon)}{(_plan.BucketCount > 0 ? " (число бакетов это уже позволяет)" : " — то есть шардирование на vshard")}.");
         if (_request.Workload.Engine == StorageEngine.Memtx && _plan.MemtxMemoryBytes > VinylThresholdBytes)
             yield return T(
                 $"memtx was asked for although each instance needs {Figures.Bytes(_plan.MemtxMemoryBytes)} of RAM; more shards or vinyl for cold data would be cheaper.",
@@ -186,8 +193,13 @@ internal sealed class CapacityNarrator
                 $"memtx keeps every tuple and index in RAM, so the arena is sized for the data each storage instance holds **at the end of the horizon**, not today: per-shard data × (1 + {Figures.Number(IndexOverhead * 100, 0)}% indexes) × {Figures.Number(AllocatorFactor, 2)} allocator and fragmentation × {Figures.Number(MemoryHeadroom, 2)} headroom, rounded up to 256 MiB. When the arena fills, writes fail with `ER_MEMORY_ISSUE`, so it must never be tight.",
                 $"memtx держит все кортежи и индексы в RAM, поэтому арена рассчитана на данные, которые инстанс хранения будет держать **в конце горизонта**, а не сегодня: данные шарда × (1 + {Figures.Number(IndexOverhead * 100, 0)}% на индексы) × {Figures.Number(AllocatorFactor, 2)} на аллокатор и фрагментацию × {Figures.Number(MemoryHeadroom, 2)} запаса, с округлением вверх до 256 MiB. Когда арена заполняется, запись падает с `ER_MEMORY_ISSUE`, поэтому впритык её задавать нельзя.");
         _md.Paragraph(
-            $"The host must give each storage instance more than the arena: while a checkpoint is written, pages changed meanwhile are copied (copy-on-write), so {Figures.Number((CopyOnWriteReserve - 1) * 100, 0)}% of the arena is reserved, plus {(Vinyl ? "vinyl.memory and vinyl.cache and " : "")}{Figures.Bytes(RuntimeReserveBytes)} for the Lua heap, fibers and network buffers: **{Figures.Bytes(_plan.RamPerStorageInstanceBytes)} per storage instance**.{(_plan.Routers > 0 ? $" Routers hold no user data; `memtx.memory` of {Figures.Bytes(_plan.RouterMemtxMemoryBytes)} covers the bucket map and buffers." : "")}",
-            $"Хост должен дать инстансу хранения больше, чем арена: пока пишется снимок, изменяемые страницы копируются (copy-on-write), поэтому резервируется {Figures.Number((CopyOnWriteReserve - 1) * 100, 0)}% арены, {(Vinyl ? "плюс vinyl.memory и vinyl.cache, " : "")}и ещё {Figures.Bytes(RuntimeReserveBytes)} на Lua-кучу, файберы и сетевые буферы: **{Figures.Bytes(_plan.RamPerStorageInstanceBytes)} на инстанс хранения**.{(_plan.Routers > 0 ? $" Роутеры не хранят пользовательских данных; `memtx.memory` в {Figures.Bytes(_plan.RouterMemtxMemoryBytes)} хватает на карту бакетов и буферы." : "")}");
+            $"A memtx checkpoint does not fork: it writes a read view of the indexes from inside the arena, and tuples replaced or deleted meanwhile stay allocated until the snapshot is written, so the arena includes room for them and no copy-on-write RAM is reserved outside it. The host gives each storage instance the arena plus {(Vinyl ? "vinyl.memory and vinyl.cache and " : "")}{Figures.Bytes(RuntimeReserveBytes)} for the Lua heap, fibers and network buffers: **{Figures.Bytes(_plan.RamPerStorageInstanceBytes)} per storage instance**.{(_plan.Routers > 0 ? $" Routers hold no user data; `memtx.memory` of {Figures.Bytes(_plan.RouterMemtxMemoryBytes)} covers the bucket map and buffers." : "")}",
+            $"Снимок memtx пишется без fork: из read view индексов внутри арены, а кортежи, заменённые или удалённые за это время, остаются в памяти до конца записи снимка, поэтому место под них заложено в арену, и RAM под copy-on-write вне арены не резервируется. Хост даёт инстансу хранения арену, {(Vinyl ? "vinyl.memory и vinyl.cache, " : "")}и ещё {Figures.Bytes(RuntimeReserveBytes)} на Lua-кучу, файберы и сетевые буферы: **{Figures.Bytes(_plan.RamPerStorageInstanceBytes)} на инстанс хранения**.{(_plan.Routers > 0 ? $" Роутеры не хранят пользовательских данных; `memtx.memory` в {Figures.Bytes(_plan.RouterMemtxMemoryBytes)} хватает на карту бакетов и буферы." : "")}");
+        var snapshotLoad = Durations.Text(_plan.SnapshotRecoverySeconds, _md.Language);
+        if (!Vinyl)
+            _md.Paragraph(
+                $"The arena of a storage instance stays within a ceiling of **{Figures.Bytes(_plan.MemtxCeilingBytes)}**: a restart reads the whole snapshot back and rebuilds the indexes, and a new replica receives the whole snapshot over the network, so a bigger arena means a longer outage and a longer window without a spare. This plan's arena is {Figures.Bytes(_plan.MemtxMemoryBytes)} ({(_plan.MemtxMemoryBytes <= _plan.MemtxCeilingBytes ? "within the ceiling" : "**above the ceiling**, see the warnings")}); its {Units.Gb(_plan.SnapshotSizeGb)} snapshot loads in about {snapshotLoad} at {Figures.Number(RecoveryRates.SnapshotLoadMBps, 0)} MB/s.",
+                $"Арена инстанса хранения не превышает потолка **{Figures.Bytes(_plan.MemtxCeilingBytes)}**: рестарт читает весь снимок и перестраивает индексы, а новая реплика получает весь снимок по сети, поэтому чем больше арена, тем дольше простой и тем дольше кластер без запасной реплики. Арена в этом плане — {Figures.Bytes(_plan.MemtxMemoryBytes)} ({(_plan.MemtxMemoryBytes <= _plan.MemtxCeilingBytes ? "в пределах потолка" : "**выше потолка**, см. предупреждения")}); её снимок {Units.Gb(_plan.SnapshotSizeGb)} загружается около {snapshotLoad} при {Figures.Number(RecoveryRates.SnapshotLoadMBps, 0)} МБ/с.");
         Formulas(CapacityPlanPhase.Memory);
         if (_request.IsDeclarativeConfig)
             _md.Code("yaml", Vinyl
@@ -261,12 +273,12 @@ internal sealed class CapacityNarrator
             : T($"`snapshot.count: {_plan.SnapshotCount}` (the Tarantool default) keeps the newest checkpoint and one fallback; older points in time come from backups.",
                 $"`snapshot.count: {_plan.SnapshotCount}` (значение Tarantool по умолчанию) хранит последний снимок и один запасной; более ранние точки — из резервных копий."));
         _md.Paragraph(
-            $"The disk holds {_plan.SnapshotCount} snapshots plus one being written, the WAL they still need ({Units.Gb(_plan.WalSizeGb)} at a checkpoint every {CheckpointIntervalSeconds / 60} minutes){(Vinyl ? ", vinyl runs with compaction space" : "")}, a staging copy for backups and {Figures.Number((DiskHeadroom - 1) * 100, 0)}% free space: **{Units.Gb(_plan.DiskPerStorageInstanceGb)} per storage instance**. Keep WAL and snapshots on the same fast local volume; network volumes add latency to every commit.",
-            $"На диске лежат снимки ({_plan.SnapshotCount}) и ещё один в процессе записи, нужный им WAL ({Units.Gb(_plan.WalSizeGb)} при снимке раз в {CheckpointIntervalSeconds / 60} минут){(Vinyl ? ", файлы vinyl с местом под компакцию" : "")}, промежуточная копия для резервного копирования и {Figures.Number((DiskHeadroom - 1) * 100, 0)}% свободного места: **{Units.Gb(_plan.DiskPerStorageInstanceGb)} на инстанс хранения**. Держите WAL и снимки на одном быстром локальном томе: сетевые тома добавляют задержку к каждому коммиту.");
+            $"The disk holds {_plan.SnapshotCount} snapshots plus one being written, the WAL they still need ({Units.Gb(_plan.WalSizeGb)} at a checkpoint every {Durations.Text(_plan.SnapshotIntervalSeconds, Language.En)}, `snapshot.by.interval: {_plan.SnapshotIntervalSeconds}`){(Vinyl ? ", vinyl runs with compaction space" : "")}, a staging copy for backups and {Figures.Number((DiskHeadroom - 1) * 100, 0)}% free space: **{Units.Gb(_plan.DiskPerStorageInstanceGb)} per storage instance**. Keep WAL and snapshots on the same fast local volume; network volumes add latency to every commit.",
+            $"На диске лежат снимки ({_plan.SnapshotCount}) и ещё один в процессе записи, нужный им WAL ({Units.Gb(_plan.WalSizeGb)} при снимке раз в {Durations.Text(_plan.SnapshotIntervalSeconds, Language.Ru)}, `snapshot.by.interval: {_plan.SnapshotIntervalSeconds}`){(Vinyl ? ", файлы vinyl с местом под компакцию" : "")}, промежуточная копия для резервного копирования и {Figures.Number((DiskHeadroom - 1) * 100, 0)}% свободного места: **{Units.Gb(_plan.DiskPerStorageInstanceGb)} на инстанс хранения**. Держите WAL и снимки на одном быстром локальном томе: сетевые тома добавляют задержку к каждому коммиту.");
         Formulas(CapacityPlanPhase.DiskAndWal);
         _md.Code(_request.IsDeclarativeConfig ? "yaml" : "lua", _request.IsDeclarativeConfig
-            ? $"wal:\n  mode: {_plan.WalMode}\nsnapshot:\n  count: {_plan.SnapshotCount}\n  by:\n    interval: {CheckpointIntervalSeconds}"
-            : $"box.cfg{{\n    wal_mode = '{_plan.WalMode}',\n    checkpoint_count = {_plan.SnapshotCount},\n    checkpoint_interval = {CheckpointIntervalSeconds},\n}}");
+            ? $"wal:\n  mode: {_plan.WalMode}\nsnapshot:\n  count: {_plan.SnapshotCount}\n  by:\n    interval: {_plan.SnapshotIntervalSeconds}"
+            : $"box.cfg{{\n    wal_mode = '{_plan.WalMode}',\n    checkpoint_count = {_plan.SnapshotCount},\n    checkpoint_interval = {_plan.SnapshotIntervalSeconds},\n}}");
     }
 
     private void Sharding()
@@ -275,13 +287,19 @@ internal sealed class CapacityNarrator
         if (_plan.BucketCount <= 0)
         {
             _md.Paragraph(ShardsAtHorizon > 1
-                ? T($"The cluster is not sharded: one replicaset holds all data. By month {_plan.HorizonMonths} the data needs {ShardsAtHorizon} shards to stay under the {Figures.Bytes(MemtxCeilingBytes)} arena ceiling, so plan a move to vshard (a sharded cluster) before then; moving later means a data migration.",
-                    $"Кластер не шардирован: все данные в одном наборе реплик. К {_plan.HorizonMonths}-му месяцу данным нужно {Shards(ShardsAtHorizon)}, чтобы арена осталась ниже {Figures.Bytes(MemtxCeilingBytes)}, поэтому переход на vshard (шардированный кластер) нужно запланировать заранее; позже это будет миграция данных.")
+                ? T($"The cluster is not sharded: one replicaset holds all data. By month {_plan.HorizonMonths} the data needs {ShardsAtHorizon} shards to stay under the {Figures.Bytes(_plan.MemtxCeilingBytes)} arena ceiling, so plan a move to vshard (a sharded cluster) before then; moving later means a data migration.",
+                    $"Кластер не шардирован: все данные в одном наборе реплик. К {_plan.HorizonMonths}-му месяцу данным нужно {Shards(ShardsAtHorizon)}, чтобы арена осталась ниже {Figures.Bytes(_plan.MemtxCeilingBytes)}, поэтому переход на vshard (шардированный кластер) нужно запланировать заранее; позже это будет миграция данных.")
                 : T("The cluster is not sharded: one replicaset holds all data, and the growth projection shows one shard is enough over the whole horizon. `sharding.bucket_count` does not apply.",
                     "Кластер не шардирован: все данные в одном наборе реплик, и прогноз роста показывает, что одного шарда хватает на весь горизонт. `sharding.bucket_count` не применяется."));
             return;
         }
 
+        var computed = ClusterShape.ShardCountIsComputed(_request);
+        _md.Paragraph(computed
+                ? T($"No shard count was given, so the plan computed it: **{LanguageText.En(_plan.StorageReplicasets, "shard", "shards")}**, the fewest (never below the default {ClusterRequest.DefaultShardCount}) that keep every storage instance within the ceiling at month {_plan.HorizonMonths}. Pass --shard-count to fix another count.",
+                    $"Число шардов не указано, поэтому план вычислил его: **{Shards(_plan.StorageReplicasets)}** — наименьшее число (не меньше {ClusterRequest.DefaultShardCount} по умолчанию), при котором каждый инстанс хранения остаётся в пределах потолка к {_plan.HorizonMonths}-му месяцу. Другое число задаётся через --shard-count.")
+                : T($"The shard count is the one requested: **{LanguageText.En(_plan.StorageReplicasets, "shard", "shards")}**.",
+                    $"Число шардов — указанное в запросе: **{Shards(_plan.StorageReplicasets)}**."));
         _md.Paragraph(
             $"vshard maps every key to one of **{Figures.Integer(_plan.BucketCount)} buckets** and moves whole buckets between replicasets. The bucket count is fixed when the cluster is bootstrapped and cannot be changed later, so it is sized for the largest cluster foreseen: {BucketsPerReplicaset} buckets per replicaset at {ScaleOutFactor}× today's {_plan.StorageReplicasets} replicaset(s) (or at the {ShardsAtHorizon} the growth needs, whichever is more), and never below vshard's default of {MinimumBucketCount}. Many small buckets rebalance evenly and quickly; each one costs only a row in `_bucket`.",
             $"vshard отображает каждый ключ на один из **{Figures.Integer(_plan.BucketCount)} бакетов** и переносит между наборами реплик бакеты целиком. Число бакетов задаётся при первом запуске кластера и потом не меняется, поэтому оно рассчитано на самый большой кластер в перспективе: {BucketsPerReplicaset} бакетов на набор реплик при {ScaleOutFactor}-кратном росте от текущих {_plan.StorageReplicasets} (или при {ShardsAtHorizon}, которые нужны по прогнозу, если это больше), и не меньше значения vshard по умолчанию {MinimumBucketCount}. Много мелких бакетов перебалансируются равномерно и быстро; каждый стоит лишь строки в `_bucket`.");
@@ -295,8 +313,8 @@ internal sealed class CapacityNarrator
     {
         _md.Section(CapacityPlanPhase.Growth);
         _md.Paragraph(
-            $"The data grows {Figures.Number(_plan.GrowthPercentPerYear, 1)}% a year, compounded. \"Shards needed\" is the least number of storage replicasets that keeps the arena per instance under {Figures.Bytes(MemtxCeilingBytes)}{(Vinyl ? $" (for vinyl: {Figures.Number(VinylDataCeilingGb, 0)} GB of data per instance)" : "")}; the memtx column is the arena each instance needs with the planned {_plan.StorageReplicasets} replicaset(s).",
-            $"Данные растут на {Figures.Number(_plan.GrowthPercentPerYear, 1)}% в год со сложным процентом. «Нужно шардов» — наименьшее число наборов реплик хранения, при котором арена на инстанс остаётся ниже {Figures.Bytes(MemtxCeilingBytes)}{(Vinyl ? $" (для vinyl — {Figures.Number(VinylDataCeilingGb, 0)} GB данных на инстанс)" : "")}; столбец memtx — арена, нужная каждому инстансу при запланированном числе наборов реплик ({_plan.StorageReplicasets}).");
+            $"The data grows {Figures.Number(_plan.GrowthPercentPerYear, 1)}% a year, compounded. \"Shards needed\" is the least number of storage replicasets that keeps the arena per instance under {Figures.Bytes(_plan.MemtxCeilingBytes)}{(Vinyl ? $" (for vinyl: {Figures.Number(VinylDataCeilingGb, 0)} GB of data per instance)" : "")}; the memtx column is the arena each instance needs with the planned {_plan.StorageReplicasets} replicaset(s).",
+            $"Данные растут на {Figures.Number(_plan.GrowthPercentPerYear, 1)}% в год со сложным процентом. «Нужно шардов» — наименьшее число наборов реплик хранения, при котором арена на инстанс остаётся ниже {Figures.Bytes(_plan.MemtxCeilingBytes)}{(Vinyl ? $" (для vinyl — {Figures.Number(VinylDataCeilingGb, 0)} GB данных на инстанс)" : "")}; столбец memtx — арена, нужная каждому инстансу при запланированном числе наборов реплик ({_plan.StorageReplicasets}).");
         _md.Table(
             [T("Month", "Месяц"), T("Data", "Данные"), T("Shards needed", "Нужно шардов"), T("memtx per instance", "memtx на инстанс")],
             _plan.Growth.Select(p => (IReadOnlyList<string>)[$"{p.Month}", Units.Gb(p.DataSizeGb), $"{p.ShardsNeeded}", Figures.Bytes(p.MemtxMemoryBytesPerInstance)]));

@@ -4,6 +4,7 @@ namespace Tarantool.Agents.Expert.CapacityPlanning;
 internal sealed record DiskFigures(
     double SnapshotSizeGb,
     int SnapshotCount,
+    int SnapshotIntervalSeconds,
     double WalSizeGb,
     string WalMode,
     int WalIops,

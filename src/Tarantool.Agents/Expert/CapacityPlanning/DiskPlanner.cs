@@ -24,11 +24,12 @@ internal static class DiskPlanner
                 : $"{Figures.Number(perShard, 2)} GB of tuples per shard at the horizon (indexes are rebuilt on recovery)",
             Units.Gb(snapshot));
 
+        var interval = SnapshotInterval(input, snapshot);
         var count = profile.SnapshotCount;
-        var walBytes = input.WritesPerShard * input.WalRowBytes * CheckpointIntervalSeconds * count;
+        var walBytes = input.WritesPerShard * input.WalRowBytes * interval * count;
         var wal = Math.Round(Math.Max(0.25, walBytes / BytesPerGb), 2);
         log.Formula("walSizeGb",
-            $"max(0.25, {Figures.Number(input.WritesPerShard, 1)} wps × {input.WalRowBytes} B × {CheckpointIntervalSeconds} s × {count} checkpoints / 10^9)",
+            $"max(0.25, {Figures.Number(input.WritesPerShard, 1)} wps × {input.WalRowBytes} B × {interval} s × {count} checkpoints / 10^9)",
             Units.Gb(wal));
 
         var vinylRuns = vinyl ? perShard * VinylSpaceAmplification : 0;
@@ -44,7 +45,23 @@ internal static class DiskPlanner
         var walMode = profile.WalMode;
         var iops = WalIops(input, walMode);
         var mbps = ReplicationMbps(input, members);
-        return new DiskFigures(snapshot, count, wal, walMode, iops, disk, mbps);
+        return new DiskFigures(snapshot, count, interval, wal, walMode, iops, disk, mbps);
+    }
+
+    /// <summary>
+    /// <c>snapshot.by.interval</c>: at least hourly, and long enough that writing a snapshot keeps the checkpoint
+    /// daemon busy at most a tenth of the time (whole hours, at most a day). The backup plan and the configuration
+    /// take this value, so the WAL sized here is the WAL they keep.
+    /// </summary>
+    private static int SnapshotInterval(PlanningInputs input, double snapshotGb)
+    {
+        var writeSeconds = MemoryPlanner.SnapshotWriteSeconds(snapshotGb);
+        var hours = Math.Max(1, (int)Math.Ceiling(writeSeconds / CheckpointBusyShare / 3600));
+        var interval = Math.Clamp(hours * 3600, MinimumCheckpointIntervalSeconds, MaximumCheckpointIntervalSeconds);
+        input.Log.Formula("snapshot.by.interval",
+            $"min(86400, max(3600, ⌈{Figures.Number(writeSeconds, 0)} s to write a snapshot / {Figures.Number(CheckpointBusyShare, 2)} busy share / 3600⌉ × 3600))",
+            $"{interval} s");
+        return interval;
     }
 
     private static int WalIops(PlanningInputs input, string walMode)

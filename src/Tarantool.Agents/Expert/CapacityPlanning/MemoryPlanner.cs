@@ -1,3 +1,4 @@
+using Tarantool.Agents.Expert.BackupRecovery;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Requests;
@@ -7,7 +8,8 @@ namespace Tarantool.Agents.Expert.CapacityPlanning;
 
 /// <summary>
 /// Sizes memory: the data at the horizon per shard, the arena that holds it with its indexes, the engine that
-/// fits, and the RAM a host must give each instance (arena + copy-on-write reserve for checkpoints + runtime).
+/// fits, and the RAM a host must give each instance (the arena, which also holds what a checkpoint's read view keeps
+/// alive, + vinyl memory + runtime).
 /// </summary>
 internal static class MemoryPlanner
 {
@@ -25,8 +27,7 @@ internal static class MemoryPlanner
                 : $"{Figures.Number(projected, 2)} GB / {input.Shards} storage replicaset(s)",
             Units.Gb(perShard));
 
-        var factor = (1 + IndexOverhead) * AllocatorFactor * MemoryHeadroom;
-        var required = perShard * BytesPerGb * factor;
+        var required = RequiredBytes(perShard);
         log.Formula("memtxRequired",
             $"{Figures.Number(perShard, 2)} GB × 10^9 × (1 + {Figures.Number(IndexOverhead, 2)}) × {Figures.Number(AllocatorFactor, 2)} × {Figures.Number(MemoryHeadroom, 2)}",
             Figures.Bytes((long)required));
@@ -35,9 +36,15 @@ internal static class MemoryPlanner
         long memtx, vinylMemory = 0, vinylCache = 0;
         if (engine == StorageEngine.Memtx)
         {
-            memtx = Math.Max(profile.MemtxFloorBytes, Rounding.UpTo(required, MemtxStepBytes));
+            // A checkpoint writes a read view of the indexes from inside the arena (no fork): tuples replaced or
+            // deleted while the snapshot is written stay allocated until it is done, so the arena holds them too.
+            var retained = CheckpointRetainedBytes(input, input.Shards);
+            log.Formula("checkpointReadView",
+                $"min({Figures.Number(input.WritesPerShard, 1)} wps × {Figures.Number(SnapshotWriteSeconds(perShard), 0)} s writing a {Figures.Number(perShard, 2)} GB snapshot at {Figures.Number(RecoveryRates.SnapshotWriteMBps, 0)} MB/s × {input.Workload.AverageRecordBytes} B × {Figures.Number(AllocatorFactor, 2)}, the shard's tuples)",
+                Figures.Bytes((long)retained));
+            memtx = ArenaBytes(input, input.Shards);
             log.Formula("memtx.memory",
-                $"max({Figures.Bytes(profile.MemtxFloorBytes)} floor, ⌈{Figures.Bytes((long)required)} / 256 MiB⌉ × 256 MiB)",
+                $"max({Figures.Bytes(profile.MemtxFloorBytes)} floor, ⌈({Figures.Bytes((long)required)} + {Figures.Bytes((long)retained)} checkpoint read view) / 256 MiB⌉ × 256 MiB)",
                 Figures.Bytes(memtx));
         }
         else
@@ -55,9 +62,10 @@ internal static class MemoryPlanner
                 Figures.Bytes(vinylCache));
         }
 
-        var ram = Rounding.UpTo(memtx * CopyOnWriteReserve + vinylMemory + vinylCache + RuntimeReserveBytes, MemtxStepBytes);
+        // No copy-on-write reserve outside the arena: memtx checkpoints do not fork (the read view lives in the arena).
+        var ram = Rounding.UpTo(memtx + vinylMemory + vinylCache + RuntimeReserveBytes, MemtxStepBytes);
         log.Formula("ramPerStorageInstance",
-            $"{Figures.Bytes(memtx)} × {Figures.Number(CopyOnWriteReserve, 2)} + {Figures.Bytes(vinylMemory + vinylCache)} vinyl + {Figures.Bytes(RuntimeReserveBytes)} runtime",
+            $"{Figures.Bytes(memtx)} arena + {Figures.Bytes(vinylMemory + vinylCache)} vinyl + {Figures.Bytes(RuntimeReserveBytes)} runtime",
             Figures.Bytes(ram));
 
         var router = ClusterShape.UsesVshard(input.Request) ? profile.RouterMemtxBytes : 0;
@@ -66,6 +74,40 @@ internal static class MemoryPlanner
 
         return new MemoryFigures(engine, projected, perShard, memtx, router, vinylMemory, vinylCache, ram);
     }
+
+    /// <summary>Arena for the tuples and indexes of one shard at the horizon, before rounding.</summary>
+    public static double RequiredBytes(double perShardGb) =>
+        perShardGb * BytesPerGb * (1 + IndexOverhead) * AllocatorFactor * MemoryHeadroom;
+
+    /// <summary>
+    /// <c>memtx.memory</c> of a storage instance when the data is spread over <paramref name="shards"/>;
+    /// <paramref name="asSharded"/> asks what it would be if the cluster sharded (even a master-master one, whose
+    /// members otherwise each hold all the data).
+    /// </summary>
+    public static long ArenaBytes(PlanningInputs input, int shards, bool asSharded = false)
+    {
+        var perShard = PerShardGb(input, shards, asSharded);
+        return Math.Max(input.Profile.MemtxFloorBytes,
+            Rounding.UpTo(RequiredBytes(perShard) + CheckpointRetainedBytes(input, shards, asSharded), MemtxStepBytes));
+    }
+
+    /// <summary>
+    /// What a checkpoint's read view keeps alive in the arena: the old versions of tuples written while the snapshot
+    /// is being written (every write taken as a replace), never more than the shard's tuples.
+    /// </summary>
+    public static double CheckpointRetainedBytes(PlanningInputs input, int shards, bool asSharded = false)
+    {
+        var perShard = PerShardGb(input, shards, asSharded);
+        var writes = input.Workload.WriteRps / (double)Math.Max(1, shards);
+        var retained = writes * SnapshotWriteSeconds(perShard) * input.Workload.AverageRecordBytes * AllocatorFactor;
+        return Math.Min(retained, perShard * BytesPerGb * AllocatorFactor);
+    }
+
+    /// <summary>Seconds to write a snapshot of <paramref name="snapshotGb"/> (a snapshot holds tuples, not indexes).</summary>
+    public static double SnapshotWriteSeconds(double snapshotGb) => snapshotGb * 1000 / RecoveryRates.SnapshotWriteMBps;
+
+    private static double PerShardGb(PlanningInputs input, int shards, bool asSharded) =>
+        Math.Round(input.Workload.DataAt(input.Workload.HorizonMonths), 2) / (input.IsTrueMasterMaster && !asSharded ? 1 : Math.Max(1, shards));
 
     private static StorageEngine ChooseEngine(PlanningInputs input, double required)
     {

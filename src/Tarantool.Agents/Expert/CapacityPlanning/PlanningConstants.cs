@@ -22,9 +22,6 @@ internal static class PlanningConstants
     /// <summary><c>memtx.memory</c> is rounded up to this step so configs stay readable.</summary>
     public const long MemtxStepBytes = 256 * Mib;
 
-    /// <summary>While a checkpoint is written, pages changed meanwhile are copied (copy-on-write).</summary>
-    public const double CopyOnWriteReserve = 1.30;
-
     /// <summary>Lua heap, fibers, iproto and relay buffers, the binary itself.</summary>
     public const long RuntimeReserveBytes = 1 * Gib;
 
@@ -58,8 +55,14 @@ internal static class PlanningConstants
     /// <summary>Planning budget of one vshard router (one TX thread forwarding calls over net.box).</summary>
     public const int RouterBudgetRps = 15_000;
 
-    /// <summary><c>snapshot.by.interval</c> the disk estimate assumes (the Tarantool default, one hour).</summary>
-    public const int CheckpointIntervalSeconds = 3600;
+    /// <summary>Shortest <c>snapshot.by.interval</c> the plan uses (the Tarantool default, one hour).</summary>
+    public const int MinimumCheckpointIntervalSeconds = 3600;
+
+    /// <summary>Longest <c>snapshot.by.interval</c> (a day): beyond it the WAL and restart replay grow unbounded.</summary>
+    public const int MaximumCheckpointIntervalSeconds = 86400;
+
+    /// <summary>Share of the time the checkpoint daemon may spend writing snapshots.</summary>
+    public const double CheckpointBusyShare = 0.10;
 
     /// <summary>xrow header and MessagePack framing of one WAL row.</summary>
     public const int WalRowOverheadBytes = 64;

@@ -6,7 +6,9 @@ namespace Tarantool.Agents.Expert.CapacityPlanning;
 /// <summary>What every step of the capacity plan reads: the request, its environment, the resolved workload.</summary>
 internal sealed record PlanningInputs(ClusterRequest Request, EnvironmentProfile Profile, ResolvedWorkload Workload, Language Language, FormulaLog Log)
 {
-    public int Shards { get; } = ClusterShape.StorageReplicasets(Request);
+    /// <summary>Storage replicasets: the request's, or the count the data needs when the request left it to the plan
+    /// (<see cref="ShardPlanner"/>).</summary>
+    public int Shards { get; init; } = ClusterShape.StorageReplicasets(Request);
 
     public int Sites { get; } = ClusterShape.Sites(Request);
 

@@ -45,9 +45,9 @@ internal sealed class ConfigurationDesigner
             ? $"{_request.Environment} keeps every acknowledged commit across a power loss: the WAL is fsync'ed before the client gets its answer ({Figures.Integer(_capacity.WalIops)} WAL writes/s per leader were sized for it)."
             : $"{_request.Environment} trades the last moments of writes on a host crash for latency: the WAL sits in the page cache until the OS flushes it; replicas still hold the data.");
         Decide("snapshot", $"every {Figures.Integer(_backup.SnapshotIntervalSeconds)} s or {Figures.Bytes(_backup.SnapshotWalSizeBytes)} of WAL, keep {_backup.SnapshotCount}",
-            $"The backup plan (RPO {Figures.Integer(_backup.RpoSeconds)} s, RTO {Figures.Integer(_backup.RtoSeconds)} s) fixes them: the interval and WAL size bound how much WAL a restart replays, the count keeps enough checkpoints for hot backups and point-in-time recovery.");
+            $"The capacity plan sized the disks and the WAL for them and the backup plan (RPO {Figures.Integer(_backup.RpoSeconds)} s, RTO {Figures.Integer(_backup.RtoSeconds)} s) schedules around them: the interval and WAL size bound how much WAL a restart replays, the count keeps enough checkpoints for hot backups and point-in-time recovery.");
         Decide("memtx.memory", Figures.Bytes(_capacity.MemtxMemoryBytes) + (_capacity.Routers > 0 ? $" per storage, {Figures.Bytes(_capacity.RouterMemtxMemoryBytes)} per router" : " per instance"),
-            $"The capacity plan sized the arena for {Figures.Gb(_capacity.ProjectedDataSizeGb)} of data at the horizon; each storage host provides {Figures.Bytes(_capacity.RamPerStorageInstanceBytes)} of RAM including the snapshot copy-on-write reserve.");
+            $"The capacity plan sized the arena for {Figures.Gb(_capacity.ProjectedDataSizeGb)} of data at the horizon; each storage host provides {Figures.Bytes(_capacity.RamPerStorageInstanceBytes)} of RAM: the arena, which also holds what a snapshot's read view keeps alive, and the runtime.");
         var vinyl = Vinyl();
         var (logLevel, logFormat) = Logging();
         var tls = Tls();

@@ -118,10 +118,10 @@ internal sealed class ConfigurationNarrative
         _md.Paragraph(
             $"`memtx.memory` is {_config.StorageMemtxMemoryBytes} bytes ({Figures.Bytes(_config.StorageMemtxMemoryBytes)}) on every storage instance" +
             (_config.RouterMemtxMemoryBytes > 0 ? $" and {_config.RouterMemtxMemoryBytes} bytes ({Figures.Bytes(_config.RouterMemtxMemoryBytes)}) on routers, which hold only bucket routes" : "") +
-            $". The host needs {Figures.Bytes(_capacity.RamPerStorageInstanceBytes)} per storage instance: the arena plus a copy-on-write reserve for snapshots and the Lua/runtime heap. The arena can be enlarged at runtime but never shrunk, so it is sized for the horizon of {_capacity.HorizonMonths} months.",
+            $". The host needs {Figures.Bytes(_capacity.RamPerStorageInstanceBytes)} per storage instance: the arena (snapshots are written from a read view inside it, with no forked copy) plus the Lua/runtime heap. The arena can be enlarged at runtime but never shrunk, so it is sized for the horizon of {_capacity.HorizonMonths} months.",
             $"`memtx.memory` равен {_config.StorageMemtxMemoryBytes} байт ({Figures.Bytes(_config.StorageMemtxMemoryBytes)}) на каждом экземпляре хранения" +
             (_config.RouterMemtxMemoryBytes > 0 ? $" и {_config.RouterMemtxMemoryBytes} байт ({Figures.Bytes(_config.RouterMemtxMemoryBytes)}) на роутерах, которые хранят только маршруты бакетов" : "") +
-            $". Хосту нужно {Figures.Bytes(_capacity.RamPerStorageInstanceBytes)} на экземпляр хранения: арена, запас под копирование при записи во время снапшота и куча Lua. Арену можно увеличить на лету, но нельзя уменьшить, поэтому она рассчитана на горизонт {_capacity.HorizonMonths} месяцев.");
+            $". Хосту нужно {Figures.Bytes(_capacity.RamPerStorageInstanceBytes)} на экземпляр хранения: арена (снапшот пишется из read view внутри неё, без копии процесса) и куча Lua. Арену можно увеличить на лету, но нельзя уменьшить, поэтому она рассчитана на горизонт {_capacity.HorizonMonths} месяцев.");
         if (_config.Vinyl.Enabled)
         {
             _md.Paragraph(

@@ -81,10 +81,10 @@ public static class OrchestrationNarrator
 
         n.Section(ContainersPhase.Resources);
         n.Paragraph(
-            $"Requests come from the capacity plan: a storage instance needs {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} RAM (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + copy-on-write reserve + runtime) " +
+            $"Requests come from the capacity plan: a storage instance needs {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} RAM (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)}, which also holds what a checkpoint's read view keeps alive, + runtime) " +
             $"and {capacity.CpuPerStorageInstance} vCPU; volumes are the plan's {Figures.Gb(capacity.DiskPerStorageInstanceGb)} per instance plus 5% filesystem overhead. " +
             "Limits equal requests, which gives the Guaranteed QoS class.",
-            $"Запросы ресурсов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + резерв copy-on-write + runtime) " +
+            $"Запросы ресурсов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)}, где есть место и для read view снимка, + runtime) " +
             $"и {capacity.CpuPerStorageInstance} vCPU; тома — {Figures.Gb(capacity.DiskPerStorageInstanceGb)} на экземпляр из плана плюс 5% на файловую систему. " +
             "Лимиты равны запросам, это класс QoS Guaranteed.");
         n.Table(

@@ -47,8 +47,8 @@ internal sealed class ScalingGuideWriter(ClusterProfile cluster)
     {
         var current = Capacity.MemtxMemoryBytes;
         var bigger = (long)(current * 1.5);
-        s.P($"The cheapest step is more memory per instance. `memtx.memory` can grow at runtime (never shrink); the host must keep the copy-on-write reserve for snapshots, so give the instance {Figures.Number((double)Capacity.RamPerStorageInstanceBytes / current, 2)}× its `memtx.memory` in RAM, as today.",
-            $"Самый дешёвый шаг — больше памяти на инстанс. `memtx.memory` можно увеличить на лету (но не уменьшить); на хосте нужен запас под copy-on-write при снапшоте, поэтому выделяйте инстансу в {Figures.Number((double)Capacity.RamPerStorageInstanceBytes / current, 2)} раза больше памяти, чем `memtx.memory`, как сейчас.");
+        s.P($"The cheapest step is more memory per instance. `memtx.memory` can grow at runtime (never shrink); grow the host's RAM by the same amount (snapshots are written from a read view inside the arena, so the runtime reserve on top stays as it is: {Figures.Bytes(Capacity.RamPerStorageInstanceBytes - current)} today).",
+            $"Самый дешёвый шаг — больше памяти на инстанс. `memtx.memory` можно увеличить на лету (но не уменьшить); увеличьте память хоста на столько же (снапшот пишется из read view внутри арены, поэтому запас на runtime сверху не меняется: сейчас {Figures.Bytes(Capacity.RamPerStorageInstanceBytes - current)}).");
         var leader = cluster.Leader(cluster.MainReplicaset) ?? cluster.MainReplicaset.Instances[0].Name;
         switch (cluster.Tooling)
         {

@@ -31,8 +31,8 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
         s.P(s.T("Each storage instance needs:", "Каждому инстансу хранения нужно:"));
         s.Bullets(
         [
-            s.T($"RAM: {GuideFigures.Bytes(capacity.RamPerStorageInstanceBytes, cluster.Language)} (`memtx.memory` {GuideFigures.Bytes(capacity.MemtxMemoryBytes, cluster.Language)} plus the copy-on-write reserve for snapshots and the Lua runtime);",
-                $"оперативная память: {GuideFigures.Bytes(capacity.RamPerStorageInstanceBytes, cluster.Language)} (`memtx.memory` {GuideFigures.Bytes(capacity.MemtxMemoryBytes, cluster.Language)} плюс запас на copy-on-write при снапшоте и среду Lua);"),
+            s.T($"RAM: {GuideFigures.Bytes(capacity.RamPerStorageInstanceBytes, cluster.Language)} (`memtx.memory` {GuideFigures.Bytes(capacity.MemtxMemoryBytes, cluster.Language)} plus the Lua runtime; snapshots are written from a read view inside the arena, so they need no extra RAM);",
+                $"оперативная память: {GuideFigures.Bytes(capacity.RamPerStorageInstanceBytes, cluster.Language)} (`memtx.memory` {GuideFigures.Bytes(capacity.MemtxMemoryBytes, cluster.Language)} плюс среда Lua; снапшот пишется из read view внутри арены и дополнительной памяти не требует);"),
             s.T($"CPU: {capacity.CpuPerStorageInstance} vCPU (the TX thread, WAL, iproto and relay threads);",
                 $"процессор: {capacity.CpuPerStorageInstance} vCPU (поток TX, потоки WAL, iproto и relay);"),
             s.T($"disk: {GuideFigures.Gb(capacity.DiskPerStorageInstanceGb, cluster.Language)} of SSD ({capacity.SnapshotCount} snapshots of {GuideFigures.Gb(capacity.SnapshotSizeGb, cluster.Language)}, {GuideFigures.Gb(capacity.WalSizeGb, cluster.Language)} of WAL, room for a local backup); `wal.mode` is `{capacity.WalMode}`, about {capacity.WalIops} write IOPS on the leader.",

@@ -1,7 +1,7 @@
 namespace Tarantool.Agents.Phases.BackupRecovery;
 
 /// <summary>Phase 3: recovery objectives and what achieves them.</summary>
-public sealed record BackupPlan
+public sealed record BackupPlan : IReportsWarnings
 {
     /// <summary>Recovery point objective, in seconds of data that may be lost in the worst failure the plan covers
     /// (a lost replicaset restored from backups): the WAL archive interval with continuous archival, the full-backup
@@ -53,4 +53,8 @@ public sealed record BackupPlan
 
     /// <summary>A restore procedure per failure: lost replica, lost leader, lost replicaset, logical corruption...</summary>
     public required IReadOnlyList<RestoreProcedure> Procedures { get; init; }
+
+    /// <summary>The request's RPO or RTO targets the plan misses, each with the figure it reaches and what would
+    /// meet the target, in the request's language.</summary>
+    public IReadOnlyList<PhaseWarning> Warnings { get; init; } = [];
 }

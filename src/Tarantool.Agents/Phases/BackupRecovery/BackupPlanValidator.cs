@@ -16,6 +16,12 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
     /// <summary>Above this, a production plan no longer protects against more than a few minutes of lost writes.</summary>
     public const int MaxProductionRpoSeconds = 900;
 
+    /// <summary>The plan misses the request's RPO target (the validator's warning and the plan's own share it).</summary>
+    public const string RpoTargetCode = "backup.rpo-target-missed";
+
+    /// <summary>The plan misses the request's RTO target.</summary>
+    public const string RtoTargetCode = "backup.rto-target-missed";
+
     public IEnumerable<ValidationIssue> Validate(BackupPlan plan, PhaseContext context)
     {
         var request = context.Request;
@@ -26,6 +32,7 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
         CheckRetention(plan, request, issues);
         CheckSchedules(plan, capacity, issues);
         CheckObjectives(plan, request, issues);
+        CheckTargets(plan, request, issues);
         CheckStorage(plan, request, issues);
         if (topology is not null)
         {
@@ -60,10 +67,12 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
 
         if (capacity is not null)
         {
-            if (plan.SnapshotCount != capacity.SnapshotCount)
-                issues.Add(ValidationIssue.Error("backup.snapshot-count-mismatch",
-                    $"snapshotCount is {plan.SnapshotCount} but the capacity plan sized the disks for snapshot.count {capacity.SnapshotCount}; use {capacity.SnapshotCount}.",
-                    "$.snapshotCount"));
+            foreach (var (key, expected, actual) in PersistenceSettings.From(capacity).Differences(PersistenceSettings.From(plan)))
+                issues.Add(key == "snapshot.count"
+                    ? ValidationIssue.Error("backup.snapshot-count-mismatch",
+                        $"snapshotCount is {actual} but the capacity plan sized the disks for snapshot.count {expected}; use {expected}.", "$.snapshotCount")
+                    : ValidationIssue.Error("backup.snapshot-interval-mismatch",
+                        $"{key} is {actual} but the capacity plan sized the WAL for {expected}; use {expected} (config.yaml takes the same value).", "$.snapshotIntervalSeconds"));
             var walBudget = Math.Max((long)(capacity.WalSizeGb * 1e9), 256L * 1024 * 1024);
             if (plan.SnapshotWalSizeBytes > walBudget * 3 / 2)
                 issues.Add(ValidationIssue.Warning("backup.snapshot-wal-size-over-budget",
@@ -128,6 +137,29 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
                 issues.Add(ValidationIssue.Error("backup.production-rpo-too-high",
                     $"rpoSeconds {plan.RpoSeconds} is above {MaxProductionRpoSeconds} s for production; ship xlogs more often.", "$.rpoSeconds"));
         }
+    }
+
+    /// <summary>
+    /// The request's RPO and RTO targets: a plan may miss one (some targets only synchronous replication or a
+    /// failover can meet), but it must tell the user so itself, in the request's language.
+    /// </summary>
+    private static void CheckTargets(BackupPlan plan, ClusterRequest request, List<ValidationIssue> issues)
+    {
+        void Target(int? target, int reached, string code, string name, string remedy)
+        {
+            if (target is not { } t || reached <= t) return;
+            issues.Add(ValidationIssue.Warning(code, $"The plan's {name} of {reached} s misses the request's target of {t} s ({remedy}).", $"$.{name.ToLowerInvariant()}Seconds"));
+            if (!plan.Warnings.Any(w => w.Code == code))
+                issues.Add(ValidationIssue.Error("backup.target-warning-missing",
+                    $"The {name} target of {t} s is missed ({reached} s): add a warning with code '{code}' to warnings, in the request's language, with the figure reached and what would meet the target ({remedy}).",
+                    "$.warnings"));
+        }
+
+        Target(request.RpoSeconds, plan.RpoSeconds, RpoTargetCode, "RPO", "ship WAL more often, or synchronous replication below what shipping can give");
+        Target(request.RtoSeconds, plan.RtoSeconds, RtoTargetCode, "RTO", "more shards for smaller snapshots, or a failover instead of a restore");
+        for (var i = 0; i < plan.Warnings.Count; i++)
+            if (string.IsNullOrWhiteSpace(plan.Warnings[i].Code) || string.IsNullOrWhiteSpace(plan.Warnings[i].Message))
+                issues.Add(ValidationIssue.Error("backup.warning-empty", "Every warning needs a code and a message.", $"$.warnings[{i}]"));
     }
 
     private static void CheckStorage(BackupPlan plan, ClusterRequest request, List<ValidationIssue> issues)

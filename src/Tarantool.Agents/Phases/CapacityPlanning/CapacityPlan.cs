@@ -3,7 +3,7 @@ using Tarantool.Agents.Requests;
 namespace Tarantool.Agents.Phases.CapacityPlanning;
 
 /// <summary>Phase 1: how much memory, CPU, disk, network and how many instances the cluster needs, and why.</summary>
-public sealed record CapacityPlan
+public sealed record CapacityPlan : IReportsWarnings
 {
     /// <summary>memtx unless the data set is far larger than affordable RAM or the user asked for vinyl.</summary>
     public required StorageEngine Engine { get; init; }
@@ -20,7 +20,8 @@ public sealed record CapacityPlan
     public required double GrowthPercentPerYear { get; init; }
     public required int HorizonMonths { get; init; }
 
-    /// <summary>Storage replicasets (shards); 1 when not sharded.</summary>
+    /// <summary>Storage replicasets (shards); 1 when not sharded. The user's count when given; otherwise the count
+    /// the data needs (at least the default), recorded as the assumption <c>shardCount</c>.</summary>
     public required int StorageReplicasets { get; init; }
 
     /// <summary>Instances in each storage replicaset (leader + replicas).</summary>
@@ -47,7 +48,16 @@ public sealed record CapacityPlan
     /// <summary><c>vinyl.cache</c> per storage instance in bytes; 0 for memtx.</summary>
     public required long VinylCacheBytes { get; init; }
 
-    /// <summary>RAM to provision per storage instance: memtx + copy-on-write reserve for snapshots + runtime.</summary>
+    /// <summary>The largest <c>memtx.memory</c> per storage instance the plan accepts without a warning: restart reads
+    /// the whole snapshot and a replica rejoin ships it, so a bigger arena means a longer outage (32–128 GiB).</summary>
+    public required long MemtxCeilingBytes { get; init; }
+
+    /// <summary>Seconds a storage instance needs to read its snapshot and rebuild its indexes at restart.</summary>
+    public required int SnapshotRecoverySeconds { get; init; }
+
+    /// <summary>RAM to provision per storage instance: the arena (which already holds what a checkpoint's read view
+    /// keeps alive), vinyl memory and cache, and the runtime (Lua heap, fibers, buffers). memtx checkpoints do not
+    /// fork, so no copy-on-write RAM is reserved outside the arena.</summary>
     public required long RamPerStorageInstanceBytes { get; init; }
 
     /// <summary>vCPUs per storage instance: one TX thread plus WAL, iproto and relay threads.</summary>
@@ -60,6 +70,10 @@ public sealed record CapacityPlan
 
     /// <summary>Size of one snapshot of a storage instance, in GB.</summary>
     public required double SnapshotSizeGb { get; init; }
+
+    /// <summary><c>snapshot.by.interval</c> in seconds: the WAL estimate depends on it, and the backup plan and the
+    /// configuration use the same value.</summary>
+    public required int SnapshotIntervalSeconds { get; init; }
 
     /// <summary><c>snapshot.count</c>: snapshots (checkpoints) kept on disk.</summary>
     public required int SnapshotCount { get; init; }
@@ -87,6 +101,10 @@ public sealed record CapacityPlan
 
     /// <summary>Data size and shards needed at points over the horizon.</summary>
     public required IReadOnlyList<GrowthPoint> Growth { get; init; }
+
+    /// <summary>Risks the plan carries (an arena above the ceiling with the user's shard count...), each with the
+    /// figure reached and what would fix it, in the request's language.</summary>
+    public IReadOnlyList<PhaseWarning> Warnings { get; init; } = [];
 }
 
 /// <param name="Name">The figure, e.g. <c>dataSizeGb</c>.</param>

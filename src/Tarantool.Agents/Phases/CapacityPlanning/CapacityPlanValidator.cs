@@ -12,6 +12,9 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
 {
     private const double Gib = 1024d * 1024 * 1024;
 
+    /// <summary>The code of the arena-above-ceiling finding, shared by this validator's warning and the plan's own.</summary>
+    public const string CeilingCode = "capacity.arena-above-ceiling";
+
     /// <summary>Below this, an arena cannot hold the tuples even with the leanest index.</summary>
     private const double MinimumMemtxFactor = 1.1;
 
@@ -23,6 +26,7 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
         CheckWorkloadAgainstRequest(plan, request, issues);
         CheckInstances(plan, request, issues);
         CheckMemory(plan, issues);
+        CheckCeiling(plan, request, issues);
         CheckCpuAndDisk(plan, request, issues);
         CheckSharding(plan, request, issues);
         CheckGrowth(plan, issues);
@@ -96,7 +100,17 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
     private static void CheckInstances(CapacityPlan plan, ClusterRequest request, List<ValidationIssue> issues)
     {
         var expectedShards = ClusterShape.StorageReplicasets(request);
-        if (plan.StorageReplicasets != expectedShards)
+        if (ClusterShape.ShardCountIsComputed(request))
+        {
+            // No one gave the count: the plan chooses it from the data, and says so.
+            if (plan.StorageReplicasets < 2 || plan.StorageReplicasets > MemtxCeiling.MaximumShards)
+                issues.Add(ValidationIssue.Error("capacity.storage-replicasets",
+                    $"No shard count was given, so choose the count the data needs (at least 2, at most {MemtxCeiling.MaximumShards}); got {plan.StorageReplicasets}.", "$.storageReplicasets"));
+            if (!plan.Assumptions.Any(a => string.Equals(a.Name, "shardCount", StringComparison.OrdinalIgnoreCase)))
+                issues.Add(ValidationIssue.Error("capacity.shard-count-computed",
+                    "No shard count was given: add an assumption named 'shardCount' with the count chosen and why (computed from the data at the horizon and the arena ceiling).", "$.assumptions"));
+        }
+        else if (plan.StorageReplicasets != expectedShards)
             issues.Add(ValidationIssue.Error("capacity.storage-replicasets",
                 $"storageReplicasets is {plan.StorageReplicasets} but the request needs {expectedShards} ({(ClusterShape.UsesVshard(request) && request.EnableSharding ? "the shard count" : "one replicaset when not sharded")}).",
                 "$.storageReplicasets"));
@@ -176,13 +190,57 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
         if (plan.RamPerStorageInstanceBytes < resident)
             issues.Add(ValidationIssue.Error("capacity.ram",
                 $"ramPerStorageInstanceBytes ({Gb(plan.RamPerStorageInstanceBytes)}) is less than memtx + vinyl memory + vinyl cache ({Gb(resident)}).", "$.ramPerStorageInstanceBytes"));
-        else if (plan.RamPerStorageInstanceBytes < plan.MemtxMemoryBytes * 1.2 + plan.VinylMemoryBytes + plan.VinylCacheBytes)
+        else if (plan.RamPerStorageInstanceBytes < resident + 512 * 1024 * 1024L)
             issues.Add(ValidationIssue.Warning("capacity.ram",
-                "ramPerStorageInstanceBytes leaves no copy-on-write reserve for checkpoints (about 30% of memtx) and no runtime memory; snapshots may push the host into swap or the OOM killer.",
+                "ramPerStorageInstanceBytes leaves less than 512 MiB beyond the arena and vinyl memory for the Lua heap, fibers and network buffers; the host may swap or the OOM killer may strike. (Checkpoints need no copy-on-write RAM outside the arena: memtx writes them from a read view.)",
                 "$.ramPerStorageInstanceBytes"));
 
         if (plan.Routers > 0 && plan.RouterMemtxMemoryBytes <= 0)
             issues.Add(ValidationIssue.Error("capacity.router-memtx", "routerMemtxMemoryBytes must be positive when there are routers (e.g. 512 MiB–1 GiB).", "$.routerMemtxMemoryBytes"));
+    }
+
+    /// <summary>
+    /// The arena ceiling: stated within sane bounds, with the snapshot recovery time; an arena above it is an error
+    /// when the plan chose the shard count (choose more), and otherwise a warning the plan must state itself, in the
+    /// request's language, so it reaches bundle.json and the terminal summary.
+    /// </summary>
+    private static void CheckCeiling(CapacityPlan plan, ClusterRequest request, List<ValidationIssue> issues)
+    {
+        if (plan.MemtxCeilingBytes is < MemtxCeiling.MinimumBytes or > MemtxCeiling.MaximumBytes)
+        {
+            issues.Add(ValidationIssue.Error("capacity.memtx-ceiling",
+                $"memtxCeilingBytes ({Gb(plan.MemtxCeilingBytes)}) must be between {Gb(MemtxCeiling.MinimumBytes)} and {Gb(MemtxCeiling.MaximumBytes)}: the largest arena per storage instance that keeps restart and replica rejoin reasonable.",
+                "$.memtxCeilingBytes"));
+            return;
+        }
+
+        if (plan.SnapshotRecoverySeconds <= 0)
+            issues.Add(ValidationIssue.Error("capacity.snapshot-recovery", "snapshotRecoverySeconds must be positive: the time a storage instance needs to read its snapshot at restart.", "$.snapshotRecoverySeconds"));
+
+        for (var i = 0; i < plan.Warnings.Count; i++)
+            if (string.IsNullOrWhiteSpace(plan.Warnings[i].Code) || string.IsNullOrWhiteSpace(plan.Warnings[i].Message))
+                issues.Add(ValidationIssue.Error("capacity.warning-empty", "Every warning needs a code and a message.", $"$.warnings[{i}]"));
+
+        if (plan.Engine != StorageEngine.Memtx || plan.MemtxMemoryBytes <= plan.MemtxCeilingBytes) return;
+        var fit = MemtxCeiling.ShardsToFit(plan.MemtxMemoryBytes, plan.StorageReplicasets, plan.MemtxCeilingBytes);
+        if (ClusterShape.ShardCountIsComputed(request) && plan.StorageReplicasets < MemtxCeiling.MaximumShards)
+        {
+            issues.Add(ValidationIssue.Error(CeilingCode,
+                $"No shard count was given, yet {plan.StorageReplicasets} shards leave an arena of {Gb(plan.MemtxMemoryBytes)} above the {Gb(plan.MemtxCeilingBytes)} ceiling; choose the count the data needs (about {fit}).",
+                "$.storageReplicasets"));
+            return;
+        }
+
+        var wayOut = !ClusterShape.CanShard(request) ? $"a {EnumText.Kebab(request.ClusterType)} cluster cannot shard: vinyl, or a sharded cluster with about {fit} shards"
+            : !request.EnableSharding ? $"enable sharding with about {fit} shards, or vinyl"
+            : $"about {fit} shards, or vinyl";
+        issues.Add(ValidationIssue.Warning(CeilingCode,
+            $"memtx.memory ({Gb(plan.MemtxMemoryBytes)}) is above the {Gb(plan.MemtxCeilingBytes)} ceiling with the {plan.StorageReplicasets} storage replicaset(s) requested; restart and replica rejoin get slow ({wayOut}).",
+            "$.memtxMemoryBytes"));
+        if (!plan.Warnings.Any(w => w.Code == CeilingCode))
+            issues.Add(ValidationIssue.Error("capacity.warning-missing",
+                $"The arena is above the ceiling: add a warning with code '{CeilingCode}' to warnings, in the request's language, stating the arena, the ceiling, the snapshot recovery time, the shard count that would fit and the alternatives ({wayOut}).",
+                "$.warnings"));
     }
 
     private static void CheckCpuAndDisk(CapacityPlan plan, ClusterRequest request, List<ValidationIssue> issues)
@@ -203,6 +261,10 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
             issues.Add(ValidationIssue.Error("capacity.snapshot-count", "snapshotCount must be at least 1 (snapshot.count).", "$.snapshotCount"));
         else if (plan.SnapshotCount < 2 && request.Environment == DeploymentEnvironment.Production)
             issues.Add(ValidationIssue.Warning("capacity.snapshot-count", "Production with snapshot.count 1 has no local fallback if the newest snapshot is damaged; keep at least 2.", "$.snapshotCount"));
+
+        if (plan.SnapshotIntervalSeconds is <= 0 or > 86400)
+            issues.Add(ValidationIssue.Error("capacity.snapshot-interval",
+                $"snapshotIntervalSeconds ({plan.SnapshotIntervalSeconds}) must be between 1 and 86400 (snapshot.by.interval); the WAL estimate depends on it.", "$.snapshotIntervalSeconds"));
 
         if (plan.SnapshotSizeGb <= 0)
             issues.Add(ValidationIssue.Error("capacity.snapshot-size", "snapshotSizeGb must be positive.", "$.snapshotSizeGb"));

@@ -21,6 +21,17 @@ internal static class ClusterShape
     public static int StorageReplicasets(ClusterRequest request) =>
         request.ClusterType == ClusterType.SingleInstance ? 1 : Math.Max(1, request.StorageReplicasets);
 
+    /// <summary>Cluster types that can split the data over shards; a single instance and a replicated cluster cannot.</summary>
+    public static bool CanShard(ClusterRequest request) =>
+        request.ClusterType is not (ClusterType.SingleInstance or ClusterType.Replicated);
+
+    /// <summary>
+    /// True when the request shards but no one gave the shard count: the capacity plan chooses the count the data
+    /// needs instead of the default.
+    /// </summary>
+    public static bool ShardCountIsComputed(ClusterRequest request) =>
+        request.ShardCountIsDefault && request.EnableSharding && CanShard(request);
+
     public static bool IsCartridge(ClusterRequest request) => request.ClusterType == ClusterType.Cartridge;
 
     /// <summary>

@@ -71,6 +71,11 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
         {
             if (output.WalMode != capacity.WalMode)
                 error("config.wal-mode-mismatch", $"walMode must be the capacity plan's '{capacity.WalMode}'.", "$.walMode");
+            var drift = PersistenceSettings.From(capacity).Differences(PersistenceSettings.From(output)).Where(d => d.Key != "wal.mode").ToList();
+            if (drift.Count > 0)
+                error("config.snapshot-mismatch",
+                    $"Snapshot settings must equal the capacity plan's, which sized the disks for them: {string.Join(", ", drift.Select(d => $"{d.Key} {d.Expected}, not {d.Actual}"))}.",
+                    "$.snapshotIntervalSeconds");
             if (output.StorageMemtxMemoryBytes != capacity.MemtxMemoryBytes)
                 error("config.memtx-memory-mismatch", $"storageMemtxMemoryBytes must equal the capacity plan's memtxMemoryBytes ({capacity.MemtxMemoryBytes}).", "$.storageMemtxMemoryBytes");
             if (capacity.Routers > 0 && output.RouterMemtxMemoryBytes != capacity.RouterMemtxMemoryBytes)

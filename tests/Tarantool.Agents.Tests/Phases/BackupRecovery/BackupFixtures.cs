@@ -112,6 +112,7 @@ public static class BackupFixtures
         DiskPerStorageInstanceGb = snapshotGb * (snapshotCount + 2) + walGb * 2,
         SnapshotSizeGb = snapshotGb,
         SnapshotCount = snapshotCount,
+        SnapshotIntervalSeconds = Math.Max(3600, (int)Math.Ceiling(snapshotGb * 1000 / 200 * 10 / 3600) * 3600), MemtxCeilingBytes = 64L << 30, SnapshotRecoverySeconds = (int)Math.Ceiling(snapshotGb * 1000 / 150),
         WalSizeGb = walGb,
         WalMode = "write",
         WalIops = writeRps / 10,

@@ -41,6 +41,14 @@ public sealed class BackupPlanValidatorTests
         Assert.Contains("backup.snapshot-count-mismatch", Errors(Good("replicated-prod") with { SnapshotCount = 5 }, "replicated-prod"));
     }
 
+    [Fact]
+    public void Snapshot_interval_must_match_the_capacity_plan_that_sized_the_wal()
+    {
+        var good = Good("replicated-prod");
+        Assert.DoesNotContain("backup.snapshot-interval-mismatch", Errors(good, "replicated-prod"));
+        Assert.Contains("backup.snapshot-interval-mismatch", Errors(good with { SnapshotIntervalSeconds = good.SnapshotIntervalSeconds * 2 }, "replicated-prod"));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(90000)]

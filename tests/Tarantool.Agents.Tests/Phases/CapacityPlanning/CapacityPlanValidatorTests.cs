@@ -10,7 +10,10 @@ public sealed class CapacityPlanValidatorTests
 {
     private sealed record Case(Func<ClusterRequest> Request, Func<CapacityPlan, CapacityPlan> Break, string Code, ValidationSeverity Severity = ValidationSeverity.Error);
 
+    /// <summary>The default request holds more data than three memtx shards keep under the ceiling.</summary>
     private static ClusterRequest Sharded() => Request();
+
+    private static ClusterRequest ComputedCount() => Request() with { ShardCountIsDefault = true };
 
     private static readonly Dictionary<string, Case> Cases = new()
     {
@@ -42,7 +45,15 @@ public sealed class CapacityPlanValidatorTests
         ["vinyl sizes on a memtx plan"] = new(Sharded, p => p with { VinylCacheBytes = 1 }, "capacity.vinyl-memory"),
         ["vinyl without vinyl memory"] = new(() => Request(workload: new Workload { Engine = StorageEngine.Vinyl }), p => p with { VinylMemoryBytes = 0 }, "capacity.vinyl-memory"),
         ["ram below the arena"] = new(Sharded, p => p with { RamPerStorageInstanceBytes = p.MemtxMemoryBytes - 1 }, "capacity.ram"),
-        ["ram without copy-on-write reserve"] = new(Sharded, p => p with { RamPerStorageInstanceBytes = p.MemtxMemoryBytes + 1 }, "capacity.ram", ValidationSeverity.Warning),
+        ["ram without runtime memory"] = new(Sharded, p => p with { RamPerStorageInstanceBytes = p.MemtxMemoryBytes + 1 }, "capacity.ram", ValidationSeverity.Warning),
+        ["computed shard count not recorded"] = new(ComputedCount, p => p with { Assumptions = [.. p.Assumptions.Where(a => a.Name != "shardCount")] }, "capacity.shard-count-computed"),
+        ["computed shard count too small for the data"] = new(ComputedCount, p => p with { StorageReplicasets = 3, MemtxMemoryBytes = 96L << 30, RamPerStorageInstanceBytes = 100L << 30 }, "capacity.arena-above-ceiling"),
+        ["given shard count too small for the data"] = new(Sharded, p => p, "capacity.arena-above-ceiling", ValidationSeverity.Warning),
+        ["arena above the ceiling not told to the user"] = new(Sharded, p => p with { Warnings = [] }, "capacity.warning-missing"),
+        ["warning without a message"] = new(Sharded, p => p with { Warnings = [.. p.Warnings, new PhaseWarning("capacity.x", " ")] }, "capacity.warning-empty"),
+        ["ceiling out of bounds"] = new(Sharded, p => p with { MemtxCeilingBytes = 1L << 40 }, "capacity.memtx-ceiling"),
+        ["no snapshot recovery time"] = new(Sharded, p => p with { SnapshotRecoverySeconds = 0 }, "capacity.snapshot-recovery"),
+        ["snapshot interval off"] = new(Sharded, p => p with { SnapshotIntervalSeconds = 0 }, "capacity.snapshot-interval"),
         ["router without memory"] = new(Sharded, p => p with { RouterMemtxMemoryBytes = 0 }, "capacity.router-memtx"),
         ["no cpu"] = new(Sharded, p => p with { CpuPerStorageInstance = 0 }, "capacity.cpu"),
         ["router without cpu"] = new(Sharded, p => p with { CpuPerRouter = 0 }, "capacity.cpu"),

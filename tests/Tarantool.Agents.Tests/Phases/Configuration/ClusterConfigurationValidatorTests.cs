@@ -36,6 +36,23 @@ public sealed class ClusterConfigurationValidatorTests
         Assert.Empty(Errors(config, context));
     }
 
+    [Fact]
+    public void Snapshot_settings_that_drift_from_the_capacity_plan_are_caught_even_when_the_backup_plan_agrees()
+    {
+        var (config, context) = Valid();
+        var capacity = context.Get<Tarantool.Agents.Phases.CapacityPlanning.CapacityPlan>();
+        var drifted = new PhaseContext(context.Request, context.Language, new Dictionary<string, object>
+        {
+            ["CapacityPlan"] = capacity with { SnapshotIntervalSeconds = config.SnapshotIntervalSeconds + 3600 },
+            ["ClusterTopology"] = context.Get<Tarantool.Agents.Phases.Topology.ClusterTopology>(),
+            ["BackupPlan"] = context.Get<Tarantool.Agents.Phases.BackupRecovery.BackupPlan>(),
+        });
+
+        var issue = Assert.Single(new ClusterConfigurationValidator().Validate(config, drifted), i => i.Code == "config.snapshot-mismatch");
+        Assert.Contains("capacity plan", issue.Message);
+        Assert.Contains("snapshot.by.interval", issue.Message);
+    }
+
     public static TheoryData<string, Func<ClusterConfiguration, ClusterConfiguration>> Violations => new()
     {
         { "config.version-mismatch", c => c with { TargetVersion = "3.4" } },

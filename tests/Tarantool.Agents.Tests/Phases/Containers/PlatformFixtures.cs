@@ -202,6 +202,7 @@ public static class PlatformFixtures
         DiskPerStorageInstanceGb = disk,
         SnapshotSizeGb = snapshot,
         SnapshotCount = 3,
+        SnapshotIntervalSeconds = 3600, MemtxCeilingBytes = 64L << 30, SnapshotRecoverySeconds = 60,
         WalSizeGb = wal,
         WalMode = "write",
         WalIops = walIops,

@@ -173,6 +173,7 @@ internal static class ClusterFixtures
             DiskPerStorageInstanceGb = Math.Round(perShard * 6, 1),
             SnapshotSizeGb = Math.Round(perShard * 0.9, 1),
             SnapshotCount = 2,
+            SnapshotIntervalSeconds = 3600, MemtxCeilingBytes = 64L << 30, SnapshotRecoverySeconds = 60,
             WalSizeGb = Math.Round(perShard * 0.2, 1),
             WalMode = "write",
             WalIops = 5000,
