@@ -3,26 +3,60 @@ using System.Text.RegularExpressions;
 namespace Tarantool.Agents.Intake.Phrases;
 
 /// <summary>
-/// Peak read and write rates: "40k read RPS", "5k writes/sec", "40 000 RPS на чтение", "50 тыс. запросов в
-/// секунду". A rate that says neither read nor write is counted as reads, the usual meaning of a bare "RPS".
+/// Peak read and write rates in any arrangement: "40k read RPS", "45k reads/s, 11k writes/s", "70k reads and 9k
+/// writes per second", "9 000 RPS on reads and 2 000 on writes", "чтение 30 тыс. RPS, запись 4 тыс.",
+/// "15 тысяч операций записи в секунду", "18k lookups per second". A rate that says neither read nor write is
+/// counted as reads, the usual meaning of a bare "RPS".
 /// </summary>
 internal static partial class RequestRatePhrases
 {
-    public static (int? Read, int? Write) Read(string prose)
+    /// <summary>Above this a figure is a typo or a misunderstanding: it is about a hundred large clusters' worth.</summary>
+    public const double MaxRate = 100_000_000;
+
+    public static (int? Read, int? Write) Read(string prose, ProseNotes notes)
     {
-        int? reads = null;
-        int? writes = null;
-        foreach (var match in NumberFirst().Matches(prose).Concat(UnitFirst().Matches(prose)).OrderBy(m => m.Index))
+        var reads = new List<(int, string)>();
+        var writes = new List<(int, string)>();
+        var used = new HashSet<int>();
+
+        void Add(Match match, bool write, Capture span)
         {
-            if (!NumberText.TryParse(match.Groups["n"].Value, match.Groups["m"].Value, out var rate) || rate > int.MaxValue)
-                continue;
-            if (IsWrite(match))
-                writes ??= (int)Math.Round(rate);
-            else
-                reads ??= (int)Math.Round(rate);
+            var number = match.Groups["n"];
+            if (!used.Add(number.Index) || !NumberText.TryParse(number.Value, match.Groups["m"].Value, out var rate))
+                return;
+            notes.Place(span);
+            if (rate > MaxRate)
+            {
+                notes.Warn($"'{ProseNotes.Quote(span.Value)}' is more than {ProseNotes.Number(MaxRate)} requests per second; " +
+                           "it was not used. Check the figure and its multiplier (k, M).");
+                return;
+            }
+
+            (write ? writes : reads).Add(((int)Math.Round(rate), ProseNotes.Quote(span.Value)));
         }
 
-        return (reads, writes);
+        foreach (var match in NumberFirst().Matches(prose).Concat(UnitFirst().Matches(prose)).OrderBy(m => m.Index))
+        {
+            if (used.Contains(match.Groups["n"].Index))
+                continue;
+
+            // "70k reads and 9k writes per second": the figure before shares this one's "per second".
+            var start = Math.Max(0, match.Index - 60);
+            var leading = Leading().Match(prose, start, match.Index - start);
+            if (leading.Success)
+                Add(leading, WriteWord().IsMatch(leading.Groups["pre"].Value), leading);
+
+            Add(match, IsWrite(match), match);
+
+            // "чтение 30 тыс. RPS, запись 4 тыс.", "9 000 RPS on reads and 2 000 on writes": the next figure borrows the unit.
+            var following = Following().Match(prose, match.Index + match.Length);
+            var kind = following.Groups["pre"].Success ? following.Groups["pre"] : following.Groups["post"];
+            if (following.Success && kind.Success)
+                Add(following, WriteWord().IsMatch(kind.Value), following);
+        }
+
+        return (notes.First("read rates", reads, r => $"{ProseNotes.Number(r)}/s"),
+                notes.First("write rates", writes, w => $"{ProseNotes.Number(w)}/s"));
     }
 
     /// <summary>The word nearest to the unit decides: "write RPS", then "RPS на запись", then "writes: 5k RPS".</summary>
@@ -38,24 +72,42 @@ internal static partial class RequestRatePhrases
         return false;
     }
 
-    private const string Kind = @"(?:reads?|reading|writes?|writing|чтени\w*|запис\w*|inserts?|updates?)";
-    private const string PerSecond =
-        @"(?:rps\b|qps\b|tps\b|ops/s\b|op/s\b|(?:(?:requests?|reqs?|queries|ops|operations|запрос\w*|операци\w*)\s*)?(?:/\s*s(?:ec)?\b|per\s+sec(?:ond)?\b|a\s+second\b|в\s+секунду\b|в\s+сек\b|/\s*сек\b))";
+    private const string Kind =
+        @"(?:reads?\b|reading|lookups?\b|gets\b|selects?\b|чтени\w*|выборк\w*" +
+        @"|writes?\b|writing|inserts?\b|updates?\b|upserts?\b|deletes?\b|puts\b|запис\w*|вставк\w*|обновлени\w*)";
+
+    private const string Operations = @"(?:requests?|reqs?|queries|ops|operations|transactions|запрос\w*|операци\w*|транзакци\w*)";
+
+    private const string PerSecondUnit =
+        @"(?:rps\b|qps\b|tps\b|ops/s\b|op/s\b|/\s*s(?:ec)?\b|per\s+sec(?:ond)?\b|a\s+second\b|в\s+секунду\b|в\s+сек\b|/\s*сек\b)";
+
+    private const string Amount = @"(?<n>" + NumberText.Pattern + @")\s*(?<m>" + NumberText.MultiplierPattern + @")?";
+
+    private const string Approximately = @"(?:~|≈|about|around|up\s+to|over|около|до|более|свыше)?\s*";
 
     [GeneratedRegex(
-        @"(?:\b(?<pre>" + Kind + @")\s*[:=—-]?\s*(?:~|≈|about|around|up\s+to|около|до)?\s*)?" +
-        @"(?<n>" + NumberText.Pattern + @")\s*(?<m>" + NumberText.MultiplierPattern + @")?\s*" +
-        @"(?<mid>" + Kind + @")?\s*" + PerSecond +
-        @"(?:\s*(?:на|for|of)\s+(?<post>" + Kind + "))?",
+        @"(?:\b(?<pre>" + Kind + @")\s*[:=—-]?\s*" + Approximately + ")?" + Amount + @"\s*" +
+        @"(?:" + Operations + @"\s+)?(?:(?<mid>" + Kind + @")\s*)?(?:" + Operations + @"\s*)?" + PerSecondUnit +
+        @"(?:\s*(?:на|for|of|on)\s+(?<post>" + Kind + "))?",
         Phrase.Options)]
     private static partial Regex NumberFirst();
 
-    [GeneratedRegex(@"\A(?:writ|insert|updat|запис)", Phrase.Options)]
+    [GeneratedRegex(
+        Amount + @"\s*(?:" + Operations + @"\s+)?(?<pre>" + Kind + @")\s*(?:,|and|и|&|\+)\s*" + Approximately + @"\z",
+        Phrase.Options)]
+    private static partial Regex Leading();
+
+    [GeneratedRegex(
+        @"\G\s*(?:,|;|and|и|а|while|whereas|but)?\s*(?:(?<pre>" + Kind + @")\s*[:=—-]?\s*)?" + Approximately + Amount +
+        @"(?:\s*(?:" + Operations + @"\s+)?(?:на|for|of|on)?\s*(?<post>" + Kind + "))?",
+        Phrase.Options)]
+    private static partial Regex Following();
+
+    [GeneratedRegex(@"\A(?:writ|insert|updat|upsert|delet|put|запис|вставк|обновл)", Phrase.Options)]
     private static partial Regex WriteWord();
 
     [GeneratedRegex(
-        @"(?:\b(?<pre>" + Kind + @")\s+)?\b(?:rps|qps)(?:\s+(?:на|for)\s+(?<post>" + Kind + @"))?\s*[:=—]\s*(?:~|≈|about|около|до)?\s*" +
-        @"(?<n>" + NumberText.Pattern + @")\s*(?<m>" + NumberText.MultiplierPattern + @")?",
+        @"(?:\b(?<pre>" + Kind + @")\s+)?\b(?:rps|qps)(?:\s+(?:на|for|on)\s+(?<post>" + Kind + @"))?\s*[:=—]\s*" + Approximately + Amount,
         Phrase.Options)]
     private static partial Regex UnitFirst();
 }

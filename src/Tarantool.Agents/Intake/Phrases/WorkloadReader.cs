@@ -6,18 +6,28 @@ namespace Tarantool.Agents.Intake.Phrases;
 /// <summary>Reads the workload figures of a description; a figure not stated stays null for the capacity plan to assume.</summary>
 internal static class WorkloadReader
 {
-    public static WorkloadReading Read(string prose)
+    /// <summary>Reads the figures on their own, for callers that do not need the notes.</summary>
+    public static WorkloadReading Read(string prose) => Read(prose, new ProseNotes());
+
+    /// <remarks>
+    /// Record sizes are read before data sizes and rates before record counts, so that "2 KB each" is not a data
+    /// set and "5k events/sec" is not a number of records; each reader places what it takes in <paramref name="notes"/>.
+    /// </remarks>
+    public static WorkloadReading Read(string prose, ProseNotes notes)
     {
-        var (readRps, writeRps) = RequestRatePhrases.Read(prose);
+        var (readRps, writeRps) = RequestRatePhrases.Read(prose, notes);
+        var averageBytes = RecordPhrases.ReadAverageBytes(prose, notes);
+        var dataSize = DataSizePhrases.ReadGb(prose, notes);
+        var growth = GrowthPhrases.ReadPercentPerYear(prose, notes);
         var workload = new Workload
         {
-            DataSizeGb = DataSizePhrases.ReadGb(prose),
-            RecordCount = RecordPhrases.ReadCount(prose),
-            AverageRecordBytes = RecordPhrases.ReadAverageBytes(prose),
+            DataSizeGb = dataSize,
+            RecordCount = RecordPhrases.ReadCount(prose, notes),
+            AverageRecordBytes = averageBytes,
             ReadRps = readRps,
             WriteRps = writeRps,
-            GrowthPercentPerYear = GrowthPhrases.ReadPercentPerYear(prose),
-            HorizonMonths = HorizonPhrases.ReadMonths(prose),
+            GrowthPercentPerYear = growth,
+            HorizonMonths = HorizonPhrases.ReadMonths(prose, notes),
             Engine = EnginePhrases.Read(prose),
             Regions = RegionPhrases.ReadCount(prose),
         };
