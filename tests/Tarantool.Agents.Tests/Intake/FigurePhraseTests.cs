@@ -112,6 +112,45 @@ public sealed class FigurePhraseTests
         Assert.Empty(result.Warnings);
     }
 
+    [Theory]
+    [InlineData("Store 500 GB now and 2 TB in three years", 500, 58.7)]       // (2000/500)^(1/3)
+    [InlineData("300 GB today, data grows by 60 GB per year", 300, 20)]
+    [InlineData("1 ТБ данных, прирост 50 ГБ в месяц", 1_000, 60)]
+    public void Growth_stated_as_sizes_becomes_a_rate_of_todays_size(string description, double gb, double percentPerYear)
+    {
+        var result = Read(description).Result;
+
+        Assert.Equal(gb, result.Request!.Workload.DataSizeGb);
+        Assert.Equal(percentPerYear, result.Request.Workload.GrowthPercentPerYear);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void Growth_as_a_size_without_todays_size_is_reported()
+    {
+        var result = Read("data grows by 2 TB per year").Result;
+
+        Assert.Null(result.Request!.Workload.GrowthPercentPerYear);
+        Assert.Null(result.Request.Workload.DataSizeGb);
+        Assert.Contains(result.Warnings, w => w.Contains("2 TB per year") && w.Contains("today's data size"));
+    }
+
+    [Theory]
+    [InlineData("The cluster should handle 50k requests per second, mostly reads; writes are about 5k per second.", 50_000, 5_000)]
+    [InlineData("Read load 25,000 RPS; write load 3,500 RPS.", 25_000, 3_500)]
+    [InlineData("Нагрузка: 120 тыс. чтений в секунду и 8 тыс. записей в секунду.", 120_000, 8_000)]
+    public void Rates_with_words_between_the_kind_and_the_figure(string description, int reads, int writes)
+    {
+        var workload = Read(description).Result.Request!.Workload;
+
+        Assert.Equal(reads, workload.ReadRps);
+        Assert.Equal(writes, workload.WriteRps);
+    }
+
+    [Fact]
+    public void Half_a_year_of_backups() =>
+        Assert.Equal(183, Read("нужно хранить резервные копии полгода").Result.Request!.BackupRetentionDays);
+
     /// <summary>The result of a valid intake, for assertions.</summary>
     private sealed record IntakeResultAssert(Tarantool.Agents.Intake.IntakeResult Result);
 }

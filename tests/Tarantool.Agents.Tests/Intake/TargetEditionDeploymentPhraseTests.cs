@@ -42,6 +42,8 @@ public sealed class TargetEditionDeploymentPhraseTests
     [InlineData("время восстановления 20 минут", 1_200)]
     [InlineData("восстановление за полчаса", 1_800)]
     [InlineData("простой не более 5 минут", 300)]
+    [InlineData("failover within 30 seconds", 30)]
+    [InlineData("сервис должен восстанавливаться не дольше 15 минут", 900)]
     public void Rto_phrases(string description, int seconds)
     {
         var result = Read(description);

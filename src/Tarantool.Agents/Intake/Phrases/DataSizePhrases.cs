@@ -13,19 +13,46 @@ internal static partial class DataSizePhrases
     /// <summary>A hundred petabytes: beyond any Tarantool deployment, so a typo or a wrong unit.</summary>
     public const double MaxGb = 100_000_000;
 
-    public static double? ReadGb(string prose, ProseNotes notes)
+    public static double? ReadGb(string prose, ProseNotes notes) => Read(prose, notes).Gb;
+
+    public static DataSizeReading Read(string prose, ProseNotes notes)
     {
         var sizes = new List<(double, string)>();
         double? total = null;
+        double? perYear = null;
+        (double, double)? projected = null;
+        string? growthQuote = null;
         foreach (Match match in Size().Matches(prose))
         {
             if (!NumberText.TryParse(match.Groups["n"].Value, out var amount))
                 continue;
+            var gb = amount * GigabytesPer(match.Groups["unit"].Value);
+            var after = prose[(match.Index + match.Length)..];
+
+            // "grows by 2 TB per year", "+500 GB a month": a growth in size, not the data set.
+            var rate = PerPeriod().Match(after);
+            if (rate.Success && DurationUnits.TryCount(rate, out var count))
+            {
+                notes.Place(match.Index, match.Length + rate.Length);
+                perYear ??= gb * 12 / (count * DurationUnits.Months(rate.Groups["unit"].Value));
+                growthQuote ??= ProseNotes.Quote(prose.Substring(match.Index, match.Length + rate.Length));
+                continue;
+            }
+
+            // "2 TB in three years", "1 ТБ через два года": where the data set will be, not where it is.
+            var future = InFuture().Match(after);
+            if (future.Success && DurationUnits.TryCount(future, out var years))
+            {
+                notes.Place(match.Index, match.Length + future.Length);
+                projected ??= (gb, years * DurationUnits.Months(future.Groups["unit"].Value));
+                growthQuote ??= ProseNotes.Quote(prose.Substring(match.Index, match.Length + future.Length));
+                continue;
+            }
+
             // Hardware sizes are understood too, just not as the data set: they are no unplaced figure.
             notes.Place(match);
             if (IsAboutSomethingElse(prose, match))
                 continue;
-            var gb = amount * GigabytesPer(match.Groups["unit"].Value);
             if (gb is <= 0 or > MaxGb)
             {
                 notes.Warn($"'{ProseNotes.Quote(match.Value)}' is not a plausible data size (more than 100 PB or zero); it was not used.");
@@ -37,7 +64,8 @@ internal static partial class DataSizePhrases
             sizes.Add((gb, ProseNotes.Quote(match.Value)));
         }
 
-        return total ?? notes.First("data sizes", sizes, gb => $"{ProseNotes.Number(gb)} GB");
+        var current = total ?? notes.First("data sizes", sizes, gb => $"{ProseNotes.Number(gb)} GB");
+        return new DataSizeReading(current, perYear, projected, growthQuote);
     }
 
     private static bool IsAboutSomethingElse(string prose, Match match)
@@ -65,6 +93,12 @@ internal static partial class DataSizePhrases
         @"|(?:peta|tera|giga|mega)bytes?\b)",
         Phrase.Options)]
     private static partial Regex Size();
+
+    [GeneratedRegex(@"\A\s*(?:(?:per|a|an|each|every|/|в|за|каждый|каждые|ежегодно)\s*)" + DurationUnits.Amount, Phrase.Options)]
+    private static partial Regex PerPeriod();
+
+    [GeneratedRegex(@"\A\s*(?:(?:in|within|by|after|через|за|в\s+течение)\s+(?:the\s+next\s+|ближайшие\s+)?)" + DurationUnits.Amount, Phrase.Options)]
+    private static partial Regex InFuture();
 
     [GeneratedRegex(@"(?:\btotal|\bin\s+total|\boverall|\ball\s+together|\bвсего|\bитого|\bсуммарн\w*|\bобщ\w+\s+объем\w*)\W*(?:(?:of|is|about|около|—|-)\W+)?\W*\z", Phrase.Options)]
     private static partial Regex Total();

@@ -8,9 +8,9 @@ internal static class DurationUnits
         @"(?<unit>days?\b|weeks?\b|wks?\b|fortnights?\b|months?\b|quarters?\b|years?\b|yrs?\b|день\b|дн(?:я|ей|и)\b|сут(?:ок|ки)\b" +
         @"|недел\w*|месяц\w*|квартал\w*|год(?:а|ов)?\b|лет\b)";
 
-    /// <summary>One unit with no number: "a fortnight", "a month", "квартал", "месяц", "неделю".</summary>
+    /// <summary>One unit with no number: "a fortnight", "a month", "квартал", "месяц", "неделю"; and "полгода".</summary>
     public const string Single =
-        @"(?:(?:a|an|one|один|одну|одна|целый|целую)\s+)?(?<unit>fortnight\b|week\b|month\b|quarter\b|year\b|day\b" +
+        @"(?<half>пол)(?<unit>года)\b|(?:(?:a|an|one|один|одну|одна|целый|целую)\s+)?(?<unit>fortnight\b|week\b|month\b|quarter\b|year\b|day\b" +
         @"|неделю\b|неделя\b|месяц\b|квартал\b|год\b|сутки\b|день\b)";
 
     /// <summary>"ten days", "6 weeks", "14-day", "a fortnight", "квартал": the count is 1 when no number is written.</summary>
@@ -22,7 +22,7 @@ internal static class DurationUnits
         var number = match.Groups["n"];
         if (!number.Success)
         {
-            count = 1;
+            count = match.Groups["half"].Success ? 0.5 : 1;
             return true;
         }
 

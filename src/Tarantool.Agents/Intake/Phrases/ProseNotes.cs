@@ -16,10 +16,12 @@ internal sealed class ProseNotes
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>Marks a span as understood, so the scan for unplaced figures leaves it alone.</summary>
-    public void Place(Capture span)
+    public void Place(Capture span) => Place(span.Index, span.Length);
+
+    public void Place(int index, int length)
     {
-        if (span.Length > 0)
-            _placed.Add((span.Index, span.Index + span.Length));
+        if (length > 0)
+            _placed.Add((index, index + length));
     }
 
     public bool IsPlaced(int index, int length) => _placed.Any(p => index < p.End && p.Start < index + length);

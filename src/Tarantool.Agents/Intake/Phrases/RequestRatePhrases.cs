@@ -83,10 +83,14 @@ internal static partial class RequestRatePhrases
 
     private const string Amount = @"(?<n>" + NumberText.Pattern + @")\s*(?<m>" + NumberText.MultiplierPattern + @")?";
 
+    /// <summary>Between a kind and its figure: "writes: 5k", "write load 3,500", "writes are about 5k", "запись — 4 тыс.".</summary>
+    private const string Connector =
+        @"(?:\s+(?:load|traffic|rate|throughput|peak|нагрузка|поток))?\s*(?:(?:[:=—-]|\bare\b|\bis\b|\bat\b|\bof\b|составляет|составят)\s*){0,2}";
+
     private const string Approximately = @"(?:~|≈|about|around|up\s+to|over|около|до|более|свыше)?\s*";
 
     [GeneratedRegex(
-        @"(?:\b(?<pre>" + Kind + @")\s*[:=—-]?\s*" + Approximately + ")?" + Amount + @"\s*" +
+        @"(?:\b(?<pre>" + Kind + @")" + Connector + Approximately + ")?" + Amount + @"\s*" +
         @"(?:" + Operations + @"\s+)?(?:(?<mid>" + Kind + @")\s*)?(?:" + Operations + @"\s*)?" + PerSecondUnit +
         @"(?:\s*(?:на|for|of|on)\s+(?<post>" + Kind + "))?",
         Phrase.Options)]
@@ -98,7 +102,7 @@ internal static partial class RequestRatePhrases
     private static partial Regex Leading();
 
     [GeneratedRegex(
-        @"\G\s*(?:,|;|and|и|а|while|whereas|but)?\s*(?:(?<pre>" + Kind + @")\s*[:=—-]?\s*)?" + Approximately + Amount +
+        @"\G\s*(?:,|;|and|и|а|while|whereas|but)?\s*(?:(?<pre>" + Kind + @")" + Connector + ")?" + Approximately + Amount +
         @"(?:\s*(?:" + Operations + @"\s+)?(?:на|for|of|on)?\s*(?<post>" + Kind + "))?",
         Phrase.Options)]
     private static partial Regex Following();

@@ -5,7 +5,8 @@ namespace Tarantool.Agents.Intake.Phrases;
 /// <summary>
 /// Recovery targets in prose. RPO: "RPO 30 seconds", "zero data loss", "no more than a minute of writes may be
 /// lost", "потеря данных не более 1 минуты". RTO: "RTO 15 minutes", "service restored within an hour", "время
-/// восстановления 20 минут", "простой не более 10 минут". The RPO is read first and its words are set aside, so
+/// восстановления 20 минут", "простой не более 10 минут", "failover within 30 seconds" (the service is back when
+/// the failover is done). The RPO is read first and its words are set aside, so
 /// that "recovery point" is never taken for a recovery time.
 /// </summary>
 internal static partial class TargetPhrases
@@ -79,7 +80,8 @@ internal static partial class TargetPhrases
 
     /// <summary>"service restored within an hour", "back online in 15 minutes", "восстановление за 15 минут", "простой не более 10 минут".</summary>
     [GeneratedRegex(
-        @"\b(?:restor\w*|recover(?:s|ed|y)?\b|back\s+(?:online|up\s+and\s+running)|up\s+again|downtime|outage|восстановлен\w*|восстанов\w*|простой|простоя|недоступност\w*)" +
+        @"\b(?:restor\w*|recover(?:s|ed|y)?\b|back\s+(?:online|up\s+and\s+running)|up\s+again|downtime|outage|fail\s*over|switchover" +
+        @"|восстановлен\w*|восстанов\w*|восстанавлива\w*|простой|простоя|недоступност\w*|переключени\w*)" +
         @"(?:\s+[^\W\d]+){0,3}?\s+" +
         @"(?:within|in|under|after|of|at\s+most|no\s+more\s+than|not\s+more\s+than|less\s+than|за|в\s+течение|не\s+более|не\s+дольше|не\s+больше|максимум|—|-|:)\s+" +
         @"(?:~|≈|about|около|примерно)?\s*" + ProseDuration.Pattern,
