@@ -147,6 +147,36 @@ public sealed class FigurePhraseTests
         Assert.Equal(writes, workload.WriteRps);
     }
 
+    [Theory]
+    [InlineData("About 10k QPS total, 80% reads.", 8_000, 2_000)]
+    [InlineData("50 тыс. RPS, из них 30% запись", 35_000, 15_000)]
+    [InlineData("20k RPS with a 90/10 read/write mix", 18_000, 2_000)]
+    public void A_total_rate_and_a_share_split_into_reads_and_writes(string description, int reads, int writes)
+    {
+        var result = Read(description).Result;
+
+        Assert.Equal(reads, result.Request!.Workload.ReadRps);
+        Assert.Equal(writes, result.Request.Workload.WriteRps);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Theory]
+    [InlineData("User sessions: 200 million, average 1.2 KB.", 200_000_000L, 1_200)]
+    [InlineData("100M records ~ 800 B", 100_000_000L, 800)]
+    public void Counts_and_sizes_written_after_their_noun(string description, long count, int bytes)
+    {
+        var workload = Read(description).Result.Request!.Workload;
+
+        Assert.Equal(count, workload.RecordCount);
+        Assert.Equal(bytes, workload.AverageRecordBytes);
+    }
+
+    [Theory]
+    [InlineData("We need to keep 7 days of backups", 7)]
+    [InlineData("хранить 14 дней бэкапов", 14)]
+    public void Retention_written_before_the_backups(string description, int days) =>
+        Assert.Equal(days, Read(description).Result.Request!.BackupRetentionDays);
+
     [Fact]
     public void Half_a_year_of_backups() =>
         Assert.Equal(183, Read("нужно хранить резервные копии полгода").Result.Request!.BackupRetentionDays);

@@ -58,6 +58,7 @@ public sealed class TargetEditionDeploymentPhraseTests
     [InlineData("RPO 30 seconds, RTO 15 minutes", 30, 900)]
     [InlineData("Zero data loss; the service must be restored within an hour.", 0, 3_600)]
     [InlineData("RPO — 1 минута, время восстановления 20 минут", 60, 1_200)]
+    [InlineData("Tarantool 3.2 on virtual machines in AWS, RPO 0, RTO 5 min", 0, 300)]
     public void Both_targets_in_one_description(string description, int rpo, int rto)
     {
         var request = Read(description).Request!;

@@ -12,7 +12,7 @@ internal static class ProseDuration
         @"|секунд\w*|сек\b\.?|с\b|минут\w*|мин\b\.?|м\b|час(?:а|ов)?\b|ч\b|сут(?:ок|ки)\b|дн(?:я|ей)\b|день\b)" +
         @"|(?<half>half\s+an?\s+(?:hour|minute)|полчаса|полминуты|пол\s+часа)" +
         @"|(?:(?:a|an|one|a\s+single|одн[уаой]+)\s+)?(?<tu>second\b|minute\b|hour\b|day\b|секунд[ауы]\b|минут[ауы]\b|час(?:а)?\b|сутки\b|суток\b|день\b|дня\b)" +
-        @"|(?<zero>zero\b|ноль\b|нуль\b|нулев\w*|(?<![\w.,])0(?![\w.,])))";
+        @"|(?<zero>zero\b|ноль\b|нуль\b|нулев\w*|(?<![\w.,])0(?!\w|[.,]\d)))";
 
     public static bool TrySeconds(System.Text.RegularExpressions.Match match, out long seconds)
     {

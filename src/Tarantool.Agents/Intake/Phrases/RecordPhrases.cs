@@ -15,9 +15,11 @@ internal static partial class RecordPhrases
     public static long? ReadCount(string prose, ProseNotes notes)
     {
         var counts = new List<(long, string)>();
-        foreach (Match match in Count().Matches(prose))
+        foreach (var match in Count().Matches(prose).Concat(CountAfter().Matches(prose)).OrderBy(m => m.Index))
         {
-            if (!NumberText.TryParse(match.Groups["n"].Value, match.Groups["m"].Value, out var count) || count < 1 || count >= long.MaxValue)
+            // A figure already read as a rate ("Orders: 70k reads and 9k writes per second") is not a count.
+            if (notes.IsPlaced(match.Groups["n"].Index, match.Groups["n"].Length)
+                || !NumberText.TryParse(match.Groups["n"].Value, match.Groups["m"].Value, out var count) || count < 1 || count >= long.MaxValue)
                 continue;
             notes.Place(match);
             counts.Add(((long)Math.Round(count), ProseNotes.Quote(match.Value)));
@@ -73,6 +75,13 @@ internal static partial class RecordPhrases
         Phrase.Options)]
     private static partial Regex Count();
 
+    /// <summary>"User sessions: 200 million", "записей — 50 млн".</summary>
+    [GeneratedRegex(
+        @"\b" + Records + @"\s*(?:[:=—]|-\s)\s*(?:~|≈|about|around|около|примерно)?\s*(?<n>" + NumberText.Pattern + @")\s*(?<m>" + NumberText.MultiplierPattern + @")?" +
+        @"(?!\s*(?:[PTGMK]i?B\b|[ПТГМК]Б\b|bytes?\b|байт|/|per\s|rps|qps|%|[^\W\d]+\s*(?:/|per\s|a\s+second|в\s+секунду)))",
+        Phrase.Options)]
+    private static partial Regex CountAfter();
+
     [GeneratedRegex(
         @"(?<![\w.,])" + Amount + @"\s*(?:per\s+(?:a\s+|one\s+)?|each\s+|a\s+|an\s+|avg\s+|average\s+|в\s+среднем\s+|на\s+(?:одн\w+\s+)?)?" + Records + @"\b",
         Phrase.Options)]
@@ -80,7 +89,8 @@ internal static partial class RecordPhrases
 
     [GeneratedRegex(
         @"(?:\b(?:record|row|tuple|document|item|entry|object)\s+size|\bsize\s+of\s+(?:a|an|one|each)\s+(?:record|row|tuple|document)" +
-        @"|\bразмер\w*\s+(?:одной\s+)?(?:записи|кортежа|строки|документа|объекта)|\b" + Records + @"\s+(?:of|are|averag\w*|about|around|около|по|размером))" +
+        @"|\bразмер\w*\s+(?:одной\s+)?(?:записи|кортежа|строки|документа|объекта)|\b" + Records + @"\s*(?:of|are|averag\w*|about|around|около|по|размером|~|≈|:|=|—)" +
+        @"|\b(?:average|avg|mean|в\s+среднем|средн\w+)\W+(?:(?:size|record|размер\w*|записи)\W+){0,2})" +
         @"[^\d\n.;]{0,25}?" + Amount,
         Phrase.Options)]
     private static partial Regex SizeAfter();

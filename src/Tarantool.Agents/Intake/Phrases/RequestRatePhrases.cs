@@ -16,6 +16,7 @@ internal static partial class RequestRatePhrases
     public static (int? Read, int? Write) Read(string prose, ProseNotes notes)
     {
         var reads = new List<(int, string)>();
+        var unlabelled = new HashSet<int>();
         var writes = new List<(int, string)>();
         var used = new HashSet<int>();
 
@@ -32,6 +33,8 @@ internal static partial class RequestRatePhrases
                 return;
             }
 
+            if (!write && !match.Groups["pre"].Success && !match.Groups["mid"].Success && !match.Groups["post"].Success)
+                unlabelled.Add(reads.Count);
             (write ? writes : reads).Add(((int)Math.Round(rate), ProseNotes.Quote(span.Value)));
         }
 
@@ -55,9 +58,49 @@ internal static partial class RequestRatePhrases
                 Add(following, WriteWord().IsMatch(kind.Value), following);
         }
 
+        // "10k QPS total, 80% reads": a bare total and a share split it into reads and writes.
+        if (reads.Count == 1 && writes.Count == 0 && unlabelled.Contains(0) && TryShare(prose, notes, out var readShare))
+        {
+            var total = reads[0].Item1;
+            reads[0] = ((int)Math.Round(total * readShare), reads[0].Item2);
+            writes.Add(((int)Math.Round(total * (1 - readShare)), reads[0].Item2));
+        }
+
         return (notes.First("read rates", reads, r => $"{ProseNotes.Number(r)}/s"),
                 notes.First("write rates", writes, w => $"{ProseNotes.Number(w)}/s"));
     }
+
+    /// <summary>The read share of a total: "80% reads", "20% writes", "чтение 70%", "80/20 read/write".</summary>
+    private static bool TryShare(string prose, ProseNotes notes, out double readShare)
+    {
+        readShare = 0;
+        var ratio = Ratio().Match(prose);
+        if (ratio.Success && NumberText.TryParse(ratio.Groups["r"].Value, out var r) && NumberText.TryParse(ratio.Groups["w"].Value, out var w) && r + w > 0)
+        {
+            notes.Place(ratio);
+            readShare = r / (r + w);
+            return true;
+        }
+
+        var share = Share().Match(prose);
+        if (!share.Success || !NumberText.TryParse(share.Groups["p"].Value, out var percent) || percent is < 0 or > 100)
+            return false;
+        notes.Place(share);
+        readShare = WriteWord().IsMatch(share.Groups["kind"].Value) ? 1 - percent / 100 : percent / 100;
+        return true;
+    }
+
+    [GeneratedRegex(
+        @"(?<p>" + NumberText.Pattern + @")\s*%\s*(?:(?:of\s+(?:them|it|requests|traffic|the\s+load)|of\s+which\s+are|are|is|на|приходится\s+на)\s+)?(?<kind>" + Kind + ")" +
+        @"|\b(?<kind>" + Kind + @")\s*(?:[:=—-]|\bare\b|\bis\b|составляет|составляют)?\s*(?<p>" + NumberText.Pattern + @")\s*%",
+        Phrase.Options)]
+    private static partial Regex Share();
+
+    [GeneratedRegex(
+        @"(?<r>\d{1,3})\s*/\s*(?<w>\d{1,3})\s*(?:reads?|чтени\w*)\s*/\s*(?:writes?|запис\w*)" +
+        @"|\b(?:reads?|чтени\w*)\s*/\s*(?:writes?|запис\w*)(?:\s+(?:ratio|mix|split|соотношение))?\s*(?:of|is|[:=—-])?\s*(?<r>\d{1,3})\s*/\s*(?<w>\d{1,3})",
+        Phrase.Options)]
+    private static partial Regex Ratio();
 
     /// <summary>The word nearest to the unit decides: "write RPS", then "RPS на запись", then "writes: 5k RPS".</summary>
     private static bool IsWrite(Match match)

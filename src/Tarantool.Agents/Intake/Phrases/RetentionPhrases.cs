@@ -4,7 +4,7 @@ namespace Tarantool.Agents.Intake.Phrases;
 
 /// <summary>
 /// How long backups are kept: "keep backups for 14 days", "backup retention 2 weeks", "хранить бэкапы 60 дней",
-/// "бэкапы храним 2 недели", "14-day backup retention", "keep backups for a fortnight", "храним бэкапы квартал".
+/// "бэкапы храним 2 недели", "14-day backup retention", "keep 7 days of backups", "хранить 14 дней бэкапов", "keep backups for a fortnight", "храним бэкапы квартал".
 /// </summary>
 internal static partial class RetentionPhrases
 {
@@ -34,7 +34,8 @@ internal static partial class RetentionPhrases
 
     [GeneratedRegex(
         @"\b(?:" + Keep + Gap + Backups + "|" + Backups + Gap + Keep + "|" + @"retention(?:\s+period)?|срок\w*\s+хранени\w*)" + Lead + Amount +
-        @"|" + Amount + @"\W+(?:of\s+)?(?:backup\s+retention|хранени\w*\s+" + Backups + ")",
+        @"|" + Amount + @"\W+(?:of\s+)?(?:backup\s+retention|хранени\w*\s+" + Backups + ")" +
+        @"|\b" + Keep + @"\W+(?:(?:the|last|all|at|least|не|менее|последни\w*)\W+){0,3}" + Amount + @"\s+(?:of\s+)?" + Backups,
         Phrase.Options)]
     private static partial Regex Retention();
 }

@@ -24,7 +24,7 @@ internal static partial class UnplacedFigures
 
     [GeneratedRegex(
         @"(?<n>" + NumberText.Pattern + @")\s*(?:" + NumberText.MultiplierPattern + @")?\s*" +
-        @"(?:[PTGMK]i?B\b|[ПТГМК]Б\b|(?:peta|tera|giga|mega|kilo)bytes?\b|[птгмк]?байт\w*|петабайт\w*|терабайт\w*|гигабайт\w*|мегабайт\w*|килобайт\w*" +
+        @"(?:[PTGMK]i?B\b|[ПТГМК]Б\b|(?:peta|tera|giga|mega|kilo)bytes?\b|[птгмк]?байт\w*|петабайт\w*|терабайт\w*|гигабайт\w*|мегабайт\w*|килобайт\w*|bytes?\b|B\b" +
         @"|rps\b|qps\b|tps\b|ops/s\b|(?:\w+\s*)?(?:/\s*s(?:ec)?\b|per\s+(?:sec(?:ond)?|minute|min|hour|day)\b|в\s+(?:секунду|минуту|час|сутки|день)\b)" +
         @"|%|percent\b|процент\w*" +
         @"|seconds?\b|minutes?\b|hours?\b|days?\b|weeks?\b|fortnights?\b|months?\b|quarters?\b|years?\b" +
