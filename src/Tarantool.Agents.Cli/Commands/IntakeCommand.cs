@@ -9,7 +9,7 @@ internal static class IntakeCommand
     public static Command Create(CliEnvironment environment)
     {
         var request = new RequestOptions();
-        var json = new Option<bool>("--json") { Description = "Print the resolved request as JSON (always printed, errors included)." };
+        var json = new Option<bool>("--json") { Description = "Print the resolved request as JSON (always printed, errors and warnings included)." };
         var command = new Command("intake", "Resolve the request parameters from flags and the description.");
         request.AddTo(command);
         command.Options.Add(json);
@@ -23,6 +23,8 @@ internal static class IntakeCommand
             else
             {
                 environment.Out.WriteLine(result.ToJson());
+                if (IntakeSummary.DeploymentLine(result) is { } deployment) environment.Error.WriteLine(deployment);
+                foreach (var warning in IntakeSummary.WarningLines(result)) environment.Error.WriteLine(warning);
                 foreach (var error in result.Errors) environment.Error.WriteLine(error);
             }
 

@@ -41,6 +41,9 @@ internal static class PlanCommand
             var assetRoot = AssetLocator.Locate();
             var intake = RequestIntake.Resolve(request.Read(parse, environment.In));
             if (!intake.IsValid) throw new UserInputException(string.Join(Environment.NewLine, intake.Errors));
+            // Intake's notes go to stderr before the run, so that stdout stays bundle.json under --json.
+            if (IntakeSummary.DeploymentLine(intake) is { } deployment) environment.Error.WriteLine(deployment);
+            foreach (var warning in IntakeSummary.WarningLines(intake)) environment.Error.WriteLine(warning);
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = WorkflowLoader.Load(assetRoot);
             var plan = new PlanRequest(

@@ -1,3 +1,4 @@
+using Tarantool.Agents.Intake.Phrases;
 using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Intake;
@@ -21,6 +22,26 @@ internal static class ContradictionRules
         {
             yield return $"A sharded cluster needs at least 2 shards, but {Describe(RequestField.ShardCount, p.ShardCount)}. " +
                          "Set --shard-count 2 or more, or use --cluster-type replicated without sharding.";
+        }
+    }
+
+    /// <summary>
+    /// A flag that asks for Kubernetes while the description refuses it ("on-premises, no Kubernetes") describes two
+    /// different installations; flags normally win over prose silently, but not over an explicit "no".
+    /// </summary>
+    public static IEnumerable<string> CheckAgainstProse(ResolvedParameters p, DescriptionReading prose)
+    {
+        if (prose.KubernetesRefused is not { } refusal)
+            yield break;
+        if (p.Deployment is { Value: DeploymentForm.Kubernetes, Source: ValueSource.Flag })
+        {
+            yield return $"{Describe(RequestField.Deployment, p.Deployment)} contradicts the description, which says '{refusal}'. " +
+                         $"Drop --deployment kubernetes (or use --deployment vm) to deploy to virtual machines, or take '{refusal}' out of the description.";
+        }
+        else if (p.CloudProvider is { Value: CloudProvider.Kubernetes, Source: ValueSource.Flag })
+        {
+            yield return $"{Describe(RequestField.CloudProvider, p.CloudProvider)} contradicts the description, which says '{refusal}'. " +
+                         $"Use --cloud-provider on-premises (or aws, azure, gcp) with --deployment vm, or take '{refusal}' out of the description.";
         }
     }
 

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Tarantool.Agents.Intake.Phrases;
 using Tarantool.Agents.Requests;
+using Tarantool.Agents.Serialization;
 
 namespace Tarantool.Agents.Intake;
 
@@ -50,6 +53,38 @@ internal static class RequestAssembler
             Workload = workload.Workload,
             Description = description,
         };
+    }
+
+    /// <summary>
+    /// What did resolve when the request could not be built (a required field is missing): the request's JSON
+    /// without the missing fields, so that <c>intake --json</c> shows what the flags and the text did give.
+    /// </summary>
+    public static JsonObject Partial(ResolvedParameters p, WorkloadReading workload, string description)
+    {
+        var request = new ClusterRequest
+        {
+            ClusterName = p.ClusterName?.Value ?? "",
+            ClusterType = p.ClusterType?.Value ?? default,
+            Environment = p.Environment?.Value ?? default,
+            CloudProvider = p.CloudProvider.Value,
+            HaStrategy = p.HaStrategy.Value,
+            BackupRetentionDays = p.BackupRetentionDays.Value,
+            EnableSharding = p.EnableSharding.Value,
+            ReplicationMode = p.ReplicationMode.Value,
+            ShardCount = p.ShardCount.Value,
+            TarantoolVersion = p.TarantoolVersion.Value,
+            Edition = p.Edition.Value,
+            Deployment = p.Deployment.Value,
+            RpoSeconds = p.RpoSeconds?.Value,
+            RtoSeconds = p.RtoSeconds?.Value,
+            Workload = workload.Workload,
+            Description = description,
+        };
+        var json = JsonSerializer.SerializeToNode(request, JsonDefaults.Indented)!.AsObject();
+        if (p.ClusterName is null) json.Remove(RequestFields.JsonName(RequestField.ClusterName));
+        if (p.ClusterType is null) json.Remove(RequestFields.JsonName(RequestField.ClusterType));
+        if (p.Environment is null) json.Remove(RequestFields.JsonName(RequestField.Environment));
+        return json;
     }
 
     /// <summary>What to say for each required field that no source gave, unless a refused value was already reported.</summary>

@@ -25,11 +25,16 @@ public static class RequestIntake
 
         var resolved = PrecedenceMerger.Merge(commandLine, descriptionFlags, prose.Parameters, errors);
         errors.AddRange(ContradictionRules.Check(resolved));
+        errors.AddRange(ContradictionRules.CheckAgainstProse(resolved, prose));
         errors.AddRange(RequestAssembler.MissingRequired(resolved));
 
         var sources = new Dictionary<string, ValueSource>();
         var request = RequestAssembler.Assemble(resolved, prose.Workload, description.Trim(), sources);
-        return new IntakeResult(language, request, sources, errors);
+        return new IntakeResult(language, request, sources, errors)
+        {
+            Warnings = prose.Warnings,
+            PartialRequest = request is null ? RequestAssembler.Partial(resolved, prose.Workload, description.Trim()) : null,
+        };
     }
 
     private static Language ChooseLanguage(string? languageOverride, string description, ICollection<string> errors)

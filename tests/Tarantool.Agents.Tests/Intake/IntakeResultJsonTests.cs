@@ -21,17 +21,21 @@ public sealed class IntakeResultJsonTests
         Assert.Equal("text", root.GetProperty("sources").GetProperty("shardCount").GetString());
         Assert.Equal("default", root.GetProperty("sources").GetProperty("haStrategy").GetString());
         Assert.Equal(0, root.GetProperty("errors").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
     }
 
     [Fact]
-    public void A_request_that_could_not_be_built_is_written_as_null_next_to_the_errors()
+    public void A_request_that_could_not_be_built_shows_what_resolved_next_to_the_errors()
     {
         var result = IntakeFixture.ResolveFlags(("cluster-type", "sharded"));
 
         using var json = JsonDocument.Parse(result.ToJson());
         var root = json.RootElement;
 
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("request").ValueKind);
+        Assert.Null(result.Request);
+        Assert.Equal("sharded", root.GetProperty("request").GetProperty("clusterType").GetString());
+        Assert.False(root.GetProperty("request").TryGetProperty("clusterName", out _));
+        Assert.False(root.GetProperty("request").TryGetProperty("environment", out _));
         Assert.Equal(2, root.GetProperty("errors").GetArrayLength());
         Assert.Equal("flag", root.GetProperty("sources").GetProperty("clusterType").GetString());
         Assert.Equal("ru", JsonDocument.Parse(IntakeFixture.Resolve("Нужен кластер").ToJson()).RootElement.GetProperty("language").GetString());

@@ -28,7 +28,7 @@ internal static partial class CloudProviderPhrases
     [GeneratedRegex(@"\bazure\b|\baks\b|\bажур\w*", Phrase.Options)]
     private static partial Regex Azure();
 
-    [GeneratedRegex(@"\bgcp\b|\bgoogle\s+cloud\b|\bgke\b|\bgce\b|\bгугл\w*\s+клауд\w*", Phrase.Options)]
+    [GeneratedRegex(@"\bgcp\b|\bgoogle\s+cloud\b|\bgke\b|\bgce\b|\bcompute\s+engine\b|\bгугл\w*\s+клауд\w*", Phrase.Options)]
     private static partial Regex Gcp();
 
     [GeneratedRegex(@"\bkubernetes\b|\bk8s\b|\bopenshift\b|\bкубернетес\w*|\bкубер\b|\bкубере\b|\bкубера\b", Phrase.Options)]

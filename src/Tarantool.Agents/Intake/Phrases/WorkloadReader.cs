@@ -6,18 +6,29 @@ namespace Tarantool.Agents.Intake.Phrases;
 /// <summary>Reads the workload figures of a description; a figure not stated stays null for the capacity plan to assume.</summary>
 internal static class WorkloadReader
 {
-    public static WorkloadReading Read(string prose)
+    /// <summary>Reads the figures on their own, for callers that do not need the notes.</summary>
+    public static WorkloadReading Read(string prose) => Read(prose, new ProseNotes());
+
+    /// <remarks>
+    /// Record sizes are read before data sizes and rates before record counts, so that "2 KB each" is not a data
+    /// set and "5k events/sec" is not a number of records; each reader places what it takes in <paramref name="notes"/>.
+    /// </remarks>
+    public static WorkloadReading Read(string prose, ProseNotes notes)
     {
-        var (readRps, writeRps) = RequestRatePhrases.Read(prose);
+        var (readRps, writeRps) = RequestRatePhrases.Read(prose, notes);
+        var averageBytes = RecordPhrases.ReadAverageBytes(prose, notes);
+        var sizes = DataSizePhrases.Read(prose, notes);
+        var dataSize = sizes.Gb;
+        var growth = GrowthPhrases.ReadPercentPerYear(prose, notes) ?? GrowthFromSizes(sizes, notes);
         var workload = new Workload
         {
-            DataSizeGb = DataSizePhrases.ReadGb(prose),
-            RecordCount = RecordPhrases.ReadCount(prose),
-            AverageRecordBytes = RecordPhrases.ReadAverageBytes(prose),
+            DataSizeGb = dataSize,
+            RecordCount = RecordPhrases.ReadCount(prose, notes),
+            AverageRecordBytes = averageBytes,
             ReadRps = readRps,
             WriteRps = writeRps,
-            GrowthPercentPerYear = GrowthPhrases.ReadPercentPerYear(prose),
-            HorizonMonths = HorizonPhrases.ReadMonths(prose),
+            GrowthPercentPerYear = growth,
+            HorizonMonths = HorizonPhrases.ReadMonths(prose, notes),
             Engine = EnginePhrases.Read(prose),
             Regions = RegionPhrases.ReadCount(prose),
         };
@@ -33,6 +44,37 @@ internal static class WorkloadReader
         Note(found, nameof(Workload.Engine), workload.Engine);
         Note(found, nameof(Workload.Regions), workload.Regions);
         return new WorkloadReading(workload, found);
+    }
+
+    /// <summary>
+    /// "300 GB now, 2 TB in three years" or "grows by 100 GB a month": growth stated as sizes becomes a yearly
+    /// percentage of today's size (compounded for a projection, linear for a size per period).
+    /// </summary>
+    private static double? GrowthFromSizes(DataSizeReading sizes, ProseNotes notes)
+    {
+        if (sizes.GrowthQuote is null)
+            return null;
+        if (sizes.Gb is not > 0)
+        {
+            notes.Warn($"'{sizes.GrowthQuote}' describes growth, but without today's data size it cannot become a growth rate; " +
+                       "it was not used. Add today's size (e.g. '300 GB of data') or the growth in percent.");
+            return null;
+        }
+
+        double percent;
+        if (sizes.Projected is { } projected && projected.Months > 0)
+            percent = (Math.Pow(projected.Gb / sizes.Gb.Value, 12 / projected.Months) - 1) * 100;
+        else if (sizes.GrowthGbPerYear is { } perYear)
+            percent = perYear / sizes.Gb.Value * 100;
+        else
+            return null;
+
+        percent = Math.Round(percent, 1);
+        if (percent is >= 0 and <= GrowthPhrases.MaxPercentPerYear)
+            return percent;
+        notes.Warn($"'{sizes.GrowthQuote}' is {ProseNotes.Number(percent)}% a year against today's {ProseNotes.Number(sizes.Gb.Value)} GB, " +
+                   $"outside 0-{GrowthPhrases.MaxPercentPerYear}%; it was not used.");
+        return null;
     }
 
     private static void Note(List<string> found, string property, object? value)
