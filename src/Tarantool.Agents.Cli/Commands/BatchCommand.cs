@@ -66,7 +66,7 @@ internal static class BatchCommand
                 try
                 {
                     var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, loggerFactory);
-                    var plan = new PlanRequest(intake.Request, intake.Language, intake.Sources, Path.Combine(root, name),
+                    var plan = PlanRequest.From(intake, Path.Combine(root, name),
                         new WorkflowOptions { MaxAttempts = modelOptions.MaxAttempts });
                     BundleWritten? written = null;
                     await foreach (var item in planner.RunAsync(plan, cancellationToken))

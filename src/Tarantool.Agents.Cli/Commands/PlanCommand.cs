@@ -46,10 +46,8 @@ internal static class PlanCommand
             foreach (var warning in IntakeSummary.WarningLines(intake)) environment.Error.WriteLine(warning);
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = WorkflowLoader.Load(assetRoot);
-            var plan = new PlanRequest(
-                intake.Request!,
-                intake.Language,
-                intake.Sources,
+            var plan = PlanRequest.From(
+                intake,
                 parse.GetValue(output) ?? Path.Combine("out", OutputDirectory.DefaultName(intake.Request!)),
                 new WorkflowOptions
                 {

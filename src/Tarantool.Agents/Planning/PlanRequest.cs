@@ -17,4 +17,21 @@ public sealed record PlanRequest(
     /// they open <c>bundle.json</c>'s top-level <c>warnings[]</c> and the terminal summary.
     /// </summary>
     public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
+    /// <summary>A plan for an intake result that resolved: its request, language, sources and warnings.</summary>
+    public static PlanRequest From(Intake.IntakeResult intake, string outputPath, WorkflowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        var request = intake.Request ?? throw new ArgumentException("The intake did not resolve a request.", nameof(intake));
+        return new PlanRequest(request, intake.Language, intake.Sources, outputPath, options)
+        {
+            Warnings = [.. intake.Warnings.Select(w => new RunWarning(IntakeSource, IntakeCode, w))],
+        };
+    }
+
+    /// <summary>The <c>source</c> of intake warnings in <c>bundle.json</c>.</summary>
+    public const string IntakeSource = "intake";
+
+    /// <summary>The <c>code</c> of intake warnings: a figure or phrase intake found but did not use as written.</summary>
+    public const string IntakeCode = "intake.text-not-used";
 }

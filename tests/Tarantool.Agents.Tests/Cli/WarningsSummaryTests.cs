@@ -66,6 +66,23 @@ public sealed class WarningsSummaryTests : IDisposable
     }
 
     [Fact]
+    public async Task Intake_warnings_open_the_bundles_warnings_and_the_summary()
+    {
+        var output = _temp.Combine("intake");
+        var result = await CliRunner.RunAsync(["plan", "--cluster-name", "orders", "--cluster-type", "replicated", "--environment", "staging",
+            "--output", output, "Orders DB, 60 GB of data, and later 90 GB of data, 5k read RPS"]);
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "bundle.json")));
+        var first = manifest.RootElement.GetProperty("warnings").EnumerateArray().First();
+        Assert.Equal("intake", first.GetProperty("source").GetString());
+        var message = first.GetProperty("message").GetString()!;
+        Assert.Contains("90 GB", message);
+        Assert.Contains(message, result.Out);
+        Assert.Contains("Intake warning:", result.Error);
+    }
+
+    [Fact]
     public async Task Batch_prints_each_bundles_warnings_under_the_table()
     {
         var file = _temp.Combine("orders.yaml");
