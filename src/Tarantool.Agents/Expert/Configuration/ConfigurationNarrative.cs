@@ -15,6 +15,7 @@ internal sealed class ConfigurationNarrative
     private readonly ClusterTopology _topology;
     private readonly CapacityPlan _capacity;
     private readonly BackupPlan _backup;
+    private readonly Requests.ClusterRequest _request;
     private readonly NarrativeBuilder _md;
     private readonly IReadOnlyList<NarrativeSection> _sections = ConfigurationPhase.Sections;
 
@@ -24,6 +25,7 @@ internal sealed class ConfigurationNarrative
         _topology = context.Get<ClusterTopology>();
         _capacity = context.Get<CapacityPlan>();
         _backup = context.Get<BackupPlan>();
+        _request = context.Request;
         _md = new NarrativeBuilder(context.Language);
     }
 
@@ -161,9 +163,10 @@ internal sealed class ConfigurationNarrative
                 $"`{u.Name}`",
                 string.Join("; ", u.Roles.Select(r => $"role {r}").Concat(u.Privileges.Select(p => string.Join(",", p.Permissions) + (p.Universe ? " on universe" : "") + (p.LuaCall.Count > 0 ? " lua_call " + string.Join(",", p.LuaCall) : "")))),
                 $"`{{{{ context.{u.PasswordContext} }}}}` ← `{_config.Context.FirstOrDefault(c => c.Name == u.PasswordContext)?.Source}`"]));
+        var kubernetes = Phases.Containers.InstanceLayout.InContainers(_request);
         _md.Paragraph(
-            "No password is written in any file. Each instance reads the environment variables at startup (config.context); deliver them from your secret store (systemd EnvironmentFile with mode 0600, a Kubernetes Secret, Vault). Rotating a password is: update the secret, then restart or reload the instances. The application user gets data access on the universe because the data model is not known yet: narrow it to `spaces: [...]` when the schema exists.",
-            "Ни один пароль не записан в файлы. Каждый экземпляр читает переменные окружения при запуске (config.context); передавайте их из хранилища секретов (EnvironmentFile для systemd с правами 0600, Secret в Kubernetes, Vault). Смена пароля: обновите секрет и перезапустите или перезагрузите экземпляры. Пользователь приложения получает доступ к данным на уровне universe, потому что модель данных пока неизвестна: сузьте его до `spaces: [...]`, когда появится схема.");
+            $"No password is written in any file. Each instance reads the environment variables at startup (config.context); deliver them from your secret store ({(kubernetes ? "a Kubernetes Secret, or Vault through its injector" : "a systemd EnvironmentFile with mode 0600, or Vault")}). Rotating a password is: update the secret, then restart or reload the instances. The application user gets data access on the universe because the data model is not known yet: narrow it to `spaces: [...]` when the schema exists.",
+            $"Ни один пароль не записан в файлы. Каждый экземпляр читает переменные окружения при запуске (config.context); передавайте их из хранилища секретов ({(kubernetes ? "Secret в Kubernetes или Vault через его инжектор" : "EnvironmentFile для systemd с правами 0600 или Vault")}). Смена пароля: обновите секрет и перезапустите или перезагрузите экземпляры. Пользователь приложения получает доступ к данным на уровне universe, потому что модель данных пока неизвестна: сузьте его до `spaces: [...]`, когда появится схема.");
         _md.Paragraph(_config.Tls.Enabled
                 ? $"iproto TLS is on: every listen URI uses `transport: ssl` with `{_config.Tls.CertFile}`, `{_config.Tls.KeyFile}` and `{_config.Tls.CaFile}`. The ssl transport needs Tarantool Enterprise Edition; with Community Edition encrypt the network instead (WireGuard, IPsec or a service mesh)."
                 : "iproto TLS is off as the topology decided; keep the iproto ports reachable only from the application network and the cluster's own hosts.",
