@@ -1,7 +1,7 @@
 using Tarantool.Agents.Expert.BackupRecovery;
+using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.Containers;
-using Tarantool.Agents.Phases;
 using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Tests.Phases.BackupRecovery;
