@@ -81,6 +81,8 @@ internal static class BatchCommand
                     }
 
                     var manifest = written!.Manifest;
+                    if (written.Removed.Count > 0)
+                        environment.Error.WriteLine($"{name}: removed {written.Removed.Count} file(s) an earlier run wrote that this run no longer produces: {string.Join(", ", written.Removed)}");
                     var ok = manifest.Phases.Count(p => p.Status == "succeeded");
                     return progress.Finished(index, new Row(path, request.ClusterName, manifest.Status, $"{ok}/{manifest.Phases.Count}", Path.Combine(root, name)));
                 }

@@ -67,11 +67,11 @@ public sealed class SampleBundleConformanceTests(SampleBundlesFixture bundles) :
         }
     }
 
-    [ToolTheory("node")]
+    [NodeToolTheory]
     [MemberData(nameof(SampleFiles))]
     public void Kubernetes_manifests_are_valid_kubernetes_objects(string sample)
     {
-        Assert.True(ExternalTool.NodeModulesReady, "run: npm ci --prefix tests/tools");
+        Assert.True(ExternalTool.NodeModulesReady, NodeToolFactAttribute.Reason);
         var root = bundles.BundleOf(sample);
         var manifests = new[] { "kubernetes", "deploy/kubernetes" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists).ToList();
         if (manifests.Count == 0)
