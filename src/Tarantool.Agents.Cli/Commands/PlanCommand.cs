@@ -26,6 +26,7 @@ internal static class PlanCommand
         var sequential = new Option<bool>("--sequential") { Description = "Run the phases one after another in order." };
         var resume = new Option<bool>("--resume") { Description = "Reuse completed phases of an interrupted run whose inputs are unchanged." };
         var json = new Option<bool>("--json") { Description = "Print bundle.json to stdout instead of progress." };
+        var force = new Option<bool>("--force") { Description = "Overwrite files of an existing bundle that were edited by hand." };
 
         var command = new Command("plan", "Design a Tarantool cluster from a description and write the bundle.");
         request.AddTo(command);
@@ -35,6 +36,7 @@ internal static class PlanCommand
         command.Options.Add(sequential);
         command.Options.Add(resume);
         command.Options.Add(json);
+        command.Options.Add(force);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,7 +57,7 @@ internal static class PlanCommand
                     Sequential = parse.GetValue(sequential),
                     Resume = parse.GetValue(resume),
                     MaxAttempts = modelOptions.MaxAttempts,
-                });
+                }) with { Force = parse.GetValue(force) };
 
             using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
             var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, loggerFactory);
@@ -68,9 +70,14 @@ internal static class PlanCommand
                 else if (!quiet) progress.Show(item);
             }
 
-            if (quiet) environment.Out.WriteLine(JsonSerializer.Serialize(written!.Manifest, JsonDefaults.Indented));
-            else SummaryPrinter.Print(environment, written!);
-            return written!.Result.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;
+            if (written is null) throw new InvalidOperationException("The run ended without writing its bundle.");
+            if (quiet) environment.Out.WriteLine(JsonSerializer.Serialize(written.Manifest, JsonDefaults.Indented));
+            else SummaryPrinter.Print(environment, written);
+            ModelFailureLine.WriteIfAny(environment, modelOptions, written);
+            // On stderr so that --json output stays one document.
+            if (written.Removed.Count > 0)
+                environment.Error.WriteLine($"Removed {written.Removed.Count} file(s) an earlier run wrote that this run no longer produces: {string.Join(", ", written.Removed)}");
+            return written.Result.Succeeded ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
     }

@@ -17,10 +17,14 @@ internal static class RunServices
         var level = Enum.TryParse<Serilog.Events.LogEventLevel>(configuration["Logging:Level"], ignoreCase: true, out var parsed)
             ? parsed
             : Serilog.Events.LogEventLevel.Warning;
+        var debugging = level <= Serilog.Events.LogEventLevel.Debug;
         var logger = new LoggerConfiguration()
             .MinimumLevel.Is(level)
+            // A failed model call is reported once, as the failing phase's reason and the run's error line; the chat
+            // client's own log of it (an exception per retry) only adds noise unless someone is debugging.
+            .MinimumLevel.Override("Microsoft.Extensions.AI", debugging ? level : Serilog.Events.LogEventLevel.Fatal)
             // Logs go to stderr so that stdout stays the command's output (JSON with --json).
-            .WriteTo.Sink(new Logging.TextWriterSink(error))
+            .WriteTo.Sink(new Logging.TextWriterSink(error, stackTraces: debugging))
             .CreateLogger();
         return new SerilogLoggerFactory(logger, dispose: true);
     }

@@ -54,7 +54,10 @@ public sealed record ValidationEntry(IReadOnlyList<string> Errors, IReadOnlyList
 
 public sealed record ArtifactEntry(string Path, string Kind, int Phase, string Sha256);
 
+/// <param name="Status"><c>provided</c> (the files exist and passed the checks named in <paramref name="How"/>),
+/// <c>incomplete</c> (a phase failed or a file is missing) or <c>verified</c> (a check ran against a cluster and passed).</param>
 /// <param name="Provides">Bundle paths that deliver the criterion.</param>
-/// <param name="Verified">True when the product's validators checked what it provides in this run.</param>
-/// <param name="How">How it was checked, or what remains to check on a real cluster.</param>
-public sealed record SuccessCriterion(string Id, string Criterion, IReadOnlyList<string> Provides, bool Verified, string How);
+/// <param name="Verified">True only when something was actually run and passed; generating files never sets it.</param>
+/// <param name="How">Which checks the files passed, or why the criterion is incomplete.</param>
+/// <param name="Verify">The command, run against the deployed cluster, that would verify the criterion.</param>
+public sealed record SuccessCriterion(string Id, string Criterion, string Status, IReadOnlyList<string> Provides, bool Verified, string How, string Verify);

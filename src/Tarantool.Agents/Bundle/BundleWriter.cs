@@ -14,6 +14,11 @@ namespace Tarantool.Agents.Bundle;
 /// </summary>
 public sealed class BundleWriter(OutputDirectory directory)
 {
+    private readonly List<string> _removed = [];
+
+    /// <summary>Files of the earlier bundle in the folder that the last <see cref="WriteAsync"/> removed, in order.</summary>
+    public IReadOnlyList<string> Removed => _removed;
+
     public async Task<BundleManifest> WriteAsync(
         WorkflowResult result,
         ClusterRequest request,
@@ -40,7 +45,8 @@ public sealed class BundleWriter(OutputDirectory directory)
             await AtomicFile.WriteAllTextAsync(directory.Resolve(file.Path), file.Content, cancellationToken, file.Executable).ConfigureAwait(false);
 
         // Files an earlier run wrote that this run no longer produces would make the bundle lie about itself.
-        foreach (var stale in previous.Except(files.Select(f => f.File.Path), StringComparer.Ordinal))
+        _removed.Clear();
+        foreach (var stale in previous.Except(files.Select(f => f.File.Path), StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             string path;
             try
@@ -52,7 +58,9 @@ public sealed class BundleWriter(OutputDirectory directory)
                 continue; // a tampered manifest must not make us delete anything outside the bundle
             }
 
-            if (File.Exists(path)) File.Delete(path);
+            if (!File.Exists(path)) continue;
+            File.Delete(path);
+            _removed.Add(stale);
         }
 
         var paths = files.Select(f => f.File.Path).ToList();

@@ -156,7 +156,7 @@ public sealed class WorkflowEngine(
                     DurationMs = (long)_time.GetElapsedTime(started).TotalMilliseconds,
                     Usage = ledger.For(phase.Key),
                     InputHash = inputHash,
-                    Reason = $"the model call failed: {ModelErrors.Describe(e)}",
+                    Reason = ModelErrors.Prefix + ModelErrors.Describe(e),
                 };
             }
         }

@@ -23,6 +23,19 @@ public sealed class BundlePlanner(
     {
         var directory = OutputDirectory.Open(plan.OutputPath);
         var runLock = RunLock.Acquire(directory);
+        try
+        {
+            // Before any phase runs, so a refused rerun writes nothing at all.
+            IReadOnlyList<string> edited = plan.Force ? [] : HandEdits.Find(directory);
+            if (edited.Count > 0) throw new OutputDirectoryException(HandEdits.Explain(directory, edited));
+        }
+        catch
+        {
+            runLock.Dispose();
+            directory.RemoveStateFolderIfEmpty();
+            throw;
+        }
+
         directory.RemoveOrphanedTemporaryFiles();
         try
         {
@@ -50,10 +63,12 @@ public sealed class BundlePlanner(
             yield return item;
         }
 
-        var manifest = await new BundleWriter(directory)
+        var writer = new BundleWriter(directory);
+        var manifest = await writer
             .WriteAsync(result!, plan.Request, plan.Sources, plan.Language, provider, plan.Warnings, cancellationToken)
             .ConfigureAwait(false);
+        var removed = writer.Removed;
         if (result!.Succeeded) await checkpoints.ClearAsync(cancellationToken).ConfigureAwait(false);
-        yield return new BundleWritten(directory.Root, manifest, result);
+        yield return new BundleWritten(directory.Root, manifest, result) { Removed = removed };
     }
 }

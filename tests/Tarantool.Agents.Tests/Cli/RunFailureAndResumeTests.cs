@@ -46,7 +46,12 @@ public sealed class RunFailureAndResumeTests : IDisposable
         var checkpoints = Directory.GetFiles(Path.Combine(output, OutputDirectory.StateFolder, "checkpoints")).Select(Path.GetFileNameWithoutExtension).Order().ToList();
         Assert.Equal(["backup-recovery", "capacity-planning", "configuration", "containers-orchestration", "deployment-automation", "documentation", "dr-testing", "replication", "topology"], checkpoints);
         using (var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "bundle.json"))))
+        {
             Assert.Equal("failed", manifest.RootElement.GetProperty("status").GetString());
+            var monitoring = manifest.RootElement.GetProperty("successCriteria").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "monitoring");
+            Assert.Equal("incomplete", monitoring.GetProperty("status").GetString());
+            Assert.Contains("monitoring did not complete", monitoring.GetProperty("how").GetString());
+        }
 
         asked.Clear();
         var resumed = await CliRunner.RunAsync(["plan", .. Request, "--output", output, "--resume"], ExpertBreaking(null, asked));

@@ -6,6 +6,6 @@ public sealed class SchemaFactAttribute : FactAttribute
     public SchemaFactAttribute()
     {
         if (SchemaFiles.Directory is null && !ExternalTool.IsCi)
-            Skip = "Official Tarantool config schemas not found at ../shared/schemas/tarantool-config/ (relative to the repository root); set CI=true to make this a failure.";
+            Skip = SchemaFiles.MissingReason;
     }
 }

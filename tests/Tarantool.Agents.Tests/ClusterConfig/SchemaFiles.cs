@@ -12,6 +12,12 @@ internal static class SchemaFiles
 {
     private static readonly ConcurrentDictionary<string, JsonSchema> Cache = new();
 
+    /// <summary>Why the schema tests skip, and what to do: the schemas are third-party data kept beside the repository.</summary>
+    public const string MissingReason =
+        "Official Tarantool config schemas not found at ../shared/schemas/tarantool-config/ (beside the repository root): " +
+        "put config.schema.<version>.json there (decompressed from tarantool/go-config tarantool/schemas/<version>/config.schema.json.gz, see docs/testing.md); " +
+        "set CI=true to make this a failure.";
+
     /// <summary>
     /// Walks up from the test assembly directory to the one holding Tarantool.Agents.sln; when tests run with an
     /// artifacts path outside the repository, the current directory and this source file's location are tried too.

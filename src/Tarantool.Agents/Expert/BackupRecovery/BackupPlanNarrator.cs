@@ -48,8 +48,11 @@ internal sealed class BackupPlanNarrator(BackupPlan plan, PhaseContext context, 
             T($"Storage: {plan.StorageKind} at `{plan.StorageUri}`, kept {plan.RetentionDays} days.", $"Хранилище: {plan.StorageKind}, `{plan.StorageUri}`, срок хранения {plan.RetentionDays} дней."),
             T($"Backup source: {plan.BackupSource} ({SourcesText()}).", $"Источник копий: {plan.BackupSource} ({SourcesText()})."),
             T($"Restore rehearsal: cron `{plan.VerificationCron}` runs `backup/verify-backup.sh`.", $"Репетиция восстановления: cron `{plan.VerificationCron}` запускает `backup/verify-backup.sh`."),
-            T($"Scripts: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`, schedule in `backup/crontab`.",
-              $"Скрипты: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`, расписание в `backup/crontab`."),
+            InstanceLayout.InContainers(_request)
+                ? T("Scripts: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`; the deployment phase schedules them as Kubernetes CronJobs.",
+                    "Скрипты: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`; по расписанию их запускают CronJob Kubernetes из фазы развёртывания.")
+                : T($"Scripts: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`, schedule in `backup/crontab`.",
+                    $"Скрипты: `backup/backup.sh`, `backup/archive-wal.sh`, `backup/verify-backup.sh`, `backup/restore.sh`, расписание в `backup/crontab`."),
         ]);
     }
 
@@ -136,17 +139,29 @@ internal sealed class BackupPlanNarrator(BackupPlan plan, PhaseContext context, 
     private void Storage()
     {
         _md.Section(BackupRecoveryPhase.Storage);
+        var pods = InstanceLayout.InContainers(_request);
         var (en, ru) = plan.StorageKind switch
         {
-            StorageKinds.S3 => _request.CloudProvider == CloudProvider.Kubernetes
-                ? ("On Kubernetes pods have no shared host mount, so backups go to S3-compatible object storage with `aws s3 cp` (set `S3_ENDPOINT_URL` for MinIO or Ceph RGW); credentials come from the pod's service account (IRSA) or environment variables, never from the scripts.",
-                   "В Kubernetes у подов нет общего каталога хоста, поэтому копии уходят в S3-совместимое объектное хранилище через `aws s3 cp` (для MinIO или Ceph RGW задайте `S3_ENDPOINT_URL`); учётные данные берутся из сервисного аккаунта пода (IRSA) или переменных окружения, но не из скриптов.")
-                : ("Backups go to S3 with `aws s3 cp`; the hosts' IAM role grants write access to the bucket, so no key is stored anywhere. Enable bucket versioning and object lock so a compromised host cannot erase the history.",
-                   "Копии уходят в S3 через `aws s3 cp`; запись в бакет разрешает IAM-роль хостов, ключи нигде не хранятся. Включите версионирование и object lock бакета, чтобы скомпрометированный хост не мог стереть историю."),
-            StorageKinds.AzureBlob => ("Backups go to Azure Blob Storage with `az storage blob upload` / `upload-batch` (azcopy works too); the VMs' managed identity holds the Storage Blob Data Contributor role, so no key or SAS token is stored.",
-                                       "Копии уходят в Azure Blob Storage через `az storage blob upload` / `upload-batch` (подойдёт и azcopy); роль Storage Blob Data Contributor выдана управляемому удостоверению ВМ, ключи и SAS-токены не хранятся."),
-            StorageKinds.Gcs => ("Backups go to Cloud Storage with `gcloud storage cp`; the VMs' service account has roles/storage.objectCreator on the bucket, so no key file is stored.",
-                                 "Копии уходят в Cloud Storage через `gcloud storage cp`; сервисному аккаунту ВМ выдана роль roles/storage.objectCreator на бакет, файлы ключей не хранятся."),
+            StorageKinds.S3 when _request.CloudProvider != CloudProvider.Aws => pods
+                ? ("On Kubernetes pods have no shared host mount, so backups go to S3-compatible object storage with `aws s3 cp` (set `S3_ENDPOINT_URL` for MinIO or Ceph RGW); credentials come from the pod's service account or environment variables, never from the scripts.",
+                   "В Kubernetes у подов нет общего каталога хоста, поэтому копии уходят в S3-совместимое объектное хранилище через `aws s3 cp` (для MinIO или Ceph RGW задайте `S3_ENDPOINT_URL`); учётные данные берутся из сервисного аккаунта пода или переменных окружения, но не из скриптов.")
+                : ("Backups go to S3-compatible object storage with `aws s3 cp` (set `S3_ENDPOINT_URL` for MinIO or Ceph RGW); credentials come from the hosts' environment (the systemd EnvironmentFile), never from the scripts.",
+                   "Копии уходят в S3-совместимое объектное хранилище через `aws s3 cp` (для MinIO или Ceph RGW задайте `S3_ENDPOINT_URL`); учётные данные берутся из окружения хостов (EnvironmentFile службы systemd), но не из скриптов."),
+            StorageKinds.S3 => pods
+                ? ("Backups go to S3 with `aws s3 cp`; the pods' service account is bound to an IAM role with write access to the bucket (IRSA or EKS Pod Identity), so no key is stored anywhere. Enable bucket versioning and object lock so a compromised pod cannot erase the history.",
+                   "Копии уходят в S3 через `aws s3 cp`; сервисный аккаунт подов связан с IAM-ролью с правом записи в бакет (IRSA или EKS Pod Identity), ключи нигде не хранятся. Включите версионирование и object lock бакета, чтобы скомпрометированный под не мог стереть историю.")
+                : ("Backups go to S3 with `aws s3 cp`; the hosts' IAM role (an instance profile) grants write access to the bucket, so no key is stored anywhere. Enable bucket versioning and object lock so a compromised host cannot erase the history.",
+                   "Копии уходят в S3 через `aws s3 cp`; запись в бакет разрешает IAM-роль хостов (профиль экземпляра), ключи нигде не хранятся. Включите версионирование и object lock бакета, чтобы скомпрометированный хост не мог стереть историю."),
+            StorageKinds.AzureBlob => pods
+                ? ("Backups go to Azure Blob Storage with `az storage blob upload` / `upload-batch` (azcopy works too); the pods' service account uses Microsoft Entra Workload ID with a managed identity that holds the Storage Blob Data Contributor role, so no key or SAS token is stored.",
+                   "Копии уходят в Azure Blob Storage через `az storage blob upload` / `upload-batch` (подойдёт и azcopy); сервисный аккаунт подов использует Microsoft Entra Workload ID с управляемым удостоверением, у которого есть роль Storage Blob Data Contributor, ключи и SAS-токены не хранятся.")
+                : ("Backups go to Azure Blob Storage with `az storage blob upload` / `upload-batch` (azcopy works too); the VMs' managed identity holds the Storage Blob Data Contributor role, so no key or SAS token is stored.",
+                   "Копии уходят в Azure Blob Storage через `az storage blob upload` / `upload-batch` (подойдёт и azcopy); роль Storage Blob Data Contributor выдана управляемому удостоверению ВМ, ключи и SAS-токены не хранятся."),
+            StorageKinds.Gcs => pods
+                ? ("Backups go to Cloud Storage with `gcloud storage cp`; through GKE Workload Identity the pods' service account acts as a Google service account with roles/storage.objectAdmin on the bucket (retention deletes old backups), so no key file is stored.",
+                   "Копии уходят в Cloud Storage через `gcloud storage cp`; через GKE Workload Identity сервисный аккаунт подов действует как сервисный аккаунт Google с ролью roles/storage.objectAdmin на бакет (хранение по сроку удаляет старые копии), файлы ключей не хранятся.")
+                : ("Backups go to Cloud Storage with `gcloud storage cp`; the VMs' attached service account has roles/storage.objectAdmin on the bucket (retention deletes old backups), so no key file is stored.",
+                   "Копии уходят в Cloud Storage через `gcloud storage cp`; подключённому к ВМ сервисному аккаунту выдана роль roles/storage.objectAdmin на бакет (хранение по сроку удаляет старые копии), файлы ключей не хранятся."),
             _ => ("On premises backups go to an NFS share mounted on every backup source (or an rsync target); keep it on storage outside the Tarantool hosts' failure domain.",
                   "На собственных серверах копии уходят на NFS-ресурс, смонтированный на каждом источнике (или на rsync-цель); он должен находиться вне домена отказа хостов Tarantool."),
         };

@@ -26,12 +26,12 @@ public static class OrchestrationNarrator
             $"{instances} Tarantool instances in {plan.Workloads.Count} replicasets run from one image, {plan.Image.ImageName}, built on {plan.Image.BaseImage}. " +
             (kubernetes
                 ? $"Production runs on Kubernetes ({request.CloudProvider}) in namespace {plan.Namespace}: one StatefulSet per replicaset, pods named after instances. "
-                : "Production runs on the on-premises hosts of the topology as systemd units, one per instance. ") +
+                : $"Production runs on {VmHostsEn(request)} of the topology as systemd units, one per instance. ") +
             "Docker Compose runs the same topology locally.",
             $"{instances} экземпляров Tarantool в {plan.Workloads.Count} наборах реплик запускаются из одного образа {plan.Image.ImageName} на основе {plan.Image.BaseImage}. " +
             (kubernetes
                 ? $"В продуктиве кластер работает в Kubernetes ({request.CloudProvider}) в пространстве имён {plan.Namespace}: по одному StatefulSet на набор реплик, поды называются как экземпляры. "
-                : "В продуктиве экземпляры работают на собственных серверах из топологии как службы systemd, по одной на экземпляр. ") +
+                : $"В продуктиве экземпляры работают на {VmHostsRu(request)} из топологии как службы systemd, по одной на экземпляр. ") +
             "Docker Compose поднимает ту же топологию локально.");
         var decisions = OrchestrationDecisions.For(plan, context);
         n.Bullets(decisions.Select(d => d.En).SequenceEqual(plan.Decisions) ? decisions.Select(d => n.T(d.En, d.Ru)) : plan.Decisions);
@@ -69,8 +69,8 @@ public static class OrchestrationNarrator
         if (kubernetes) WriteKubernetes(n, plan);
         else
             n.Paragraph(
-                "Not applicable: the cluster runs on on-premises hosts (cloud: on-premises), so no Kubernetes manifests are rendered. Use the systemd units below.",
-                "Не применяется: кластер работает на собственных серверах (облако: on-premises), поэтому манифесты Kubernetes не создаются. Используйте службы systemd ниже.");
+                $"Not applicable: the cluster runs on {VmHostsEn(request)} (cloud: {Cloud(request)}, deployment: vm), so no Kubernetes manifests are rendered. Use the systemd units below.",
+                $"Не применяется: кластер работает на {VmHostsRu(request)} (облако: {Cloud(request)}, развёртывание: vm), поэтому манифесты Kubernetes не создаются. Используйте службы systemd ниже.");
 
         n.Section(ContainersPhase.Systemd);
         if (kubernetes)
@@ -80,6 +80,54 @@ public static class OrchestrationNarrator
         else WriteSystemd(n, plan, topology, request.ClusterName);
 
         n.Section(ContainersPhase.Resources);
+        if (kubernetes) WriteKubernetesResources(n, plan, capacity);
+        else WriteVmResources(n, plan, context, capacity, topology);
+
+        n.Section(ContainersPhase.Secrets);
+        if (kubernetes)
+            n.Paragraph(
+                "No file of this bundle contains a secret value. Instances read them from environment variables or files; Kubernetes fills them from a Secret, " +
+                "Compose (locally) from containers/.env.",
+                "Ни один файл комплекта не содержит значения секретов. Экземпляры читают их из переменных окружения или файлов; в Kubernetes их заполняет Secret, " +
+                "в Compose (локально) — containers/.env.");
+        else
+            n.Paragraph(
+                "No file of this bundle contains a secret value. Instances read them from environment variables: the systemd units from the EnvironmentFile " +
+                $"{InstanceLayout.SecretsFile(request.ClusterName)}, readable by the tarantool group only; Compose (locally) from containers/.env.",
+                "Ни один файл комплекта не содержит значения секретов. Экземпляры читают их из переменных окружения: службы systemd — из EnvironmentFile " +
+                $"{InstanceLayout.SecretsFile(request.ClusterName)}, доступного только группе tarantool; Compose (локально) — из containers/.env.");
+        n.Table(
+            [n.T("Context", "Контекст"), "Secret", n.T("Key", "Ключ"), n.T("Delivered as", "Передаётся как")],
+            plan.Secrets.Select(s => (IReadOnlyList<string>)[s.ContextName, s.SecretName, s.SecretKey, s.EnvVar.Length > 0 ? s.EnvVar : s.FilePath]));
+        if (kubernetes)
+        {
+            var keys = plan.Secrets.GroupBy(s => s.SecretName).Select(g => $"kubectl -n {plan.Namespace} create secret generic {g.Key} " +
+                string.Join(" ", g.Select(s => $"--from-file={s.SecretKey}=./{s.SecretKey}").Distinct()));
+            n.Code("bash", string.Join("\n", keys));
+        }
+        return n.ToString();
+    }
+
+    private static string Cloud(ClusterRequest request) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(request.CloudProvider.ToString());
+
+    private static string VmHostsEn(ClusterRequest request) => request.CloudProvider switch
+    {
+        CloudProvider.Aws => "AWS EC2 VMs",
+        CloudProvider.Azure => "Azure VMs",
+        CloudProvider.Gcp => "Compute Engine VMs",
+        _ => "the on-premises hosts",
+    };
+
+    private static string VmHostsRu(ClusterRequest request) => request.CloudProvider switch
+    {
+        CloudProvider.Aws => "ВМ AWS EC2",
+        CloudProvider.Azure => "ВМ Azure",
+        CloudProvider.Gcp => "ВМ Compute Engine",
+        _ => "собственных серверах",
+    };
+
+    private static void WriteKubernetesResources(NarrativeBuilder n, OrchestrationPlan plan, CapacityPlan capacity)
+    {
         n.Paragraph(
             $"Requests come from the capacity plan: a storage instance needs {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} RAM (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)}, which also holds what a checkpoint's read view keeps alive, + runtime) " +
             $"and {capacity.CpuPerStorageInstance} vCPU; volumes are the plan's {Figures.Gb(capacity.DiskPerStorageInstanceGb)} per instance plus 5% filesystem overhead. " +
@@ -102,23 +150,28 @@ public static class OrchestrationNarrator
             $"liveness — TCP-подключение к iproto, терпит {Figures.Integer(plan.Probes.LivenessPeriodSeconds * plan.Probes.LivenessFailureThreshold)} с ошибок, " +
             $"readiness — HTTP GET на {plan.Probes.ReadinessPath}, который обслуживает TX-поток, поэтому зависший экземпляр выводится из Service, но не убивается. " +
             "PodDisruptionBudget допускает один недоступный под на набор реплик, и обслуживание узла никогда не ломает кворум.");
+    }
 
-        n.Section(ContainersPhase.Secrets);
+    /// <summary>VMs or bare metal: the hosts' size from the capacity plan and, on a public cloud, the machine type and data disk.</summary>
+    private static void WriteVmResources(NarrativeBuilder n, OrchestrationPlan plan, PhaseContext context, CapacityPlan capacity, ClusterTopology topology)
+    {
         n.Paragraph(
-            "No file of this bundle contains a secret value. Instances read them from environment variables or files; Kubernetes fills them from a Secret, " +
-            "Compose from containers/.env, systemd from an EnvironmentFile readable by the tarantool group only.",
-            "Ни один файл комплекта не содержит значения секретов. Экземпляры читают их из переменных окружения или файлов; в Kubernetes их заполняет Secret, " +
-            "в Compose — containers/.env, в systemd — EnvironmentFile, доступный только группе tarantool.");
+            $"Host sizes come from the capacity plan: a storage instance needs {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} RAM (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + copy-on-write reserve + runtime), " +
+            $"{capacity.CpuPerStorageInstance} vCPU and {Figures.Gb(capacity.DiskPerStorageInstanceGb)} of SSD for its data directory. " +
+            $"Recovery after a restart: {plan.Probes.RecoveryFormula}; the unit's start timeout allows it.",
+            $"Размеры хостов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + резерв copy-on-write + runtime), " +
+            $"{capacity.CpuPerStorageInstance} vCPU и {Figures.Gb(capacity.DiskPerStorageInstanceGb)} SSD под каталог данных. " +
+            $"Восстановление после перезапуска: {plan.Probes.RecoveryFormula}; таймаут запуска службы это допускает.");
         n.Table(
-            [n.T("Context", "Контекст"), "Secret", n.T("Key", "Ключ"), n.T("Delivered as", "Передаётся как")],
-            plan.Secrets.Select(s => (IReadOnlyList<string>)[s.ContextName, s.SecretName, s.SecretKey, s.EnvVar.Length > 0 ? s.EnvVar : s.FilePath]));
-        if (kubernetes)
-        {
-            var keys = plan.Secrets.GroupBy(s => s.SecretName).Select(g => $"kubectl -n {plan.Namespace} create secret generic {g.Key} " +
-                string.Join(" ", g.Select(s => $"--from-file={s.SecretKey}=./{s.SecretKey}").Distinct()));
-            n.Code("bash", string.Join("\n", keys));
-        }
-        return n.ToString();
+            [n.T("Host", "Хост"), n.T("Zone", "Зона"), n.T("Instances", "Экземпляры")],
+            topology.Replicasets.SelectMany(r => r.Instances).GroupBy(i => i.Host, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key, g.First().Zone, string.Join(", ", g.Select(i => i.Name))]));
+        if (Expert.CloudVms.CloudVmFacts.For(context.Request, capacity, topology, context.Find<Phases.BackupRecovery.BackupPlan>()) is { } vm)
+            n.Paragraph(
+                $"On {vm.Cloud} each host is a `{vm.MachineType}` VM ({vm.Vcpus} vCPU, {vm.MemoryGib} GiB), the smallest type holding the busiest host's {vm.NeededVcpus} vCPU and {Figures.Number(vm.NeededMemoryGib)} GiB, " +
+                $"with a {vm.DiskGb} GB {vm.DiskType} data disk: {vm.DiskReason} Members of a replicaset sit in different zones ({string.Join(", ", vm.Zones)}).",
+                $"В {vm.Cloud} каждый хост — ВМ `{vm.MachineType}` ({vm.Vcpus} vCPU, {vm.MemoryGib} GiB), наименьший тип, вмещающий {vm.NeededVcpus} vCPU и {Figures.Number(vm.NeededMemoryGib)} GiB самого загруженного хоста, " +
+                $"с диском данных {vm.DiskType} на {vm.DiskGb} ГБ: {vm.DiskReasonRu} Участники набора реплик находятся в разных зонах ({string.Join(", ", vm.Zones)}).");
     }
 
     private static void WriteKubernetes(NarrativeBuilder n, OrchestrationPlan plan)

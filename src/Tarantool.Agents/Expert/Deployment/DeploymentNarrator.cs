@@ -104,7 +104,10 @@ internal sealed class DeploymentNarrator(ClusterProfile cluster, DeploymentPlan 
         };
         if (schedule.WalArchiveIntervalSeconds > 0)
             rows.Insert(1, new[] { _md.T("WAL shipping", "Отправка WAL"), _md.T($"every {schedule.WalArchiveIntervalSeconds} s", $"каждые {schedule.WalArchiveIntervalSeconds} с"), $"`OnUnitActiveSec={schedule.WalArchiveIntervalSeconds.ToString(CultureInfo.InvariantCulture)}s`" });
-        _md.Table([_md.T("Job", "Задача"), "cron (UTC)", "systemd OnCalendar"], rows);
+        // Each form shows only its own scheduler: CronJobs read the cron column, systemd timers the OnCalendar one.
+        _md.Table(
+            Kubernetes ? [_md.T("Job", "Задача"), "CronJob schedule (UTC)"] : [_md.T("Job", "Задача"), "cron (UTC)", "systemd OnCalendar"],
+            Kubernetes ? [.. rows.Select(r => (IReadOnlyList<string>)[r[0], r[1]])] : rows);
     }
 
     private void Pipeline()

@@ -33,7 +33,9 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
         ],
         $"{(cluster.OnKubernetes ? $"kubectl get pod -n {_ops.Namespace} {Replica}\nkubectl describe pod -n {_ops.Namespace} {Replica}" : $"systemctl status {_ops.Unit(Replica)}")}\n{_ops.Logs(Replica)}",
         [
-            T("Start it again; systemd or the StatefulSet does it on a crash by itself. Recovery reads the last snapshot and the WAL after it.", "Запустите инстанс снова; после сбоя systemd или StatefulSet делают это сами. Восстановление читает последний снапшот и WAL после него."),
+            cluster.OnKubernetes
+                ? T("Start it again; the StatefulSet does it on a crash by itself. Recovery reads the last snapshot and the WAL after it.", "Запустите инстанс снова; после сбоя StatefulSet делает это сам. Восстановление читает последний снапшот и WAL после него.")
+                : T("Start it again; systemd does it on a crash by itself. Recovery reads the last snapshot and the WAL after it.", "Запустите инстанс снова; после сбоя systemd делает это сам. Восстановление читает последний снапшот и WAL после него."),
             T($"If a replica cannot recover its files, rebuild it from the leader (it restarts empty and joins): `{_ops.Rebuild(Replica)}`.", $"Если реплика не может восстановить свои файлы, пересоздайте её с лидера (она запустится пустой и подключится): `{_ops.Rebuild(Replica)}`."),
             cluster.Replicated
                 ? T("If the leader is down, the failover mode decides: see TarantoolNoLeader.", "Если недоступен лидер, дальше решает режим failover: см. TarantoolNoLeader.")

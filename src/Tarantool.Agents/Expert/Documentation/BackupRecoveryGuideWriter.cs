@@ -77,7 +77,9 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
             }
         }
         var instance = Sources[0];
-        s.P(s.T("Restoring one instance from the backup storage with Ansible (a leader hands its lead over first):", "Восстановление одного инстанса из хранилища бэкапов через Ansible (лидер сначала передаёт лидерство):"));
+        s.P(cluster.OnKubernetes
+            ? s.T("Restoring one instance from the backup storage inside its pod, next to its live data (a leader hands its lead over first):", "Восстановление одного инстанса из хранилища бэкапов внутри его пода, рядом с рабочими данными (лидер сначала передаёт лидерство):")
+            : s.T("Restoring one instance from the backup storage with Ansible (a leader hands its lead over first):", "Восстановление одного инстанса из хранилища бэкапов через Ansible (лидер сначала передаёт лидерство):"));
         s.Bash(cluster.OnKubernetes
             ? $"kubectl exec -n {_ops.Namespace} {instance} -- {DeploymentLayout.BackupToolsDir}/restore.sh {instance} --data-dir {Phases.Containers.ContainerConfigRewriter.DataRoot}/{instance}.restored"
             : $"cd deploy/ansible\nansible-playbook restore.yml -e restore_instance={instance}   # -e restore_backup_id=<id> for an older backup");

@@ -1,3 +1,4 @@
+using Tarantool.Agents.Expert.CloudVms;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.Deployment;
 using Tarantool.Agents.Phases.Documentation;
@@ -42,8 +43,29 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
             s.P($"On {GuideFigures.Cloud(cluster.Request.CloudProvider)}, the instances run on the managed Kubernetes: you need `kubectl` access to the `{App}` namespace, a storage class with SSD volumes of the size above, and nodes with the RAM above per pod.",
                 $"В {GuideFigures.Cloud(cluster.Request.CloudProvider)} инстансы работают в управляемом Kubernetes: нужен доступ `kubectl` к пространству имён `{App}`, класс хранения с SSD-томами указанного размера и узлы с указанным объёмом памяти на под.");
         else
+        {
             s.P("Hosts run Debian or Ubuntu with time synchronisation (chrony), the iproto and metrics ports above open between the hosts and to the monitoring system, and `ulimit -n` of at least 65535 (the systemd unit sets it).",
                 "На хостах — Debian или Ubuntu с синхронизацией времени (chrony); порты iproto и метрик из таблицы открыты между хостами и для системы мониторинга; `ulimit -n` не меньше 65535 (его задаёт unit systemd).");
+            CloudVms(s);
+        }
+    }
+
+    /// <summary>On a public cloud's VMs: the machine type, data disk, zones and backup access the hosts need.</summary>
+    private void CloudVms(SectionText s)
+    {
+        if (CloudVmFacts.For(cluster.Request, cluster.Capacity, cluster.Topology, cluster.Backup) is not { } vm) return;
+        var cloud = GuideFigures.Cloud(vm.Cloud);
+        s.P($"On {cloud} the hosts are {vm.Hosts} VMs (no Kubernetes), spread over the zones {string.Join(", ", vm.Zones.Select(z => $"`{z}`"))} as the table above places them:",
+            $"В {cloud} хосты — это {vm.Hosts} ВМ (без Kubernetes), распределённые по зонам {string.Join(", ", vm.Zones.Select(z => $"`{z}`"))}, как их размещает таблица выше:");
+        s.Bullets(
+        [
+            s.T($"machine type `{vm.MachineType}` ({vm.Vcpus} vCPU, {vm.MemoryGib} GiB): the smallest that holds the busiest host's instances, {vm.NeededVcpus} vCPU and {vm.NeededMemoryGib.ToString(System.Globalization.CultureInfo.InvariantCulture)} GiB with the OS reserve;",
+                $"тип ВМ `{vm.MachineType}` ({vm.Vcpus} vCPU, {vm.MemoryGib} GiB): наименьший, вмещающий экземпляры самого загруженного хоста, — {vm.NeededVcpus} vCPU и {vm.NeededMemoryGib.ToString(System.Globalization.CultureInfo.InvariantCulture)} GiB с резервом для ОС;"),
+            s.T($"a separate {vm.DiskType} data disk of {vm.DiskGb} GB per host, mounted at the data directory below; {vm.DiskReason}",
+                $"отдельный диск данных {vm.DiskType} на {vm.DiskGb} ГБ на каждом хосте, смонтированный в каталог данных ниже; {vm.DiskReasonRu}"),
+            s.T($"backup access: {vm.BackupAccess}.",
+                $"доступ к хранилищу бэкапов: {vm.BackupAccessRu}."),
+        ]);
     }
 
     private void Installation(SectionText s)

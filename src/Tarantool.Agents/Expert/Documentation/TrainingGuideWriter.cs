@@ -62,7 +62,9 @@ internal sealed class TrainingGuideWriter(ClusterProfile cluster)
                 [
                     s.T($"Kill `{replica}` hard (SIGKILL), as a crash would.", $"Жёстко убейте `{replica}` (SIGKILL), как при сбое."),
                     s.T("Watch TarantoolInstanceDown fire and the write loop keep running.", "Посмотрите, как срабатывает TarantoolInstanceDown, а цикл записи продолжает работать."),
-                    s.T("Let systemd (or the StatefulSet) restart it, then check that it follows the leader again.", "Дайте systemd (или StatefulSet) перезапустить её и проверьте, что она снова следует за лидером."),
+                    cluster.OnKubernetes
+                        ? s.T("Let the StatefulSet restart it, then check that it follows the leader again.", "Дайте StatefulSet перезапустить её и проверьте, что она снова следует за лидером.")
+                        : s.T("Let systemd restart it, then check that it follows the leader again.", "Дайте systemd перезапустить её и проверьте, что она снова следует за лидером."),
                     s.T($"Then rebuild it from scratch: `{_ops.Rebuild(replica)}`, and time the rejoin.", $"Затем пересоздайте её с нуля: `{_ops.Rebuild(replica)}` — и засеките время возвращения."),
                 ],
                 cluster.OnKubernetes

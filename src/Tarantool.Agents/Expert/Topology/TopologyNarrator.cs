@@ -64,9 +64,10 @@ internal sealed class TopologyNarrator
     private void Instances()
     {
         _md.Section(ClusterTopologyPhase.Instances);
+        var kubernetes = Phases.Containers.InstanceLayout.InContainers(_request);
         _md.Paragraph(
-            "Every replicaset and instance follows the naming the later phases rely on: replicasets `db-001` or `storage-NNN`/`router-NNN`, instances `<replicaset>-<n>` (on Kubernetes the pod name equals the instance name). Each instance listens for iproto on its port and serves metrics over HTTP on its metrics port; instances sharing a host get consecutive ports.",
-            "Все наборы реплик и инстансы названы по соглашению, на которое опираются следующие фазы: наборы реплик `db-001` или `storage-NNN`/`router-NNN`, инстансы `<набор реплик>-<n>` (в Kubernetes имя пода совпадает с именем инстанса). Каждый инстанс принимает iproto на своём порту и отдаёт метрики по HTTP на порту метрик; инстансы на одном хосте получают соседние порты.");
+            "Every replicaset and instance follows the naming the later phases rely on: replicasets `db-001` or `storage-NNN`/`router-NNN`, instances `<replicaset>-<n>`" + (kubernetes ? " (the pod name equals the instance name)" : " (the systemd unit is named after the instance)") + ". Each instance listens for iproto on its port and serves metrics over HTTP on its metrics port; instances sharing a host get consecutive ports.",
+            "Все наборы реплик и инстансы названы по соглашению, на которое опираются следующие фазы: наборы реплик `db-001` или `storage-NNN`/`router-NNN`, инстансы `<набор реплик>-<n>`" + (kubernetes ? " (имя пода совпадает с именем инстанса)" : " (служба systemd названа по имени инстанса)") + ". Каждый инстанс принимает iproto на своём порту и отдаёт метрики по HTTP на порту метрик; инстансы на одном хосте получают соседние порты.");
         _md.Table(
             [T("Replicaset", "Набор реплик"), T("Roles", "Роли"), T("Instance", "Инстанс"), T("Host", "Хост"), "iproto", T("Metrics", "Метрики"), T("Site / zone", "Площадка / зона"), "mode", "election"],
             _topology.Replicasets.SelectMany(rs => rs.Instances.Select(n => (IReadOnlyList<string>)

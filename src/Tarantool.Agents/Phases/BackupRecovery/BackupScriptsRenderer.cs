@@ -28,7 +28,10 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
         yield return Script("backup/archive-wal.sh", ArchiveWalScript.Template, values);
         yield return Script("backup/verify-backup.sh", VerifyBackupScript.Template, values);
         yield return Script("backup/restore.sh", RestoreScript.Template, values);
-        yield return new BundleFile("backup/crontab", "crontab", Crontab(plan, context));
+        // cron.d on the hosts is a VM schedule; on Kubernetes the deployment phase's CronJobs are the schedule, and a
+        // crontab naming hosts would be a second, wrong way to run the same jobs.
+        if (!InstanceLayout.InContainers(context.Request))
+            yield return new BundleFile("backup/crontab", "crontab", Crontab(plan, context));
     }
 
     private static BundleFile Script(string path, string template, IReadOnlyDictionary<string, string> values)

@@ -10,6 +10,6 @@ public sealed class MermaidFactAttribute : FactAttribute
     {
         if (MermaidCheck.Available) return;
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) return;
-        Skip = $"Mermaid parser not installed (node + mermaid + jsdom in {MermaidCheck.Directory}); set CI=true to make this a failure.";
+        Skip = $"Mermaid parser not installed (node + mermaid + jsdom in {MermaidCheck.Directory}; run: npm ci --prefix tests/tools); set CI=true to make this a failure.";
     }
 }

@@ -2,6 +2,7 @@ using Tarantool.Agents.Expert.BackupRecovery;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.Containers;
+using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Tests.Phases.BackupRecovery;
 
@@ -24,7 +25,9 @@ public sealed class BackupScriptsRendererTests
     {
         var files = Render(fixture);
 
-        Assert.Equal([.. ScriptPaths, "backup/crontab"], files.Select(f => f.Path));
+        // A crontab schedules the scripts on VM hosts; on Kubernetes the CronJobs do, so there is none.
+        var crontab = Tarantool.Agents.Phases.Containers.InstanceLayout.InContainers(BackupFixtures.Context(fixture).Request) ? [] : new[] { "backup/crontab" };
+        Assert.Equal([.. ScriptPaths, .. crontab], files.Select(f => f.Path));
         foreach (var file in files)
         {
             Assert.Equal(file.Path.EndsWith(".sh", StringComparison.Ordinal), file.Executable);
@@ -79,8 +82,10 @@ public sealed class BackupScriptsRendererTests
     [Fact]
     public void Crontab_schedules_backups_verification_and_archival()
     {
-        var files = Render("replicated-prod");
-        var plan = new BackupRecoveryExpert().Design(BackupFixtures.Context("replicated-prod"));
+        // The crontab is the VM form's schedule: the same AWS cluster on EC2 VMs instead of EKS.
+        var context = BackupFixtures.WithRequest("replicated-prod", r => r with { Deployment = DeploymentForm.Vm });
+        var plan = new BackupRecoveryExpert().Design(context);
+        var files = BackupRecoveryPhase.Spec.Render(plan, context);
         var cron = files.Single(f => f.Path == "backup/crontab").Content;
 
         Assert.Contains($"{plan.FullBackupCron} tarantool /opt/tarantool-backup/backup.sh db-001-3", cron);
