@@ -34,6 +34,7 @@ internal static class BatchCommand
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = Workflow.WorkflowLoader.Load(assetRoot);
             using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
+            var profile = await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
             var root = parse.GetValue(output)!;
             var paths = parse.GetValue(files)!;
             var claimed = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +62,7 @@ internal static class BatchCommand
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, loggerFactory);
+                    var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory);
                     var plan = new PlanRequest(intake.Request, intake.Language, intake.Sources, Path.Combine(root, name),
                         new WorkflowOptions { MaxAttempts = modelOptions.MaxAttempts });
                     BundleWritten? written = null;
