@@ -10,7 +10,8 @@ namespace Tarantool.Agents.Engine;
 
 /// <summary>
 /// Runs one phase as an agent: the persona's instructions as the system message, the rendered phase prompt as
-/// the user message, the typed output's JSON schema as the response format, and the kernel's plugins as tools.
+/// the user message, the typed output's JSON schema as the response format, and as tools the functions of the kernel
+/// plugins the phase declares (<c>tools:</c> in its prompt file).
 /// Each answer is parsed and validated; an invalid one gets the errors back, for a bounded number of attempts.
 /// </summary>
 public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
@@ -24,11 +25,12 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
         IPhaseOutputSpec spec,
         string prompt,
         PhaseContext context,
+        IReadOnlyCollection<string> tools,
         Action<int, IReadOnlyList<ValidationIssue>> onRejected,
         CancellationToken cancellationToken = default)
     {
         var chat = kernel.GetRequiredService<IChatClient>();
-        var options = CreateOptions(agent, spec);
+        var options = CreateOptions(agent, spec, tools);
         List<ChatMessage> messages = [new(ChatRole.System, agent.Instructions), new(ChatRole.User, prompt)];
         IReadOnlyList<ValidationIssue> errors = [];
 
@@ -50,9 +52,13 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
         return new Outcome(false, maxAttempts, null, null, "", errors, []);
     }
 
-    private ChatOptions CreateOptions(AgentDefinition agent, IPhaseOutputSpec spec)
+    private ChatOptions CreateOptions(AgentDefinition agent, IPhaseOutputSpec spec, IReadOnlyCollection<string> declared)
     {
-        var tools = kernel.Plugins.SelectMany(plugin => plugin).Select(function => (AITool)function.AsAIFunction(kernel)).ToList();
+        var tools = kernel.Plugins
+            .Where(plugin => declared.Contains(plugin.Name, StringComparer.Ordinal))
+            .SelectMany(plugin => plugin)
+            .Select(function => (AITool)new StandardSchemaTool(function.AsAIFunction(kernel)))
+            .ToList();
         return new ChatOptions
         {
             Temperature = (float?)agent.ExecutionSettings.Temperature,
