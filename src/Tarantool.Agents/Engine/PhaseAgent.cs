@@ -45,12 +45,16 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
 
             errors = judged.Errors;
             onRejected(attempt, errors);
-            messages.Add(new ChatMessage(ChatRole.Assistant, text));
+            // A cut-off answer fills the output limit: sent back, it would crowd the next answer out of the context
+            // window, and the model has nothing to learn from its own unfinished JSON.
+            messages.Add(new ChatMessage(ChatRole.Assistant, response.FinishReason == ChatFinishReason.Length ? TruncatedPlaceholder : text));
             messages.Add(new ChatMessage(ChatRole.User, RepairRequest(spec, errors)));
         }
 
         return new Outcome(false, maxAttempts, null, null, "", errors, []);
     }
+
+    private const string TruncatedPlaceholder = "(The previous answer was cut off at the output token limit and is left out.)";
 
     private ChatOptions CreateOptions(AgentDefinition agent, IPhaseOutputSpec spec, IReadOnlyCollection<string> declared)
     {

@@ -42,8 +42,11 @@ public static partial class ModelProfileResolver
             : probedContextWindow is { } p ? (p, "endpoint")
             : known is not null ? (known.ContextWindow, "table")
             : (DefaultContextWindow, "default");
+        // Servers that report a window (vLLM, Ollama) bound an answer only by it: prompt plus answer must fit, which
+        // every call is held to anyway.
         var (output, outputSource) = options.MaxOutputTokens is { } o ? (o, "configuration")
-            : known is not null ? (known.MaxOutputTokens, "table")
+            : known is not null && contextSource != "endpoint" ? (known.MaxOutputTokens, "table")
+            : contextSource == "endpoint" ? (context, "endpoint")
             : (DefaultMaxOutputTokens, "default");
         if (output > context)
         {

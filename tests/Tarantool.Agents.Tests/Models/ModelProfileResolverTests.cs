@@ -62,20 +62,20 @@ public sealed class ModelProfileResolverTests
         var profile = await ModelProfileResolver.ResolveAsync(Compatible(), handler);
 
         Assert.Equal(32_768, profile.ContextWindow);
-        Assert.Equal(ModelProfileResolver.DefaultMaxOutputTokens, profile.MaxOutputTokens);
-        Assert.Equal("context: endpoint, output: default", profile.Source);
+        Assert.Equal(32_768, profile.MaxOutputTokens);
+        Assert.Equal("context: endpoint, output: endpoint", profile.Source);
         Assert.Equal(["GET /v1/models"], handler.Requests);
     }
 
     [Fact]
-    public async Task A_reported_window_smaller_than_the_table_maximum_shrinks_the_answer_to_fit()
+    public async Task A_window_the_endpoint_reports_wins_over_the_table_and_bounds_the_answer()
     {
         var handler = StubHttpHandler.Json(HttpStatusCode.OK, """{"data":[{"id":"gpt-4o","max_model_len":8192}]}""");
 
         var profile = await ModelProfileResolver.ResolveAsync(Compatible("gpt-4o"), handler);
 
         Assert.Equal(8_192, profile.ContextWindow);
-        Assert.True(profile.MaxOutputTokens <= 8_192 / 2);
+        Assert.Equal(8_192, profile.MaxOutputTokens);
     }
 
     [Fact]
