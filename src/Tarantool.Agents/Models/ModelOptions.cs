@@ -12,7 +12,8 @@ public sealed class ModelOptions : IValidatableObject
     public const string SectionName = "Model";
     public const string DefaultProvider = ModelProviders.Offline;
     public const int DefaultMaxAttempts = 3;
-    public const int DefaultTimeoutSeconds = 180;
+    public const int DefaultTimeoutSeconds = 900;
+    public const int DefaultIdleTimeoutSeconds = 90;
 
     /// <summary>offline (default), openai, azure-openai, ollama or openai-compatible.</summary>
     public string Provider { get; set; } = DefaultProvider;
@@ -30,9 +31,16 @@ public sealed class ModelOptions : IValidatableObject
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = DefaultMaxAttempts;
 
-    /// <summary>Time limit of one model call.</summary>
+    /// <summary>
+    /// Overall ceiling of one model call. Answers are streamed, so a long answer that keeps arriving is not cut by a
+    /// short limit; <see cref="IdleTimeoutSeconds"/> catches a provider that stalls.
+    /// </summary>
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    /// <summary>Longest silence between two chunks of a streamed answer before the call is given up (and retried).</summary>
+    [Range(1, 3600)]
+    public int IdleTimeoutSeconds { get; set; } = DefaultIdleTimeoutSeconds;
 
     public const long DefaultTokenBudget = 3_000_000;
 

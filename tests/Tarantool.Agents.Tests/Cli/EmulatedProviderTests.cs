@@ -46,6 +46,7 @@ public sealed class EmulatedProviderTests : IDisposable
 
         Assert.True(local.ExitCode == 0, local.Out + local.Error);
         Assert.Empty(provider.Refusals);
+        Assert.Equal(provider.Requests.Count, provider.Streamed);
         var root = Directory.GetDirectories(_temp.Combine("remote")).Single();
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "bundle.json")));
         var phases = manifest.RootElement.GetProperty("phases").EnumerateArray().ToList();

@@ -41,6 +41,7 @@ internal sealed class EmulatedProvider : IAsyncDisposable
     public const int OllamaDefaultNumCtx = 4_096;
 
     private readonly WebApplication _app;
+    private int _streamed;
     private readonly TarantoolExpertChatClient _expert = new();
 
     private EmulatedProvider(Kind kind, WebApplication app)
@@ -64,6 +65,9 @@ internal sealed class EmulatedProvider : IAsyncDisposable
 
     /// <summary>Answers that were cut at the output limit or prompts that were cut at the window.</summary>
     public ConcurrentQueue<string> Cuts { get; } = new();
+
+    /// <summary>Chat requests answered as a stream.</summary>
+    public int Streamed => _streamed;
 
     /// <summary>Every chat request body as received.</summary>
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
@@ -147,6 +151,21 @@ internal sealed class EmulatedProvider : IAsyncDisposable
 
         var limit = maxTokens ?? (Provider == Kind.Gpt4o ? Gpt4oMaxOutput : LocalContext - prompt);
         var (text, cut) = Cut(await AnswerAsync(Messages(body["messages"]!.AsArray()), schema?["name"]?.GetValue<string>()), limit);
+        var usage = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = TokenCounter.Count(text), ["total_tokens"] = prompt + TokenCounter.Count(text) };
+        if (body["stream"]?.GetValue<bool>() == true)
+        {
+            Interlocked.Increment(ref _streamed);
+            http.Response.ContentType = "text/event-stream";
+            const int ChunkSize = 2_000;
+            for (var i = 0; i < text.Length; i += ChunkSize)
+                await WriteChunkAsync(http, Chunk(new JsonObject { ["role"] = "assistant", ["content"] = text.Substring(i, Math.Min(ChunkSize, text.Length - i)) }, null), cancellationToken);
+            await WriteChunkAsync(http, Chunk(new JsonObject(), cut ? "length" : "stop"), cancellationToken);
+            if (body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
+                await WriteChunkAsync(http, new JsonObject { ["id"] = "chatcmpl-emulated", ["object"] = "chat.completion.chunk", ["created"] = 0, ["model"] = Model, ["choices"] = new JsonArray(), ["usage"] = usage }, cancellationToken);
+            await http.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
+            return Results.Empty;
+        }
+
         return Json(new JsonObject
         {
             ["id"] = "chatcmpl-emulated",
@@ -159,8 +178,23 @@ internal sealed class EmulatedProvider : IAsyncDisposable
                 ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
                 ["finish_reason"] = cut ? "length" : "stop",
             }),
-            ["usage"] = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = TokenCounter.Count(text), ["total_tokens"] = prompt + TokenCounter.Count(text) },
+            ["usage"] = usage,
         });
+    }
+
+    private JsonObject Chunk(JsonObject delta, string? finishReason) => new()
+    {
+        ["id"] = "chatcmpl-emulated",
+        ["object"] = "chat.completion.chunk",
+        ["created"] = 0,
+        ["model"] = Model,
+        ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finishReason }),
+    };
+
+    private static async Task WriteChunkAsync(HttpContext http, JsonObject chunk, CancellationToken cancellationToken)
+    {
+        await http.Response.WriteAsync("data: " + chunk.ToJsonString() + "\n\n", cancellationToken);
+        await http.Response.Body.FlushAsync(cancellationToken);
     }
 
     private async Task<IResult> ShowAsync(HttpContext http, CancellationToken cancellationToken)
@@ -209,6 +243,7 @@ internal sealed class EmulatedProvider : IAsyncDisposable
             ["eval_count"] = TokenCounter.Count(text),
         };
         if (body["stream"]?.GetValue<bool>() == false) return Json(done);
+        Interlocked.Increment(ref _streamed);
         http.Response.ContentType = "application/x-ndjson";
         var first = new JsonObject { ["model"] = Model, ["created_at"] = "2026-01-01T00:00:00Z", ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text }, ["done"] = false };
         done["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" };
