@@ -43,6 +43,7 @@ internal static class BatchCommand
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = Workflow.WorkflowLoader.Load(assetRoot);
             using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
+            var profile = await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
             var root = parse.GetValue(output)!;
             var paths = parse.GetValue(files)!;
             var overwrite = parse.GetValue(force);
@@ -74,7 +75,7 @@ internal static class BatchCommand
                 try
                 {
                     progress.Started(index, path, name);
-                    var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, loggerFactory);
+                    var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory);
                     var plan = PlanRequest.From(intake, Path.Combine(root, name),
                         new WorkflowOptions { MaxAttempts = modelOptions.MaxAttempts }) with { Force = overwrite };
                     BundleWritten? written = null;

@@ -60,7 +60,8 @@ internal static class PlanCommand
                 }) with { Force = parse.GetValue(force) };
 
             using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
-            var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, loggerFactory);
+            var profile = await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
+            var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory);
             var quiet = parse.GetValue(json);
             var progress = new ProgressPrinter(environment, workflow.Phases.Count);
             BundleWritten? written = null;

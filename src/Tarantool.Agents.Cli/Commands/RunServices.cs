@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
 using Tarantool.Agents.Bundle;
+using Tarantool.Agents.Cli.Input;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Planning;
 using Tarantool.Agents.Workflow;
@@ -29,16 +30,32 @@ internal static class RunServices
         return new SerilogLoggerFactory(logger, dispose: true);
     }
 
-    public static BundlePlanner CreatePlanner(CliEnvironment environment, WorkflowDefinition workflow, ModelOptions model, ILoggerFactory loggerFactory)
+    /// <summary>
+    /// The model's limits, resolved before any phase runs; an endpoint that describes itself in a way that cannot work
+    /// is the user's input to fix (exit 2).
+    /// </summary>
+    public static async Task<ModelProfile> ResolveProfileAsync(ModelOptions model, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ModelProfileResolver.ResolveAsync(model, logger: loggerFactory.CreateLogger(typeof(ModelProfileResolver)), cancellationToken: cancellationToken);
+        }
+        catch (ModelEndpointException e)
+        {
+            throw new UserInputException(e.Message);
+        }
+    }
+
+    public static BundlePlanner CreatePlanner(CliEnvironment environment, WorkflowDefinition workflow, ModelOptions model, ModelProfile profile, ILoggerFactory loggerFactory)
     {
         Func<UsageLedger, IChatClient> chat = environment.ChatClientOverride is { } fake
-            ? ledger => ChatClientFactory.Wrap(fake(model), model, ledger, loggerFactory, timeProvider: environment.Time)
-            : ledger => ChatClientFactory.Create(model, ledger, loggerFactory, environment.Time);
+            ? ledger => ChatClientFactory.Wrap(fake(model), model, ledger, loggerFactory, withTools: profile.Tools, timeProvider: environment.Time, profile: profile)
+            : ledger => ChatClientFactory.Create(model, ledger, loggerFactory, environment.Time, profile);
         return new BundlePlanner(
             workflow,
             chat,
-            new ProviderInfo(model.Provider, model.EffectiveModel),
-            withPlugins: model.Provider != ModelProviders.Offline,
+            new ProviderInfo(model.Provider, model.EffectiveModel, profile),
+            withPlugins: profile.Tools,
             environment.Time);
     }
 }

@@ -25,7 +25,8 @@ public sealed record BundleManifest
     public required IReadOnlyList<SuccessCriterion> SuccessCriteria { get; init; }
 }
 
-public sealed record ProviderInfo(string Name, string Model);
+/// <param name="Limits">The model's limits this run kept every call within, and where they came from.</param>
+public sealed record ProviderInfo(string Name, string Model, Models.ModelProfile? Limits = null);
 
 public sealed record PhaseEntry
 {

@@ -18,6 +18,9 @@ public static partial class ModelErrors
     {
         Models.TokenBudgetExceededException e => e.Message,
         Models.RecordingMissingException e => e.Message,
+        Models.RequestTooLargeException e => e.Message,
+        ClientResultException { Status: 429 } e when e.Message.Contains("request too large", StringComparison.OrdinalIgnoreCase) =>
+            "the provider answered HTTP 429: the request is larger than the account's tokens-per-minute limit",
         Polly.CircuitBreaker.BrokenCircuitException => "the provider kept failing and the circuit breaker is open; try again later",
         ClientResultException { Status: 0 } e => Unreachable(e),
         ClientResultException e => $"the provider answered HTTP {e.Status}{Said(e)}; {Advice(e.Status)}",

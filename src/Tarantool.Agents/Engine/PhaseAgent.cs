@@ -10,7 +10,8 @@ namespace Tarantool.Agents.Engine;
 
 /// <summary>
 /// Runs one phase as an agent: the persona's instructions as the system message, the rendered phase prompt as
-/// the user message, the typed output's JSON schema as the response format, and the kernel's plugins as tools.
+/// the user message, the typed output's JSON schema as the response format, and as tools the functions of the kernel
+/// plugins the phase declares (<c>tools:</c> in its prompt file).
 /// Each answer is parsed and validated; an invalid one gets the errors back, for a bounded number of attempts.
 /// </summary>
 public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
@@ -24,11 +25,12 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
         IPhaseOutputSpec spec,
         string prompt,
         PhaseContext context,
+        IReadOnlyCollection<string> tools,
         Action<int, IReadOnlyList<ValidationIssue>> onRejected,
         CancellationToken cancellationToken = default)
     {
         var chat = kernel.GetRequiredService<IChatClient>();
-        var options = CreateOptions(agent, spec);
+        var options = CreateOptions(agent, spec, tools);
         List<ChatMessage> messages = [new(ChatRole.System, agent.Instructions), new(ChatRole.User, prompt)];
         IReadOnlyList<ValidationIssue> errors = [];
 
@@ -43,16 +45,24 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
 
             errors = judged.Errors;
             onRejected(attempt, errors);
-            messages.Add(new ChatMessage(ChatRole.Assistant, text));
+            // A cut-off answer fills the output limit: sent back, it would crowd the next answer out of the context
+            // window, and the model has nothing to learn from its own unfinished JSON.
+            messages.Add(new ChatMessage(ChatRole.Assistant, response.FinishReason == ChatFinishReason.Length ? TruncatedPlaceholder : text));
             messages.Add(new ChatMessage(ChatRole.User, RepairRequest(spec, errors)));
         }
 
         return new Outcome(false, maxAttempts, null, null, "", errors, []);
     }
 
-    private ChatOptions CreateOptions(AgentDefinition agent, IPhaseOutputSpec spec)
+    private const string TruncatedPlaceholder = "(The previous answer was cut off at the output token limit and is left out.)";
+
+    private ChatOptions CreateOptions(AgentDefinition agent, IPhaseOutputSpec spec, IReadOnlyCollection<string> declared)
     {
-        var tools = kernel.Plugins.SelectMany(plugin => plugin).Select(function => (AITool)function.AsAIFunction(kernel)).ToList();
+        var tools = kernel.Plugins
+            .Where(plugin => declared.Contains(plugin.Name, StringComparer.Ordinal))
+            .SelectMany(plugin => plugin)
+            .Select(function => (AITool)new StandardSchemaTool(function.AsAIFunction(kernel)))
+            .ToList();
         return new ChatOptions
         {
             Temperature = (float?)agent.ExecutionSettings.Temperature,

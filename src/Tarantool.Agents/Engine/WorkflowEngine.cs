@@ -144,7 +144,7 @@ public sealed class WorkflowEngine(
             try
             {
                 outcome = await new PhaseAgent(kernel, options.MaxAttempts)
-                    .RunAsync(agent, spec, prompt, context, (attempt, errors) => events.TryWrite(new PhaseAnswerRejected(phase.Id, phase.Key, attempt, errors)), cancellationToken)
+                    .RunAsync(agent, spec, prompt, context, phase.Tools, (attempt, errors) => events.TryWrite(new PhaseAnswerRejected(phase.Id, phase.Key, attempt, errors)), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -13,21 +13,27 @@ namespace Tarantool.Agents.Models;
 /// </summary>
 public static class ChatClientFactory
 {
-    public static IChatClient Create(ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null) =>
-        Wrap(CreateProviderClient(options), options, ledger, loggerFactory, withTools: options.Provider != ModelProviders.Offline, timeProvider);
+    public static IChatClient Create(ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null, ModelProfile? profile = null) =>
+        Wrap(CreateProviderClient(options), options, ledger, loggerFactory, withTools: options.Provider != ModelProviders.Offline && options.Tools, timeProvider, profile,
+            streamed: options.Provider != ModelProviders.Offline);
 
     /// <summary>
     /// Wraps any inner client (a provider's, or a test's) in the product's middleware. Outermost first: tool calls,
-    /// the token budget, usage accounting (one entry per answered call), logging, then resilience right above the
-    /// provider so that each retry is a fresh attempt of the same call.
+    /// the token budget, usage accounting (one entry per answered call), logging, then resilience, then streamed
+    /// calls with an idle timeout right above the provider, so that each retry is a fresh attempt of the same call. The model limits sit below the accounting, so
+    /// that what is recorded and cached is the call as really sent; <paramref name="profile"/> defaults to the one
+    /// configuration and the built-in table give (no endpoint is asked).
     /// </summary>
-    public static IChatClient Wrap(IChatClient inner, ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, bool withTools = false, TimeProvider? timeProvider = null)
+    public static IChatClient Wrap(
+        IChatClient inner, ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, bool withTools = false, TimeProvider? timeProvider = null,
+        ModelProfile? profile = null, bool streamed = false)
     {
         var builder = new ChatClientBuilder(options.Cache.Mode == ResponseCacheOptions.Replay ? new ReplayOnlyChatClient(inner) : inner);
         if (withTools) builder.UseFunctionInvocation(loggerFactory);
         builder
             .UseTokenBudget(ledger, options.TokenBudget)
             .UseUsageAccounting(ledger)
+            .UseModelLimits(profile ?? ModelProfileResolver.Resolve(options), options.Provider)
             .UseLogging(loggerFactory);
         if (options.Cache.Enabled)
         {
@@ -37,9 +43,10 @@ public static class ChatClientFactory
                 cache.CacheKeyAdditionalValues = [options.Provider, options.EffectiveModel, options.Endpoint ?? ""]);
         }
 
-        return builder
-            .UseResilience(options.Resilience, TimeSpan.FromSeconds(options.TimeoutSeconds), timeProvider)
-            .Build();
+        builder.UseResilience(options.Resilience, TimeSpan.FromSeconds(options.TimeoutSeconds), timeProvider);
+        // Providers over the network stream their answers; the in-process expert and test fakes answer at once.
+        if (streamed) builder.UseStreamedCalls(TimeSpan.FromSeconds(options.IdleTimeoutSeconds), timeProvider);
+        return builder.Build();
     }
 
     private static IChatClient CreateProviderClient(ModelOptions options)

@@ -12,7 +12,8 @@ public sealed class ModelOptions : IValidatableObject
     public const string SectionName = "Model";
     public const string DefaultProvider = ModelProviders.Offline;
     public const int DefaultMaxAttempts = 3;
-    public const int DefaultTimeoutSeconds = 180;
+    public const int DefaultTimeoutSeconds = 900;
+    public const int DefaultIdleTimeoutSeconds = 90;
 
     /// <summary>offline (default), openai, azure-openai, ollama or openai-compatible.</summary>
     public string Provider { get; set; } = DefaultProvider;
@@ -30,15 +31,39 @@ public sealed class ModelOptions : IValidatableObject
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = DefaultMaxAttempts;
 
-    /// <summary>Time limit of one model call.</summary>
+    /// <summary>
+    /// Overall ceiling of one model call. Answers are streamed, so a long answer that keeps arriving is not cut by a
+    /// short limit; <see cref="IdleTimeoutSeconds"/> catches a provider that stalls.
+    /// </summary>
     [Range(1, 3600)]
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    /// <summary>Longest silence between two chunks of a streamed answer before the call is given up (and retried).</summary>
+    [Range(1, 3600)]
+    public int IdleTimeoutSeconds { get; set; } = DefaultIdleTimeoutSeconds;
 
     public const long DefaultTokenBudget = 3_000_000;
 
     /// <summary>Most tokens (input + output) one run may spend; the run stops cleanly past it.</summary>
     [Range(1_000, 1_000_000_000)]
     public long TokenBudget { get; set; } = DefaultTokenBudget;
+
+    /// <summary>Tokens of prompt plus answer the model holds; overrides what the endpoint reports and the built-in table.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Model:ContextWindow must be a positive number of tokens.")]
+    public int? ContextWindow { get; set; }
+
+    /// <summary>Most tokens one answer may ask for; overrides the endpoint and the built-in table.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Model:MaxOutputTokens must be a positive number of tokens.")]
+    public int? MaxOutputTokens { get; set; }
+
+    /// <summary>Whether the model accepts temperature and top_p; false for reasoning models (o-series, gpt-5).</summary>
+    public bool? Sampling { get; set; }
+
+    /// <summary>Whether structured outputs are sent with <c>strict: true</c>; on by default for openai and azure-openai.</summary>
+    public bool? StrictSchemas { get; set; }
+
+    /// <summary>Offer tools to the phases that declare them; turn off for endpoints without tool support.</summary>
+    public bool Tools { get; set; } = true;
 
     /// <summary>Recording and replay of model answers.</summary>
     public ResponseCacheOptions Cache { get; set; } = new();
@@ -64,6 +89,10 @@ public sealed class ModelOptions : IValidatableObject
             yield return new ValidationResult($"Model:Cache:Mode '{Cache.Mode}' is not off, record or replay.", ["Cache"]);
         else if (Cache.Enabled && string.IsNullOrWhiteSpace(Cache.Directory))
             yield return new ValidationResult("Model:Cache:Directory is required when Model:Cache:Mode is record or replay.", ["Cache"]);
+        if (ContextWindow is { } context && MaxOutputTokens is { } output && output > context)
+            yield return new ValidationResult(
+                $"Model:MaxOutputTokens ({output}) is larger than Model:ContextWindow ({context}): an answer cannot be longer than the window that holds it.",
+                [nameof(MaxOutputTokens)]);
         if (Provider == ModelProviders.Offline) yield break;
         if (string.IsNullOrWhiteSpace(Model))
             yield return new ValidationResult($"Provider '{Provider}' needs a model: set --model or Model:Model.", [nameof(Model)]);

@@ -12,6 +12,10 @@ public static class TransientFaults
     public static bool IsTransient(Exception error, CancellationToken callerToken) => error switch
     {
         _ when callerToken.IsCancellationRequested => false,
+        RequestTooLargeException => false,
+        // OpenAI answers 429 "Request too large ... tokens per min" for a call larger than the whole per-minute
+        // allowance: waiting cannot make it fit, so it is not retried.
+        ClientResultException e when e.Status == 429 && e.Message.Contains("request too large", StringComparison.OrdinalIgnoreCase) => false,
         ClientResultException e => IsTransientStatus(e.Status),
         HttpRequestException { StatusCode: { } status } => IsTransientStatus((int)status),
         HttpRequestException => true, // connection refused, reset or dropped

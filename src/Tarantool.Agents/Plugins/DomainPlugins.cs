@@ -9,6 +9,9 @@ public static class DomainPlugins
     public const string CapacityPluginName = "capacity";
     public const string TopologyPluginName = "topology";
 
+    /// <summary>The names a phase may list under <c>tools:</c> in its prompt file.</summary>
+    public static readonly IReadOnlyList<string> Names = [CapacityPluginName, TopologyPluginName];
+
     public static IReadOnlyList<KernelPlugin> Create() =>
     [
         // The product's JSON dialect (camelCase, kebab-case enums) for arguments and results, as in every prompt.

@@ -17,6 +17,12 @@ public sealed record PhasePrompt
     /// <summary>Ids of the phases whose typed outputs this phase consumes.</summary>
     public List<int> DependsOn { get; init; } = [];
 
+    /// <summary>
+    /// Names of the domain plugins (<c>capacity</c>, <c>topology</c>) whose functions this phase's agent may call as
+    /// tools; a phase that declares none is sent none (every tool costs prompt tokens, and some endpoints refuse tools).
+    /// </summary>
+    public List<string> Tools { get; init; } = [];
+
     /// <summary>The typed output's name, e.g. <c>CapacityPlan</c>.</summary>
     public required string Output { get; init; }
 

@@ -68,6 +68,8 @@ public sealed class WorkflowDefinition
                 yield return $"Phase {phase.Id} ({phase.Key}) names agent '{phase.Agent}', which agents/ does not define.";
             if (!_outputs.ContainsKey(phase.Output))
                 yield return $"Phase {phase.Id} ({phase.Key}) names output '{phase.Output}'; known outputs: {string.Join(", ", _outputs.Keys.Order())}.";
+            foreach (var tool in phase.Tools.Where(t => !Plugins.DomainPlugins.Names.Contains(t)))
+                yield return $"Phase {phase.Id} ({phase.Key}) declares tool '{tool}'; known tools: {string.Join(", ", Plugins.DomainPlugins.Names)}.";
             foreach (var dep in phase.DependsOn)
             {
                 // Depending only on earlier ids keeps the graph acyclic and the seed's order a valid sequential order.

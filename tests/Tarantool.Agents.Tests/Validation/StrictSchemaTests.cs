@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Tarantool.Agents.Phases;
+using Tarantool.Agents.Plugins;
+using Tarantool.Agents.Tests.Support;
+
+namespace Tarantool.Agents.Tests.Validation;
+
+/// <summary>
+/// The schemas the product sends are accepted as they are by OpenAI's strict structured outputs, and tool parameter
+/// schemas use only standard JSON Schema keywords.
+/// </summary>
+public sealed class StrictSchemaTests
+{
+    public static TheoryData<string> Outputs => new(PhaseRegistry.Outputs.Select(o => o.Name));
+
+    [Theory]
+    [MemberData(nameof(Outputs))]
+    public void Every_phase_answer_schema_meets_the_strict_structured_output_rules(string output)
+    {
+        var spec = PhaseRegistry.Find(output)!;
+
+        var problems = StrictSchemaRules.Check(spec.AnswerSchema);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(40)));
+    }
+
+    [Fact]
+    public void The_rules_catch_what_OpenAI_refuses()
+    {
+        var loose = JsonDocument.Parse("""
+            {"type":"object","properties":{"a":{"type":"string","default":"x"},"b":{"type":"object","properties":{"c":{"type":"integer"}}}},"required":["a"]}
+            """).RootElement;
+
+        var problems = StrictSchemaRules.Check(loose);
+
+        Assert.Contains(problems, p => p.Contains("'default' is not supported"));
+        Assert.Contains(problems, p => p.Contains("property 'b' is not required"));
+        Assert.Contains(problems, p => p.StartsWith("$.b: an object must set additionalProperties: false"));
+    }
+
+    [Fact]
+    public void Tool_parameter_schemas_use_only_standard_keywords()
+    {
+        var standard = new HashSet<string>
+        {
+            "type", "properties", "required", "additionalProperties", "items", "enum", "const", "anyOf", "oneOf", "allOf",
+            "$ref", "$defs", "description", "title", "default", "pattern", "format", "minimum", "maximum", "exclusiveMinimum",
+            "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "minLength", "maxLength", "$schema",
+        };
+        var kernel = new Microsoft.SemanticKernel.Kernel();
+        var functions = DomainPlugins.Create().SelectMany(p => p).ToList();
+        Assert.NotEmpty(functions);
+        foreach (var function in functions)
+        {
+#pragma warning disable CS0618 // the same conversion the phase agent uses
+            var schema = new Tarantool.Agents.Engine.StandardSchemaTool(function.AsAIFunction(kernel)).JsonSchema;
+#pragma warning restore CS0618
+            var unknown = Keywords(schema).Where(k => !standard.Contains(k)).Distinct().ToList();
+            Assert.True(unknown.Count == 0, $"{function.Name}: {string.Join(", ", unknown)} in {schema}");
+        }
+    }
+
+    private static IEnumerable<string> Keywords(JsonElement node)
+    {
+        if (node.ValueKind != JsonValueKind.Object) yield break;
+        foreach (var keyword in node.EnumerateObject())
+        {
+            yield return keyword.Name;
+            IEnumerable<JsonElement> children = keyword.Name switch
+            {
+                "properties" or "$defs" => keyword.Value.EnumerateObject().Select(p => p.Value),
+                "items" or "additionalProperties" => [keyword.Value],
+                "anyOf" or "oneOf" or "allOf" => keyword.Value.EnumerateArray(),
+                _ => [],
+            };
+            foreach (var child in children)
+                foreach (var nested in Keywords(child)) yield return nested;
+        }
+    }
+}
