@@ -141,20 +141,35 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private DrScenario ManualSwitchover()
     {
-        var promote = request.IsDeclarativeConfig
-            ? $"`tt replicaset promote {App}:<most up-to-date replica> --force` (updates `replicasets.{Main.Name}.leader` and reloads the config)"
-            : $"`box.cfg{{read_only = false}}` on the most up-to-date replica (and persist it in its box.cfg file)";
+        var cartridge = request.ClusterType == ClusterType.Cartridge;
+        // The leader lives in the configuration every instance reads; a promotion anywhere else (tt replicaset
+        // promote on one host, box.cfg on one instance) leaves the old leader's own copy naming it, and it would
+        // come back writable.
+        var promote = cartridge
+            ? $"`tt replicaset promote {App}:<most up-to-date replica> --force` (Cartridge writes the new leader into its clusterwide configuration on every instance)"
+            : request.IsDeclarativeConfig
+                ? OnKubernetes
+                    ? $"set `replicasets.{Main.Name}.leader` to it in the ConfigMap (`kubectl replace`), restart the old leader's pod first so it can only return read-only, then the promoted replica's pod (config.yaml is a subPath mount: a running pod never sees the change)"
+                    : $"set `replicasets.{Main.Name}.leader` to it in config.yaml on every host, then `require('config'):reload()` on the promoted replica and the other running members"
+                : OnKubernetes
+                    ? "`box.cfg{read_only = false}` on the most up-to-date replica, `box.cfg{read_only = true}` on the cut-off leader through its local console, and the same values in tarantool/init.lua for the next image"
+                    : "flip `read_only` in tarantool/init.lua on every host (false for the promoted replica, true for the old leader), then `box.cfg{read_only = false}` on the promoted replica";
+        var fault = OnKubernetes && !cartridge
+            ? $"Cut the leader {Leader} off with a deny-all NetworkPolicy (killing its pod would bring it back at once with the old configuration)"
+            : $"Kill the leader {Leader}: {Kill(Leader)}";
         return Scenario(DrScenarioIds.ManualSwitchover, $"Leader failure with passive failover: {Leader} dies and a replica is promoted by the runbook", RecoveryFailures.LostLeader, Main.Name, Healthy,
         [
             "Start the marker writer.",
-            $"Kill the leader {Leader}: {Kill(Leader)}.",
+            $"{fault}.",
             $"Follow the lost-leader runbook: compare `box.info.signature` on the replicas and promote the largest: {promote}.",
             "Wait until the promoted replica reports `box.info.ro == false` and writes succeed; stop the writer and compare markers.",
-            OnKubernetes ? "The old leader's pod is recreated; it must come back as a replica." : $"Restart the old leader as a replica: `sudo systemctl start {Unit(Leader)}`.",
+            OnKubernetes && !cartridge
+                ? "Only then remove the NetworkPolicy: the old leader, restarted with the new configuration, must be read-only."
+                : cartridge && OnKubernetes ? "The old leader's pod is recreated; it must come back as a replica." : $"Only now restart the old leader, whose configuration names the new leader: `sudo systemctl start {Unit(Leader)}`; it must be read-only.",
         ],
-        "Nothing fails over by itself (passive failover); the runbook promotes the most up-to-date replica and writes resume on it.",
+        "Nothing fails over by itself (passive failover); the runbook promotes the most up-to-date replica in the configuration every instance reads, writes resume on it, and the old leader returns read-only.",
         MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostLeader), FailoverRpo,
-        ["Exactly one writable member after the promotion.", "Write gap (detection + runbook + promote) within the RTO threshold.", "Lost markers within the RPO threshold."]);
+        ["Exactly one writable member after the promotion.", "Write gap (detection + runbook + promote) within the RTO threshold.", "Lost markers within the RPO threshold.", "The old leader returns read-only."]);
     }
 
     private DrScenario NetworkPartition()

@@ -58,6 +58,7 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
             ["BACKUP_TOOLS"] = InstanceLayout.BackupToolsDir,
             ["MARKER_SPACE"] = ShellSafe(plan.MarkerSpace),
             ["MARKER_INTERVAL_MS"] = Figures.Integer(plan.MarkerIntervalMilliseconds),
+            ["CONFIG_STYLE"] = ConfigDelivery.For(context.Request),
             ["SYNC_MARKERS"] = topology?.FailoverMode is "election" or "supervised" ? "true" : "false",
             ["INSTANCES"] = instances.Count == 0 ? "  # no topology was available: add \"name replicaset host port region\" entries" : string.Join("\n", instances),
         };
