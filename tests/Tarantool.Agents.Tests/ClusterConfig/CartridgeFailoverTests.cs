@@ -19,7 +19,7 @@ namespace Tarantool.Agents.Tests.ClusterConfig;
 public sealed partial class CartridgeFailoverTests
 {
     private static readonly string[] StatefulCartridge =
-        ["--cluster-name", "inventory", "--cluster-type", "cartridge", "--environment", "production", "--ha-strategy", "active-failover", "--tarantool-version", "2.11", "--deployment", "vm", "--shard-count", "3", "Inventory on Cartridge, 50 GB"];
+        ["--cluster-name", "inventory", "--cluster-type", "cartridge", "--environment", "production", "--ha-strategy", "active-failover", "--tarantool-version", "2.11", "--deployment", "vm", "--enable-sharding", "true", "--shard-count", "3", "Inventory on Cartridge, 50 GB"];
 
     [Fact]
     public async Task Fencing_turns_a_cut_off_leader_read_only_before_the_coordinator_appoints_another()
