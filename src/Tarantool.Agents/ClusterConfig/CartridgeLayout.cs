@@ -15,8 +15,8 @@ public static class CartridgeLayout
     public const string StateboardName = "stateboard";
 
     /// <summary>Seconds without a leader's heartbeat before the coordinator appoints another: Cartridge's default,
-    /// which the recovery time estimates assume.</summary>
-    public const double FailoverTimeoutSeconds = Expert.BackupRecovery.RecoveryRates.CartridgeFailoverTimeoutSeconds;
+    /// which the recovery time estimates use (<c>RecoveryRates.CartridgeFailoverTimeoutSeconds</c>).</summary>
+    public const double FailoverTimeoutSeconds = 20;
 
     /// <summary>Seconds a leader that lost both the state provider and its replicas waits before it fences itself
     /// (turns read-only). Below <see cref="FailoverTimeoutSeconds"/>, so the old leader stops writing before the

@@ -247,20 +247,36 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private DrScenario SiteLoss()
     {
-        var region = topology.Regions.FirstOrDefault(r => r.Primary)?.Name ?? Main.Instances[0].Region;
+        // The drill asks of the topology only what it can deliver: the primary site's loss when the others keep a
+        // quorum, else a site whose loss they survive, else it checks that nothing is writable until the runbook.
+        var regions = topology.Regions.Select(r => r.Name).Concat(topology.Replicasets.SelectMany(r => r.Instances).Select(i => i.Region)).Distinct().ToList();
+        var primary = topology.Regions.FirstOrDefault(r => r.Primary)?.Name ?? Main.Instances[0].Region;
+        var region = TopologyFacts.SurvivesLossOf(topology, primary) ? primary : regions.FirstOrDefault(r => TopologyFacts.SurvivesLossOf(topology, r)) ?? primary;
+        var elects = TopologyFacts.SurvivesLossOf(topology, region);
         var victims = topology.Replicasets.SelectMany(r => r.Instances).Where(i => i.Region == region).Select(i => i.Name).ToList();
+        var unsurvivable = regions.Where(r => !TopologyFacts.SurvivesLossOf(topology, r)).ToList();
+        var steps = new List<string>
+        {
+            "Start the marker writer.",
+            $"Kill every instance in {region} ({string.Join(", ", victims)}) at once: " + (OnKubernetes ? $"`kubectl delete pod -n {Namespace}` each of them with `--grace-period=0 --force`." : $"`sudo systemctl kill --signal=SIGKILL {Unit("<instance>")} && sudo systemctl stop {Unit("<instance>")}` on each host."),
+            elects
+                ? "Expect the surviving sites to elect leaders; check `box.info.election` in each replicaset and that writes resume."
+                : "Expect no leader in the surviving sites (they lack a quorum or cannot elect): check that none of them is writable, then restore service with the lost-site runbook.",
+            "Stop the writer and compare markers on the new leader.",
+            $"Bring the site back ({(OnKubernetes ? "pods are recreated" : $"`sudo systemctl start {Unit("<instance>")}` on each host")}): its members rejoin as followers.",
+        };
+        if (elects && unsurvivable.Count > 0)
+            steps.Add($"Losing {string.Join(", ", unsurvivable)} is not survived automatically (the rest hold no quorum): that case is the lost-site runbook's, not this drill's.");
         return Scenario(DrScenarioIds.SiteLoss, $"Site loss: every instance in {region} goes down at once", RecoveryFailures.LostSite, region,
-            [.. Healthy, "The surviving sites hold a quorum of voters in every replicaset."],
-            [
-                "Start the marker writer.",
-                $"Kill every instance in {region} ({string.Join(", ", victims)}) at once: " + (OnKubernetes ? $"`kubectl delete pod -n {Namespace}` each of them with `--grace-period=0 --force`." : $"`sudo systemctl kill --signal=SIGKILL {Unit("<instance>")} && sudo systemctl stop {Unit("<instance>")}` on each host."),
-                "Expect the surviving sites to elect leaders; check `box.info.election` in each replicaset and that writes resume.",
-                "Stop the writer and compare markers on the new leader.",
-                $"Bring the site back ({(OnKubernetes ? "pods are recreated" : $"`sudo systemctl start {Unit("<instance>")}` on each host")}): its members rejoin as followers.",
-            ],
-            "The surviving sites elect new leaders without an operator; writes resume there; nothing acknowledged is lost; the site rejoins as followers.",
+            [.. Healthy, elects ? "The surviving sites hold a quorum of voters in every replicaset." : "The surviving sites do not hold a quorum: no automatic failover is expected."],
+            steps,
+            elects
+                ? "The surviving sites elect new leaders without an operator; writes resume there; nothing acknowledged is lost; the site rejoins as followers."
+                : "No surviving member becomes writable by itself (no split brain); writes wait for the lost-site runbook; the site rejoins as followers.",
             MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostSite), FailoverRpo,
-            ["A leader outside the lost site within the RTO threshold.", "No acknowledged marker lost beyond the RPO threshold.", "The site's instances rejoin read-only."]);
+            elects
+                ? ["A leader outside the lost site within the RTO threshold.", "No acknowledged marker lost beyond the RPO threshold.", "The site's instances rejoin read-only."]
+                : ["No writable member outside the lost site until an operator acts.", "The site's instances rejoin read-only."]);
     }
 
     private DrScenario RouterFailure()

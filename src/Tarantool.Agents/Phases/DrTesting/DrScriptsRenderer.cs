@@ -81,6 +81,7 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
             ["REPLICASET"] = ShellSafe(replicaset?.Name ?? scenario.Target),
             ["TARGET"] = ShellSafe(scenario.Target),
             ["REGION"] = ShellSafe(scenario.Target),
+            ["SITE_EXPECT"] = topology is not null && TopologyFacts.SurvivesLossOf(topology, scenario.Target) ? "elect" : "fenced",
             ["FAILOVER_MODE"] = ShellSafe(topology?.FailoverMode ?? "manual"),
             ["FENCING"] = election is null ? "it has no quorum to lose, so check it by hand" : $"election_fencing_mode {ShellSafe(election.FencingMode)}",
             ["FENCING_WAIT"] = Figures.Integer((int)Math.Ceiling(2 * (election?.TimeoutSeconds is > 0 and var t ? t : 5)) + 5),
