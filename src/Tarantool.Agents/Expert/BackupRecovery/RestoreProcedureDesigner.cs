@@ -202,8 +202,12 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
 
     /// <summary>The temporary election settings of <see cref="SeedLeader"/> undone once the replicaset is whole.</summary>
     private string? SeedRestoreAfterJoin() => topology.FailoverMode is "election" or "supervised"
-        ? $"When every member follows `{Source}`, restore `replication.synchro_quorum` ({topology.Election?.SynchroQuorum ?? Example.Instances.Count / 2 + 1}) and the election modes in the configuration and reload it on every member (`require('config'):reload()`)."
+        ? request.IsDeclarativeConfig
+            ? $"When every member follows `{Source}`, restore `replication.synchro_quorum` ({Quorum}) and the election modes in the configuration and reload it on every member (`require('config'):reload()`)."
+            : $"When every member follows `{Source}`, restore `replication_synchro_quorum = {Quorum}` and the election modes in tarantool/init.lua and apply them on every member (`box.cfg{{replication_synchro_quorum = {Quorum}}}`)."
         : null;
+
+    private int Quorum => topology.Election?.SynchroQuorum ?? Example.Instances.Count / 2 + 1;
 
     private List<string> LogicalCorruption()
     {

@@ -141,9 +141,13 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
         var replicaset = cluster.MainReplicaset.Name;
         return cluster.FailoverMode switch
         {
-            "election" or "supervised" => ru
-                ? $"временно `replication.synchro_quorum: 1` для `{replicaset}` и `box.ctl.promote()` на `{seed}`; верните кворум, когда остальные присоединятся"
-                : $"temporarily `replication.synchro_quorum: 1` for `{replicaset}` and `box.ctl.promote()` on `{seed}`; restore the quorum once the others have joined",
+            "election" or "supervised" => (ru, cluster.Request.IsDeclarativeConfig) switch
+            {
+                (true, true) => $"временно `replication.synchro_quorum: 1` для `{replicaset}` и `box.ctl.promote()` на `{seed}`; верните кворум, когда остальные присоединятся",
+                (true, false) => $"временно `replication_synchro_quorum = 1` в tarantool/init.lua и `box.ctl.promote()` на `{seed}`; верните кворум, когда остальные присоединятся",
+                (false, true) => $"temporarily `replication.synchro_quorum: 1` for `{replicaset}` and `box.ctl.promote()` on `{seed}`; restore the quorum once the others have joined",
+                _ => $"temporarily `replication_synchro_quorum = 1` in tarantool/init.lua and `box.ctl.promote()` on `{seed}`; restore the quorum once the others have joined",
+            },
             "stateful" or "eventual" or "raft" => ru ? $"`tt replicaset promote {cluster.App}:{seed}`" : $"`tt replicaset promote {cluster.App}:{seed}`",
             "off" => ru ? "в режиме master-master он уже доступен на запись" : "in master-master it is writable already",
             _ when cluster.Request.IsDeclarativeConfig => ru
