@@ -14,6 +14,50 @@ public static class CartridgeLayout
 {
     public const string StateboardName = "stateboard";
 
+    /// <summary>Seconds without a leader's heartbeat before the coordinator appoints another: Cartridge's default,
+    /// which the recovery time estimates use (<c>RecoveryRates.CartridgeFailoverTimeoutSeconds</c>).</summary>
+    public const double FailoverTimeoutSeconds = 20;
+
+    /// <summary>Seconds a leader that lost both the state provider and its replicas waits before it fences itself
+    /// (turns read-only). Below <see cref="FailoverTimeoutSeconds"/>, so the old leader stops writing before the
+    /// coordinator can appoint a new one.</summary>
+    public const double FencingTimeoutSeconds = 10;
+
+    /// <summary>Seconds between the fencing checks; well below <see cref="FencingTimeoutSeconds"/>.</summary>
+    public const double FencingPauseSeconds = 2;
+
+    /// <summary>Seconds an etcd2 lock outlives its coordinator (Cartridge's default).</summary>
+    public const double Etcd2LockDelaySeconds = 10;
+
+    /// <summary>etcd endpoints written as a starting point: three members, one per failure domain.</summary>
+    public static readonly IReadOnlyList<string> Etcd2Endpoints = ["http://etcd-1:2379", "http://etcd-2:2379", "http://etcd-3:2379"];
+
+    private static bool Etcd2(ClusterTopology topology) => topology.FailoverStateProvider == "etcd2";
+
+    /// <summary>Instances that run the failover-coordinator role: Cartridge keeps one active and the others on
+    /// standby, so losing one coordinator does not stop failover.</summary>
+    public const int MinCoordinators = 2;
+
+    /// <summary>The <c>--params</c> JSON of <c>cartridge failover set</c>: the timeouts and fencing.</summary>
+    public static string FailoverParamsJson =>
+        $"{{\"failover_timeout\": {LuaText.Num(FailoverTimeoutSeconds)}, \"fencing_enabled\": true, \"fencing_timeout\": {LuaText.Num(FencingTimeoutSeconds)}, \"fencing_pause\": {LuaText.Num(FencingPauseSeconds)}}}";
+
+    /// <summary>Replicasets that get the failover-coordinator role: every router, and storages too while fewer
+    /// than <see cref="MinCoordinators"/> instances would run it.</summary>
+    public static IReadOnlySet<string> CoordinatorReplicasets(ClusterTopology topology)
+    {
+        var routers = topology.Replicasets.Where(r => r.Roles.Contains("router") && !r.Roles.Contains("stateboard")).ToList();
+        var chosen = routers.Select(r => r.Name).ToList();
+        var count = routers.Sum(r => r.Instances.Count);
+        foreach (var storage in topology.Replicasets.Where(r => r.Roles.Contains("storage") && !r.Roles.Contains("router")))
+        {
+            if (count >= MinCoordinators) break;
+            chosen.Add(storage.Name);
+            count += storage.Instances.Count;
+        }
+        return chosen.ToHashSet(StringComparer.Ordinal);
+    }
+
     public static string RenderInitLua(ClusterConfiguration config, ClusterTopology topology)
     {
         var roles = new List<string> { "cartridge.roles.metrics" };
@@ -99,7 +143,7 @@ public static class CartridgeLayout
             var roles = new List<string>();
             if (rs.Roles.Contains("storage")) roles.Add("vshard-storage");
             if (rs.Roles.Contains("router")) roles.Add("vshard-router");
-            if (config.Replication.Failover == "stateful" && rs.Roles.Contains("router") && rs == topology.Replicasets.First(r => r.Roles.Contains("router")))
+            if (config.Replication.Failover == "stateful" && CoordinatorReplicasets(topology).Contains(rs.Name))
                 roles.Add("failover-coordinator");
             roles.Add("metrics");
             var leader = rs.Leader is { Length: > 0 } l && rs.Instances.Any(i => i.Name == l) ? l : rs.Instances[0].Name;
@@ -120,12 +164,25 @@ public static class CartridgeLayout
         var map = Map(
             ("mode", Str(config.Replication.Failover)),
             ("state_provider", stateful ? Str(topology.FailoverStateProvider.Length > 0 ? topology.FailoverStateProvider : StateboardName) : null),
-            ("stateboard_params", stateful && StateboardUri(topology) is { } uri ? Map(("uri", Str(uri))) : null),
-            ("failover_timeout", Num(Math.Max(config.Replication.TimeoutSeconds * 4, 4))),
-            ("fencing_enabled", stateful ? Bool(true) : null));
-        return YamlText.Write(map,
-            "Cartridge failover. The stateboard password is not stored here: apply with\n" +
-            "cartridge failover set stateful --state-provider stateboard --provider-params \"{\\\"uri\\\": \\\"<uri>\\\", \\\"password\\\": \\\"$TARANTOOL_STATEBOARD_PASSWORD\\\"}\"");
+            ("stateboard_params", stateful && !Etcd2(topology) && StateboardUri(topology) is { } uri ? Map(("uri", Str(uri))) : null),
+            ("etcd2_params", stateful && Etcd2(topology) ? Map(("prefix", Str($"/{config.AppName}")), ("lock_delay", Num(Etcd2LockDelaySeconds)), ("endpoints", Strings(Etcd2Endpoints))) : null),
+            ("failover_timeout", Num(FailoverTimeoutSeconds)),
+            ("fencing_enabled", stateful ? Bool(true) : null),
+            ("fencing_timeout", stateful ? Num(FencingTimeoutSeconds) : null),
+            ("fencing_pause", stateful ? Num(FencingPauseSeconds) : null));
+        if (stateful && Etcd2(topology))
+            return YamlText.Write(map,
+                "Cartridge failover with etcd2 as the state provider (replace the endpoints with the etcd cluster's own; the etcd user's\n" +
+                "password is not stored here). fencing_timeout < failover_timeout: a leader cut off from etcd and its replicas turns\n" +
+                "read-only before the coordinator may appoint another. Apply with\n" +
+                $"cartridge failover set stateful --state-provider etcd2 --provider-params \"{{\\\"prefix\\\": \\\"/{config.AppName}\\\", \\\"lock_delay\\\": {LuaText.Num(Etcd2LockDelaySeconds)}, \\\"endpoints\\\": [{string.Join(", ", Etcd2Endpoints.Select(e => $"\\\"{e}\\\""))}], \\\"username\\\": \\\"$ETCD_USERNAME\\\", \\\"password\\\": \\\"$ETCD_PASSWORD\\\"}}\" \\\n" +
+                $"  --params '{FailoverParamsJson}'");
+        return YamlText.Write(map, stateful
+            ? "Cartridge failover. fencing_timeout < failover_timeout: a leader cut off from the stateboard and its replicas\n" +
+              "turns read-only before the coordinator may appoint another. The stateboard password is not stored here: apply with\n" +
+              $"cartridge failover set stateful --state-provider stateboard --provider-params \"{{\\\"uri\\\": \\\"{StateboardUri(topology)}\\\", \\\"password\\\": \\\"$TARANTOOL_STATEBOARD_PASSWORD\\\"}}\" \\\n" +
+              $"  --params '{FailoverParamsJson}'"
+            : "Cartridge failover without a state provider: apply with cartridge failover setup --file failover.yml");
     }
 
     /// <summary>The stateboard's URI: the topology's <c>stateboard</c> instance, or 4401 on the first host.</summary>

@@ -46,5 +46,5 @@ public static class RecoveryRates
     public const int ClientRediscoverySeconds = 10;
 
     /// <summary>Cartridge failover_timeout default, after which the coordinator appoints a new leader.</summary>
-    public const int CartridgeFailoverTimeoutSeconds = 20;
+    public const int CartridgeFailoverTimeoutSeconds = (int)ClusterConfig.CartridgeLayout.FailoverTimeoutSeconds;
 }

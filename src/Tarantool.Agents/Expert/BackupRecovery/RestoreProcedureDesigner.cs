@@ -29,6 +29,8 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
 
     private string Source => TopologyFacts.BackupSourceOf(Example).Name;
 
+    private string OtherThan(string instance) => Example.Instances.Select(i => i.Name).FirstOrDefault(n => n != instance) ?? instance;
+
     private string AnotherMember => Example.Instances.Select(i => i.Name).FirstOrDefault(n => n != Leader) ?? Leader;
 
     private string DataDir(string instance) => InstanceLayout.DataDirectory(request, App, instance);
@@ -128,9 +130,14 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
                 $"Bring it back with {Start(Leader)} and check `box.info.replication` on every master: each upstream must be `follow` with no conflict message (a duplicate key there means both masters wrote the same key).",
                 $"If its data is lost, rebuild it from the others: {Rebuild(Leader)}.",
             ];
+        // The leader is part of the configuration every instance reads: change it there (not with tt replicaset
+        // promote, which edits only the config.yaml of the host it runs on), so the old leader comes back read-only.
         var promote = request.IsDeclarativeConfig
-            ? $"Promote it: `tt replicaset promote {App}:{AnotherMember}` sets `replicasets.{Example.Name}.leader` in config.yaml and reloads the configuration on every member (add `--force` when the old leader cannot be reached; with etcd use `tt cluster replicaset promote`)."
-            : $"Promote it: `echo \"box.cfg{{read_only = false}}\" | tt connect {App}:{AnotherMember} -f -`, then make it permanent in its box.cfg file (read_only = false) and set read_only = true in the old leader's file so a restart keeps the roles.";
+            ? $"Promote it in the configuration every instance reads: set `replicasets.{Example.Name}.leader: {AnotherMember}` in {ConfigSource}. " +
+              (OnKubernetes
+                  ? $"Then restart the pods so they read it: `{Leader}` first if it still runs (it comes back read-only), then `{AnotherMember}` (it starts as the leader), then the others one at a time (`kubectl delete pod -n {Namespace} <pod>`)."
+                  : $"Then reload it on every running member, `{AnotherMember}` first: `echo \"require('config'):reload()\" | tt connect {App}:<instance> -f -` on each host. Do not use `tt replicaset promote` here: it edits only the config.yaml of the host it runs on.")
+            : $"Promote it: `echo \"box.cfg{{read_only = false}}\" | tt connect {App}:{AnotherMember} -f -`, then make it permanent in tarantool/init.lua on every host (read_only = false for `{AnotherMember}`, read_only = true for `{Leader}`) so a restart keeps the roles.";
         return
         [
             OnKubernetes
@@ -139,7 +146,7 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
             $"Pick the most up-to-date replica: compare `echo \"return box.info.vclock\" | tt connect {App}:<replica> -f -` across the replicas and take the largest.",
             promote,
             $"Check: `echo \"return box.info.ro\" | tt connect {App}:{AnotherMember} -f -` prints false and a test write succeeds; {(Sharded ? "routers discover the new master by themselves (vshard.router.info())" : "clients reconnect to the new leader")}.",
-            $"Bring the old leader back as a replica: {Start(Leader)} (if its data is lost, {Rebuild(Leader)}).",
+            $"Bring the old leader back as a replica only after the change above reached its {(OnKubernetes ? "pod" : "host")}, so it starts read-only: {Start(Leader)}; check `echo \"return box.info.ro\" | tt connect {App}:{Leader} -f -` prints true (if its data is lost, {Rebuild(Leader)}).",
         ];
     }
 
@@ -150,20 +157,57 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
         {
             $"Declare the replicaset lost when no member ({members}) can be started with its own data: `tt replicaset status {App}:{Leader}`. {(Sharded ? "Routers already return errors for its buckets; other replicasets keep serving theirs." : "Stop the writers until the restore is done.")}",
             OnKubernetes
-                ? "Recreate the StatefulSet's pods with fresh PersistentVolumeClaims, but keep the instances stopped until the leader's data directory is restored (e.g. an init container running restore.sh)."
+                ? "Recreate the StatefulSet's pods with fresh PersistentVolumeClaims, but keep the instances stopped until the seed's data directory is restored (e.g. an init container running restore.sh)."
                 : "Provision replacement hosts from the image with the tt environment and empty data directories.",
-            $"On the leader's {(OnKubernetes ? "pod" : "host")} restore the latest backup of `{Source}` plus every archived xlog after its checkpoint into the leader's data directory: `{RestoreScript} {Source} --data-dir {DataDir(Leader)}`" +
-                (schedule.ContinuousWalArchival ? $" (add `--include-partial` to also take the copy of the last open xlog, at most {schedule.WalArchiveIntervalSeconds} s old)." : "."),
-            $"Start it: {Start(Leader)}; native recovery loads the snapshot and replays the xlogs. Wait for `echo \"return box.info.status\" | tt connect {App}:{Leader} -f -` to print `running`.",
-            topology.FailoverMode is "election" or "supervised"
-                ? $"Start the other members with empty data directories, e.g. {Start(AnotherMember)}; they join from the restored instance and the replicaset elects it once a quorum runs."
-                : $"Start the other members with empty data directories, e.g. {Start(AnotherMember)}; they join from the restored leader.",
+            // The backups are taken on the backup source, so its snapshot carries that instance's UUID and name:
+            // Tarantool 3.x refuses to start it under any other name, so the source, not the leader, is the seed.
+            $"On `{Source}`'s {(OnKubernetes ? "pod" : "host")} restore the latest backup of `{Source}` plus every archived xlog after its checkpoint into `{Source}`'s own data directory: `{RestoreScript} {Source} --data-dir {DataDir(Source)}`" +
+                (schedule.ContinuousWalArchival ? $" (add `--include-partial` to also take the copy of the last open xlog, at most {schedule.WalArchiveIntervalSeconds} s old)." : ".") +
+                $" The snapshot holds `{Source}`'s instance UUID{(request.IsDeclarativeConfig ? " and name, and Tarantool 3.x refuses to start it under another name" : "")}: start it as `{Source}`, never from another member's directory.",
+            SeedLeader(Source),
+            $"Start it: {Start(Source)}; native recovery loads the snapshot and replays the xlogs. Wait for `echo \"return box.info.status, box.info.ro\" | tt connect {App}:{Source} -f -` to print `running` and `false`.",
+            $"Start the other members with empty data directories, one at a time, e.g. {Start(OtherThan(Source))}; each joins from `{Source}` (a new replica is registered by the writable member, so it must lead first).",
         };
+        if (SeedRestoreAfterJoin() is { } restore) steps.Add(restore);
         if (Sharded)
-            steps.Add($"Check the buckets: `echo \"return vshard.storage.info()\" | tt connect {App}:{Leader} -f -` reports its buckets active, and `vshard.router.info()` on a router shows no alerts.");
+            steps.Add($"Check the buckets: `echo \"return vshard.storage.info()\" | tt connect {App}:{Source} -f -` reports its buckets active, and `vshard.router.info()` on a router shows no alerts.");
         steps.Add($"Take a fresh backup as soon as the replicas are in sync: `{BackupScript} {Source}`.");
         return steps;
     }
+
+    /// <summary>Where the declarative configuration lives, which every instance reads: every host's config.yaml, or
+    /// the ConfigMap on Kubernetes.</summary>
+    private string ConfigSource => OnKubernetes
+        ? $"the ConfigMap (edit `tarantool/config.yaml` and `kubernetes/configmap.yaml`, `kubectl apply -k kubernetes/`; the file is mounted with subPath, so a pod reads it only when it starts)"
+        : "`tarantool/config.yaml` in the repository and on every host (`ansible-playbook deploy.yml` copies it)";
+
+    /// <summary>How the restored seed becomes the writable member before empty members join from it.</summary>
+    private string SeedLeader(string seed)
+    {
+        var voter = Example.Instances.FirstOrDefault(i => i.Name == seed)?.ElectionMode == "voter";
+        return topology.FailoverMode switch
+        {
+            "election" or "supervised" =>
+                request.IsDeclarativeConfig
+                    ? $"Before starting it, let it lead alone: in {ConfigSource} set `replication.synchro_quorum: 1` for `{Example.Name}`{(voter ? $" and `replication.election_mode: manual` for `{seed}` (a voter never leads)" : "")}, then after it starts run `box.ctl.promote()` on it. A quorum of 1 lets a lone member win the election and confirm writes, which is why it lasts only until the others have joined."
+                    : $"Before starting it, let it lead alone: set `replication_synchro_quorum = 1`{(voter ? " and `election_mode = 'manual'`" : "")} for `{seed}` in tarantool/init.lua, then after it starts run `box.ctl.promote()` on it; restore the setting once the others have joined.",
+            "stateful" or "eventual" or "raft" =>
+                $"The failover coordinator appoints `{seed}` once it is the only healthy member; to be explicit run `tt replicaset promote {App}:{seed}`.",
+            "off" => $"`{seed}` is writable like every master; start it first.",
+            _ => request.IsDeclarativeConfig
+                ? $"Make it the leader in the configuration every instance reads: set `replicasets.{Example.Name}.leader: {seed}` in {ConfigSource}; the others would otherwise wait for a leader that no longer has data."
+                : $"Make it the leader: in tarantool/init.lua (on every host) set `read_only = false` for `{seed}` and `read_only = true` for the others.",
+        };
+    }
+
+    /// <summary>The temporary election settings of <see cref="SeedLeader"/> undone once the replicaset is whole.</summary>
+    private string? SeedRestoreAfterJoin() => topology.FailoverMode is "election" or "supervised"
+        ? request.IsDeclarativeConfig
+            ? $"When every member follows `{Source}`, restore `replication.synchro_quorum` ({Quorum}) and the election modes in the configuration and reload it on every member (`require('config'):reload()`)."
+            : $"When every member follows `{Source}`, restore `replication_synchro_quorum = {Quorum}` and the election modes in tarantool/init.lua and apply them on every member (`box.cfg{{replication_synchro_quorum = {Quorum}}}`)."
+        : null;
+
+    private int Quorum => topology.Election?.SynchroQuorum ?? Example.Instances.Count / 2 + 1;
 
     private List<string> LogicalCorruption()
     {
@@ -175,7 +219,10 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
         {
             steps.Add($"Find the last good moment: on `{Source}`, `tt cat {DataDir(Source)}/*.xlog --space <space_id> --format yaml` shows each operation with its `timestamp`, `lsn` and `replica_id`; note the time just before the bad one (add `--timestamp <T>` to stop the listing there).");
             steps.Add($"Rebuild the data as of that moment in a scratch directory: `{RestoreScript} {Source} --data-dir {ScratchDir} --to-timestamp <T>` (restores the last backup before T, then `tt play` replays archived xlogs up to T; `--to-lsn <lsn> --replica-id <id>` stops at an exact LSN instead).");
-            steps.Add($"Repair: either copy the lost rows back (start a throwaway instance on the recovered snapshot, select them and insert them on the leader) or, for widespread damage, replace the replicaset: stop every member, put the recovered .snap into the leader's data directory ({DataDir(Leader)}), start it and rebuild the replicas from it.");
+            steps.Add($"Repair: either copy the lost rows back (start a throwaway instance on the recovered snapshot, select them and insert them on the leader) or, for widespread damage, replace the replicaset: stop every member, move every member's data directory aside, put the recovered .snap (and vinyl files) into `{Source}`'s data directory ({DataDir(Source)}): the snapshot carries `{Source}`'s name and UUID, so it can seed only `{Source}`. {SeedLeader(Source)} Start it ({Start(Source)}), then start the other members empty so they rebuild from it.");
+            if (SeedRestoreAfterJoin() is { } restore) steps.Add(restore);
+            if (Sharded)
+                steps.Add(ShardedPointInTime);
         }
         else
         {
@@ -185,6 +232,10 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
         steps.Add($"Resume the writers, then take a new backup: `{BackupScript} {Source}`.");
         return steps;
     }
+
+    /// <summary>What rewinding one storage replicaset does to the bucket map shared with the other replicasets.</summary>
+    private string ShardedPointInTime =>
+        $"Sharded cluster: only `{Example.Name}` goes back in time; the other replicasets and the routers stay at now. Buckets that the rebalancer moved out of `{Example.Name}` after the restore point come back as active here while they are also active on their new replicaset (two copies, two versions), and buckets moved in after it are missing here. Before replacing its data, stop the rebalancer (`vshard.storage.rebalancer_disable()` on every storage), compare `vshard.storage.buckets_info()` of the recovered copy with the bucket counts of the other replicasets, and prefer copying rows back; restoring the whole replicaset is consistent only if no bucket moved after the restore point, or if every replicaset is restored to the same moment.";
 
     private List<string> LostSite()
     {

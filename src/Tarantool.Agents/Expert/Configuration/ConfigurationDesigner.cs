@@ -155,7 +155,7 @@ internal sealed class ConfigurationDesigner
             timeout,
             connect,
             electionOn ? election!.SynchroQuorum : 0,
-            electionOn ? (regions > 1 ? 10.0 : 5.0) : 0,
+            electionOn ? ReplicationSettings.SynchroTimeoutFor(regions) : 0,
             electionOn ? election!.TimeoutSeconds : 0,
             electionOn ? election!.FencingMode : "",
             bootstrap,

@@ -229,13 +229,18 @@ internal sealed class ConfigurationNarrative
         }
         else if (Cartridge)
         {
+            // failover.yml holds no password: stateful failover is applied with the command at its top, which adds the
+            // state provider's password from the environment and the fencing timeouts.
+            var failover = _config.Replication.Failover == "stateful"
+                ? "# stateful failover: run the 'cartridge failover set stateful ...' command written at the top of failover.yml"
+                : "cartridge failover setup --file failover.yml";
             _md.Code("bash", $"""
                 cd tarantool
                 cartridge build
                 export TARANTOOL_CLUSTER_COOKIE="$(vault kv get -field=cookie secret/{app}/cluster)"
                 cartridge start -d
                 cartridge replicasets setup --file replicasets.yml --bootstrap-vshard
-                cartridge failover setup --file failover.yml
+                {failover}
                 cartridge replicasets list
                 """);
         }

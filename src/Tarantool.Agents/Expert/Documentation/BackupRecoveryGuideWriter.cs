@@ -122,16 +122,53 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
             s.T("Restore the last full backup taken before that moment into a scratch directory and start a scratch instance on it (another port, no replication).", "Восстановите последний полный бэкап, снятый до этого момента, во временный каталог и запустите на нём временный инстанс (другой порт, без репликации)."),
             s.T($"Replay the WAL written after the snapshot up to the moment. `--replica` is the leader's replica id (from `box.info.id` on `{leader}`), `--from` the leader's LSN in the snapshot's vclock (the `VClock:` line in the .snap header):", $"Проиграйте WAL, записанный после снапшота, до нужного момента. `--replica` — идентификатор лидера (`box.info.id` на `{leader}`), `--from` — LSN лидера из vclock снапшота (строка `VClock:` в заголовке .snap):")
                 + "\n\n   ```bash\n   head -c 512 /restore/snap/*.snap | grep VClock\n   tt play localhost:3399 /restore/xlog/ --replica 1 --from <lsn+1> --timestamp 2025-01-31T11:59:00Z\n   ```",
-            s.T("Check the data on the scratch instance, then copy the needed rows back through the application, or make the scratch data the new replicaset (restore.yml with its backup).", "Проверьте данные на временном инстансе, затем перенесите нужные строки обратно через приложение или сделайте временные данные новым репликасетом (restore.yml с этим бэкапом)."),
+            s.T("Check the data on the scratch instance, then copy the needed rows back through the application, or make the scratch data the new replicaset (below).", "Проверьте данные на временном инстансе, затем перенесите нужные строки обратно через приложение или сделайте временные данные новым репликасетом (см. ниже)."),
         ]);
+        var source = cluster.BackupInstance(cluster.MainReplicaset);
+        // Tarantool 3.x compares the configured instance name with the one stored in the snapshot, so the recovered
+        // snapshot can seed only the instance whose backup it came from.
+        s.P($"To make the recovered state the replicaset's data, seed the instance whose backup it came from: the snapshot of `{source}` carries `{source}`'s UUID and instance name, and Tarantool 3.x refuses to start it under another name. Stop every member of `{cluster.MainReplicaset.Name}`, move their data directories aside, put the recovered files into `{source}`'s data directory only, make `{source}` the leader ({SeedLeaderHow(source, "en")}), start it, then start the other members with empty data directories: they rebuild from `{source}`.",
+                $"Чтобы сделать восстановленное состояние данными репликасета, засейте инстанс, с которого снят бэкап: снапшот `{source}` содержит UUID и имя инстанса `{source}`, и Tarantool 3.x откажется запускать его под другим именем. Остановите всех участников `{cluster.MainReplicaset.Name}`, отложите их каталоги данных, положите восстановленные файлы только в каталог данных `{source}`, сделайте `{source}` лидером ({SeedLeaderHow(source, "ru")}), запустите его, затем запустите остальных участников с пустыми каталогами: они пересоздадутся с `{source}`.");
+        if (cluster.Sharded)
+            s.P($"Sharded cluster: a point-in-time restore rewinds one storage replicaset only, while the others and the routers stay at now. Buckets the rebalancer moved out of it after the restore point become active in two replicasets (two diverging copies), and buckets moved into it after that point are missing. Stop the rebalancer first (`vshard.storage.rebalancer_disable()` on every storage), compare `vshard.storage.buckets_info()` of the recovered copy with the other replicasets, and prefer copying rows back; replace the whole replicaset only if no bucket moved after the restore point, or restore every replicaset to the same moment.",
+                    $"Шардированный кластер: восстановление на момент времени откатывает только один репликасет хранения, остальные и роутеры остаются в настоящем. Бакеты, которые ребалансировщик перенёс из него после точки восстановления, становятся активными сразу в двух репликасетах (две расходящиеся копии), а бакеты, перенесённые в него после этой точки, пропадают. Сначала остановите ребалансировщик (`vshard.storage.rebalancer_disable()` на каждом хранилище), сравните `vshard.storage.buckets_info()` восстановленной копии с остальными репликасетами и предпочитайте перенос строк; заменяйте репликасет целиком, только если после точки восстановления ни один бакет не переезжал, или восстанавливайте все репликасеты на один и тот же момент.");
         s.P("`tt play` sends the operations as requests, so the scratch instance needs a user allowed to write (pass `-u`, the password via `TT_CLI_PASSWORD`, never on the command line).",
             "`tt play` отправляет операции как запросы, поэтому на временном инстансе нужен пользователь с правом записи (`-u`, пароль через `TT_CLI_PASSWORD`, но не в командной строке).");
+    }
+
+    /// <summary>How the seed of a rebuilt replicaset becomes its leader, by failover mode.</summary>
+    private string SeedLeaderHow(string seed, string language)
+    {
+        var ru = language == "ru";
+        var replicaset = cluster.MainReplicaset.Name;
+        return cluster.FailoverMode switch
+        {
+            "election" or "supervised" => (ru, cluster.Request.IsDeclarativeConfig) switch
+            {
+                (true, true) => $"временно `replication.synchro_quorum: 1` для `{replicaset}` и `box.ctl.promote()` на `{seed}`; верните кворум, когда остальные присоединятся",
+                (true, false) => $"временно `replication_synchro_quorum = 1` в tarantool/init.lua и `box.ctl.promote()` на `{seed}`; верните кворум, когда остальные присоединятся",
+                (false, true) => $"temporarily `replication.synchro_quorum: 1` for `{replicaset}` and `box.ctl.promote()` on `{seed}`; restore the quorum once the others have joined",
+                _ => $"temporarily `replication_synchro_quorum = 1` in tarantool/init.lua and `box.ctl.promote()` on `{seed}`; restore the quorum once the others have joined",
+            },
+            "stateful" or "eventual" or "raft" => ru ? $"`tt replicaset promote {cluster.App}:{seed}`" : $"`tt replicaset promote {cluster.App}:{seed}`",
+            "off" => ru ? "в режиме master-master он уже доступен на запись" : "in master-master it is writable already",
+            _ when cluster.Request.IsDeclarativeConfig => ru
+                ? $"`replicasets.{replicaset}.leader: {seed}` в {(cluster.OnKubernetes ? "ConfigMap" : "config.yaml на каждом хосте")}"
+                : $"`replicasets.{replicaset}.leader: {seed}` in {(cluster.OnKubernetes ? "the ConfigMap" : "config.yaml on every host")}",
+            _ => ru ? $"`read_only = false` для `{seed}` в tarantool/init.lua" : $"`read_only = false` for `{seed}` in tarantool/init.lua",
+        };
     }
 
     private void Verification(SectionText s)
     {
         s.P($"A backup that was never restored is a hope, not a backup. The restore rehearsal runs on `{Backup.VerificationCron}` (UTC): it restores the latest backup of each replicaset into a scratch instance, starts it and compares the row counts of the main spaces with the source.",
             $"Бэкап, который ни разу не восстанавливали, — это надежда, а не бэкап. Репетиция восстановления выполняется по расписанию `{Backup.VerificationCron}` (UTC): она восстанавливает последний бэкап каждого репликасета во временный инстанс, запускает его и сравнивает число строк основных спейсов с источником.");
+        if (cluster.OnKubernetes)
+            s.P($"On Kubernetes the scheduled rehearsal runs inside the backup instance's pod, whose memory is sized for that instance alone, so it runs with `VERIFY_MODE=checksums`: it downloads the backup, checks every checksum and reads the xlogs, but never starts a full-size scratch instance there. Start the full rehearsal on a restore-test machine with enough memory and access to the storage: `VERIFY_MODE=full {DeploymentLayout.BackupToolsDir}/verify-backup.sh {Sources[0]}`.",
+                $"В Kubernetes плановая репетиция выполняется в поде инстанса бэкапа, память которого рассчитана только на этот инстанс, поэтому она идёт с `VERIFY_MODE=checksums`: скачивает бэкап, проверяет все контрольные суммы и читает xlog, но никогда не запускает там временный инстанс полного размера. Полную репетицию запускайте на отдельной машине для проверки восстановления с достаточной памятью и доступом к хранилищу: `VERIFY_MODE=full {DeploymentLayout.BackupToolsDir}/verify-backup.sh {Sources[0]}`.");
+        else
+            s.P("On a host the full rehearsal first checks that the machine has free memory for twice the snapshot and fails instead of starting the scratch instance when it does not, so it never pushes the production instance next to it into swap; run it on a restore-test host then.",
+                "На хосте полная репетиция сначала проверяет, что свободной памяти хватает на удвоенный снапшот, и при нехватке завершается ошибкой, не запуская временный инстанс, чтобы не вытеснить в swap соседний боевой инстанс; тогда запускайте её на отдельном хосте для проверки восстановления.");
         s.Bash(cluster.OnKubernetes
             ? $"kubectl create job -n {_ops.Namespace} --from=cronjob/{_ops.Namespace}-backup-verify {_ops.Namespace}-verify-manual"
             : $"sudo systemctl start {DeploymentLayout.VerifyService}\njournalctl -u {DeploymentLayout.VerifyService} -n 50");

@@ -153,12 +153,22 @@ internal sealed class OperationsProceduresWriter(ClusterProfile cluster)
                 s.Bash(_ops.Lua(candidate, "box.ctl.promote()\nreturn box.info.election"));
                 s.P($"Alternatively `tt replicaset promote {App}:{candidate}` does the same.", $"То же самое делает `tt replicaset promote {App}:{candidate}`.");
                 break;
-            case (TarantoolTooling.DeclarativeConfig, _):
-                s.P($"With manual failover the leader is `leader:` in `config.yaml`. Change it to `{candidate}` in the repository and on every host, then reload the old leader first (it becomes read-only), then the new one, then the others (routers learn the new master):",
-                    $"При ручном failover лидер задаётся полем `leader:` в `config.yaml`. Замените его на `{candidate}` в репозитории и на всех хостах, затем перезагрузите конфигурацию сначала на старом лидере (он станет read-only), потом на новом, потом на остальных (роутеры узнают нового мастера):");
+            case (TarantoolTooling.DeclarativeConfig, _) when cluster.OnKubernetes:
+                // config.yaml reaches the pods as a subPath mount of the ConfigMap, which a running pod never sees
+                // change: the pods restart to read it, the old leader first so it can only come back read-only.
+                s.P($"With manual failover the leader is `leader:` in `config.yaml`, which every pod reads from the ConfigMap. Change it to `{candidate}` in `tarantool/config.yaml` and in `kubernetes/configmap.yaml`, apply it, then restart the pods (the file is a subPath mount, so a running pod never sees the change): the old leader first (it comes back read-only), then `{candidate}` (it comes back as the leader), then the other members and the routers one at a time. Never restart the old leader before the ConfigMap names the new one: it would come back writable.",
+                    $"При ручном failover лидер задаётся полем `leader:` в `config.yaml`, который каждый под читает из ConfigMap. Замените его на `{candidate}` в `tarantool/config.yaml` и в `kubernetes/configmap.yaml`, примените, затем перезапустите поды (файл смонтирован через subPath, и работающий под изменения не увидит): сначала старого лидера (он вернётся только для чтения), потом `{candidate}` (он вернётся лидером), потом остальных участников и роутеры по одному. Не перезапускайте старого лидера, пока ConfigMap не называет нового: он вернулся бы доступным на запись.");
                 s.Code("yaml", $"replicasets:\n  {Main.Name}:\n    leader: {candidate}");
-                s.Bash(_ops.Lua(MainLeader, "return require('config'):reload()") + "\n" + _ops.Lua(candidate, "return require('config'):reload()") + "\n" + _ops.OnEveryInstance("require('config'):reload()"));
-                s.P("`ansible-playbook rolling-update.yml` does exactly this around a leader restart.", "Именно так поступает `ansible-playbook rolling-update.yml` при перезапуске лидера.");
+                s.Bash($"kubectl apply -k kubernetes/\nkubectl delete pod -n {_ops.Namespace} {MainLeader} && kubectl wait -n {_ops.Namespace} --for=condition=Ready pod/{MainLeader} --timeout=10m\nkubectl delete pod -n {_ops.Namespace} {candidate} && kubectl wait -n {_ops.Namespace} --for=condition=Ready pod/{candidate} --timeout=10m");
+                break;
+            case (TarantoolTooling.DeclarativeConfig, _):
+                s.P($"With manual failover the leader is `leader:` in `config.yaml`, and every host has its own copy. Change it to `{candidate}` in the repository and on every host (below; `tt replicaset promote` would edit only the copy of the host it runs on), then reload the old leader first (it becomes read-only), then the new one, then the others (routers learn the new master):",
+                    $"При ручном failover лидер задаётся полем `leader:` в `config.yaml`, и у каждого хоста своя копия. Замените его на `{candidate}` в репозитории и на всех хостах (ниже; `tt replicaset promote` изменил бы только копию хоста, на котором запущен), затем перезагрузите конфигурацию сначала на старом лидере (он станет read-only), потом на новом, потом на остальных (роутеры узнают нового мастера):");
+                s.Code("yaml", $"replicasets:\n  {Main.Name}:\n    leader: {candidate}");
+                s.Bash($"cd deploy/ansible\nansible tarantool_nodes -b -m ansible.builtin.replace -a \"path={_ops.AppDir}/config.yaml regexp='^(\\s*leader:\\s*){MainLeader}\\s*$' replace='\\g<1>{candidate}'\"\ncd ../..\n"
+                    + _ops.Lua(MainLeader, "return require('config'):reload()") + "\n" + _ops.Lua(candidate, "return require('config'):reload()") + "\n" + _ops.OnEveryInstance("require('config'):reload()"));
+                s.P("`ansible-playbook rolling-update.yml` does exactly this around a leader restart. If the old leader is down, start it only after its host's config.yaml names the new leader, so it returns read-only.",
+                    "Именно так поступает `ansible-playbook rolling-update.yml` при перезапуске лидера. Если старый лидер остановлен, запускайте его только после того, как config.yaml его хоста называет нового лидера, — тогда он вернётся только для чтения.");
                 break;
             default:
                 s.P("Tarantool 2.11 with manual failover: make the old leader read-only, wait until the candidate has the old leader's vclock, make the candidate writable, then change `read_only` in both instance files so a restart keeps the new roles:",

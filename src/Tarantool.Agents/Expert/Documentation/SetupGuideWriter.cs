@@ -172,7 +172,7 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
             s.P("Then assemble the Cartridge cluster once: join the replicasets, bootstrap vshard and enable stateful failover with the stateboard:",
                 "Затем один раз соберите кластер Cartridge: объедините репликасеты, инициализируйте vshard и включите stateful failover со stateboard:");
             var stateboard = cluster.Stateboard is { } sb ? $"{sb.Host}:{sb.Port}" : "<stateboard-host>:<port>";
-            s.Bash($"tt cartridge replicasets setup --bootstrap-vshard --file {_ops.AppDir}/replicasets.yml --name {App}\ntt cartridge failover set stateful --state-provider stateboard \\\n  --provider-params \"{{\\\"uri\\\": \\\"{stateboard}\\\", \\\"password\\\": \\\"${{TARANTOOL_STATEBOARD_PASSWORD}}\\\"}}\" --name {App}");
+            s.Bash($"tt cartridge replicasets setup --bootstrap-vshard --file {_ops.AppDir}/replicasets.yml --name {App}\ntt cartridge failover set stateful --state-provider stateboard \\\n  --provider-params \"{{\\\"uri\\\": \\\"{stateboard}\\\", \\\"password\\\": \\\"${{TARANTOOL_STATEBOARD_PASSWORD}}\\\"}}\" \\\n  --params '{ClusterConfig.CartridgeLayout.FailoverParamsJson}' --name {App}");
         }
         else if (cluster.Sharded)
         {

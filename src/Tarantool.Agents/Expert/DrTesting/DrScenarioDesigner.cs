@@ -141,20 +141,35 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private DrScenario ManualSwitchover()
     {
-        var promote = request.IsDeclarativeConfig
-            ? $"`tt replicaset promote {App}:<most up-to-date replica> --force` (updates `replicasets.{Main.Name}.leader` and reloads the config)"
-            : $"`box.cfg{{read_only = false}}` on the most up-to-date replica (and persist it in its box.cfg file)";
+        var cartridge = request.ClusterType == ClusterType.Cartridge;
+        // The leader lives in the configuration every instance reads; a promotion anywhere else (tt replicaset
+        // promote on one host, box.cfg on one instance) leaves the old leader's own copy naming it, and it would
+        // come back writable.
+        var promote = cartridge
+            ? $"`tt replicaset promote {App}:<most up-to-date replica> --force` (Cartridge writes the new leader into its clusterwide configuration on every instance)"
+            : request.IsDeclarativeConfig
+                ? OnKubernetes
+                    ? $"set `replicasets.{Main.Name}.leader` to it in the ConfigMap (`kubectl replace`), restart the old leader's pod first so it can only return read-only, then the promoted replica's pod (config.yaml is a subPath mount: a running pod never sees the change)"
+                    : $"set `replicasets.{Main.Name}.leader` to it in config.yaml on every host, then `require('config'):reload()` on the promoted replica and the other running members"
+                : OnKubernetes
+                    ? "`box.cfg{read_only = false}` on the most up-to-date replica, `box.cfg{read_only = true}` on the cut-off leader through its local console, and the same values in tarantool/init.lua for the next image"
+                    : "flip `read_only` in tarantool/init.lua on every host (false for the promoted replica, true for the old leader), then `box.cfg{read_only = false}` on the promoted replica";
+        var fault = OnKubernetes && !cartridge
+            ? $"Cut the leader {Leader} off with a deny-all NetworkPolicy (killing its pod would bring it back at once with the old configuration)"
+            : $"Kill the leader {Leader}: {Kill(Leader)}";
         return Scenario(DrScenarioIds.ManualSwitchover, $"Leader failure with passive failover: {Leader} dies and a replica is promoted by the runbook", RecoveryFailures.LostLeader, Main.Name, Healthy,
         [
             "Start the marker writer.",
-            $"Kill the leader {Leader}: {Kill(Leader)}.",
+            $"{fault}.",
             $"Follow the lost-leader runbook: compare `box.info.signature` on the replicas and promote the largest: {promote}.",
             "Wait until the promoted replica reports `box.info.ro == false` and writes succeed; stop the writer and compare markers.",
-            OnKubernetes ? "The old leader's pod is recreated; it must come back as a replica." : $"Restart the old leader as a replica: `sudo systemctl start {Unit(Leader)}`.",
+            OnKubernetes && !cartridge
+                ? "Only then remove the NetworkPolicy: the old leader, restarted with the new configuration, must be read-only."
+                : cartridge && OnKubernetes ? "The old leader's pod is recreated; it must come back as a replica." : $"Only now restart the old leader, whose configuration names the new leader: `sudo systemctl start {Unit(Leader)}`; it must be read-only.",
         ],
-        "Nothing fails over by itself (passive failover); the runbook promotes the most up-to-date replica and writes resume on it.",
+        "Nothing fails over by itself (passive failover); the runbook promotes the most up-to-date replica in the configuration every instance reads, writes resume on it, and the old leader returns read-only.",
         MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostLeader), FailoverRpo,
-        ["Exactly one writable member after the promotion.", "Write gap (detection + runbook + promote) within the RTO threshold.", "Lost markers within the RPO threshold."]);
+        ["Exactly one writable member after the promotion.", "Write gap (detection + runbook + promote) within the RTO threshold.", "Lost markers within the RPO threshold.", "The old leader returns read-only."]);
     }
 
     private DrScenario NetworkPartition()
@@ -232,20 +247,36 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
 
     private DrScenario SiteLoss()
     {
-        var region = topology.Regions.FirstOrDefault(r => r.Primary)?.Name ?? Main.Instances[0].Region;
+        // The drill asks of the topology only what it can deliver: the primary site's loss when the others keep a
+        // quorum, else a site whose loss they survive, else it checks that nothing is writable until the runbook.
+        var regions = topology.Regions.Select(r => r.Name).Concat(topology.Replicasets.SelectMany(r => r.Instances).Select(i => i.Region)).Distinct().ToList();
+        var primary = topology.Regions.FirstOrDefault(r => r.Primary)?.Name ?? Main.Instances[0].Region;
+        var region = TopologyFacts.SurvivesLossOf(topology, primary) ? primary : regions.FirstOrDefault(r => TopologyFacts.SurvivesLossOf(topology, r)) ?? primary;
+        var elects = TopologyFacts.SurvivesLossOf(topology, region);
         var victims = topology.Replicasets.SelectMany(r => r.Instances).Where(i => i.Region == region).Select(i => i.Name).ToList();
+        var unsurvivable = regions.Where(r => !TopologyFacts.SurvivesLossOf(topology, r)).ToList();
+        var steps = new List<string>
+        {
+            "Start the marker writer.",
+            $"Kill every instance in {region} ({string.Join(", ", victims)}) at once: " + (OnKubernetes ? $"`kubectl delete pod -n {Namespace}` each of them with `--grace-period=0 --force`." : $"`sudo systemctl kill --signal=SIGKILL {Unit("<instance>")} && sudo systemctl stop {Unit("<instance>")}` on each host."),
+            elects
+                ? "Expect the surviving sites to elect leaders; check `box.info.election` in each replicaset and that writes resume."
+                : "Expect no leader in the surviving sites (they lack a quorum or cannot elect): check that none of them is writable, then restore service with the lost-site runbook.",
+            "Stop the writer and compare markers on the new leader.",
+            $"Bring the site back ({(OnKubernetes ? "pods are recreated" : $"`sudo systemctl start {Unit("<instance>")}` on each host")}): its members rejoin as followers.",
+        };
+        if (elects && unsurvivable.Count > 0)
+            steps.Add($"Losing {string.Join(", ", unsurvivable)} is not survived automatically (the rest hold no quorum): that case is the lost-site runbook's, not this drill's.");
         return Scenario(DrScenarioIds.SiteLoss, $"Site loss: every instance in {region} goes down at once", RecoveryFailures.LostSite, region,
-            [.. Healthy, "The surviving sites hold a quorum of voters in every replicaset."],
-            [
-                "Start the marker writer.",
-                $"Kill every instance in {region} ({string.Join(", ", victims)}) at once: " + (OnKubernetes ? $"`kubectl delete pod -n {Namespace}` each of them with `--grace-period=0 --force`." : $"`sudo systemctl kill --signal=SIGKILL {Unit("<instance>")} && sudo systemctl stop {Unit("<instance>")}` on each host."),
-                "Expect the surviving sites to elect leaders; check `box.info.election` in each replicaset and that writes resume.",
-                "Stop the writer and compare markers on the new leader.",
-                $"Bring the site back ({(OnKubernetes ? "pods are recreated" : $"`sudo systemctl start {Unit("<instance>")}` on each host")}): its members rejoin as followers.",
-            ],
-            "The surviving sites elect new leaders without an operator; writes resume there; nothing acknowledged is lost; the site rejoins as followers.",
+            [.. Healthy, elects ? "The surviving sites hold a quorum of voters in every replicaset." : "The surviving sites do not hold a quorum: no automatic failover is expected."],
+            steps,
+            elects
+                ? "The surviving sites elect new leaders without an operator; writes resume there; nothing acknowledged is lost; the site rejoins as followers."
+                : "No surviving member becomes writable by itself (no split brain); writes wait for the lost-site runbook; the site rejoins as followers.",
             MarkerRto, MarkerRpo, Rto(RecoveryFailures.LostSite), FailoverRpo,
-            ["A leader outside the lost site within the RTO threshold.", "No acknowledged marker lost beyond the RPO threshold.", "The site's instances rejoin read-only."]);
+            elects
+                ? ["A leader outside the lost site within the RTO threshold.", "No acknowledged marker lost beyond the RPO threshold.", "The site's instances rejoin read-only."]
+                : ["No writable member outside the lost site until an operator acts.", "The site's instances rejoin read-only."]);
     }
 
     private DrScenario RouterFailure()

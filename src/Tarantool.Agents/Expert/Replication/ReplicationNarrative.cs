@@ -1,6 +1,8 @@
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases;
+using Tarantool.Agents.Phases.Configuration;
 using Tarantool.Agents.Phases.Replication;
+using Tarantool.Agents.Phases.Topology;
 
 namespace Tarantool.Agents.Expert.Replication;
 
@@ -9,6 +11,7 @@ internal sealed class ReplicationNarrative
 {
     private readonly ReplicationPlan _plan;
     private readonly string _app;
+    private readonly ClusterTopology? _topology;
     private readonly NarrativeBuilder _md;
     private readonly IReadOnlyList<NarrativeSection> _sections = ReplicationPhase.Sections;
 
@@ -16,6 +19,7 @@ internal sealed class ReplicationNarrative
     {
         _plan = plan;
         _app = context.Request.ClusterName;
+        _topology = context.Find<ClusterTopology>();
         _md = new NarrativeBuilder(context.Language);
     }
 
@@ -74,6 +78,21 @@ internal sealed class ReplicationNarrative
             sync
                 ? "При выборах лидера транзакция в пространстве, созданном с `is_sync = true`, фиксируется только после того, как кворум участников записал её в свой WAL; поэтому новый лидер всегда имеет все подтверждённые транзакции. Остальные пространства остаются асинхронными и при переключении могут потерять последние изменения: данные, которые нельзя терять, храните в синхронных пространствах и учитывайте лишний сетевой круг задержки."
                 : "Репликация асинхронная: пишущий узел фиксирует транзакцию локально и передаёт изменение после этого. При переключении можно потерять то, что новая реплика ещё не получила, — её отставание; пороги ниже удерживают его в пределах RPO.");
+        if (sync)
+        {
+            // What synchronous replication costs, in this topology's numbers.
+            var quorum = _plan.Replicasets.Where(r => r.Mode == "synchronous").Select(r => r.SynchroQuorum).DefaultIfEmpty(0).Max();
+            var rtt = _topology?.CrossRegionLatencyBudgetMs ?? 0;
+            var regions = _topology?.Regions.Count ?? 1;
+            var timeout = Figures.Number(ReplicationSettings.SynchroTimeoutFor(regions));
+            _md.Paragraph(
+                $"Synchronous replication is configured, not only named: config.yaml sets `replication.synchro_quorum: {quorum}` and `replication.synchro_timeout: {timeout}`, and `{SyncSpacesLua.Path}` makes the user spaces synchronous (`is_sync = true`) on each leader; run it after every schema migration. The cost is latency: every commit on a synchronous space waits for {quorum - 1} other member(s) to write it to their WAL, one network round trip plus their disk write — " +
+                (rtt > 0 ? $"up to {rtt} ms across sites (the cross-site budget), so synchronous writes take at least that long and their throughput per connection drops accordingly." : "under a millisecond or two inside one data centre.") +
+                $" A commit that cannot gather the quorum within {timeout} s is rolled back and the client gets an error; while the quorum is lost, synchronous writes stop.",
+                $"Синхронная репликация настроена, а не только названа: в config.yaml заданы `replication.synchro_quorum: {quorum}` и `replication.synchro_timeout: {timeout}`, а `{SyncSpacesLua.Path}` делает пользовательские пространства синхронными (`is_sync = true`) на каждом лидере; запускайте его после каждой миграции схемы. Цена — задержка: каждая фиксация в синхронном пространстве ждёт, пока ещё {quorum - 1} участник(а) запишут её в свой WAL, — один сетевой круг плюс их запись на диск: " +
+                (rtt > 0 ? $"до {rtt} мс между площадками (бюджет межплощадочной задержки), поэтому синхронная запись занимает не меньше этого времени, и пропускная способность на одно соединение падает соответственно." : "в пределах одного ЦОД — не больше одной-двух миллисекунд.") +
+                $" Фиксация, не собравшая кворум за {timeout} с, откатывается, и клиент получает ошибку; пока кворума нет, синхронная запись остановлена.");
+        }
         if (mm)
             _md.Paragraph(
                 "Several masters accept writes. Tarantool has no conflict resolution: two masters changing the same key stop replication with a duplicate-key error, so each master must own its keys.",

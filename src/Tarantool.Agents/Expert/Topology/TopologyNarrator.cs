@@ -172,12 +172,12 @@ internal sealed class TopologyNarrator
             T("Pick the most up-to-date replica: compare `box.info.vclock` and the lag in `box.info.replication` on the replicas.",
                 "Выберите самую свежую реплику: сравните `box.info.vclock` и отставание в `box.info.replication` на репликах."),
             _request.IsDeclarativeConfig
-                ? T($"Promote it: `tt replicaset promote {App}:{ExampleReplica}` edits `leader` in the local config.yaml and reloads it (`tt cluster replicaset promote` does the same for a centralized etcd configuration).",
-                    $"Повысьте её: `tt replicaset promote {App}:{ExampleReplica}` меняет `leader` в локальном config.yaml и перезагружает конфигурацию (`tt cluster replicaset promote` делает то же для централизованной конфигурации в etcd).")
+                ? T($"Promote it where every instance reads the configuration: set `leader: {ExampleReplica}` in config.yaml on every host (or in the ConfigMap on Kubernetes), then `require('config'):reload()` on each member, the old leader first if it is alive (it becomes read-only). `tt replicaset promote` edits only the config.yaml of the host it runs on, so the other hosts would still name the old leader.",
+                    $"Повысьте её там, откуда конфигурацию читает каждый инстанс: задайте `leader: {ExampleReplica}` в config.yaml на каждом хосте (или в ConfigMap в Kubernetes), затем выполните `require('config'):reload()` на каждом участнике, начиная со старого лидера, если он жив (он станет только для чтения). `tt replicaset promote` меняет только config.yaml хоста, на котором запущен, и остальные хосты по-прежнему называли бы лидером старый.")
                 : T($"Promote it: if the old leader is alive, run `box.cfg{{read_only = true}}` on it and wait until the replica's vclock matches; then run `box.cfg{{read_only = false}}` on `{ExampleReplica}` and make the change permanent in its instance file.",
                     $"Повысьте её: если старый лидер жив, выполните на нём `box.cfg{{read_only = true}}` и дождитесь совпадения vclock реплики; затем выполните `box.cfg{{read_only = false}}` на `{ExampleReplica}` и закрепите изменение в его файле инстанса."),
-            T($"Check `box.info.ro` is false on the new leader and that {clients} write to it; bring the old leader back as a replica.",
-                $"Проверьте, что на новом лидере `box.info.ro` равно false и что {clients} пишут в него; верните старого лидера как реплику."),
+            T($"Check `box.info.ro` is false on the new leader and that {clients} write to it; start the old leader only once its own configuration names the new leader, so it returns as a read-only replica.",
+                $"Проверьте, что на новом лидере `box.info.ro` равно false и что {clients} пишут в него; запускайте старого лидера только после того, как его собственная конфигурация называет нового лидера, — тогда он вернётся репликой только для чтения."),
         ]);
         if (_request.IsDeclarativeConfig)
             _md.Code("yaml", $"replication:\n  failover: manual\n{string.Join("\n", _storages.Take(2).Select(r => $"# replicasets.{r.Name}.leader: {r.Leader}"))}");

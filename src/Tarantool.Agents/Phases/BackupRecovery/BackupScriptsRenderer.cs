@@ -20,6 +20,9 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
     /// <summary>Interval baked into archive-wal.sh when the plan does not archive (for manual use only).</summary>
     public const int FallbackArchiveIntervalSeconds = 300;
 
+    /// <summary>The node_exporter textfile the scripts write the backup freshness metric to on hosts.</summary>
+    public const string BackupMetricsFile = Monitoring.MonitoringExpectations.TextfileDirectory + "/tarantool_backup.prom";
+
     public IEnumerable<BundleFile> Render(BackupPlan plan, PhaseContext context)
     {
         var values = Placeholders(plan, context);
@@ -68,6 +71,9 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
             ["VERIFY_NOTE"] = $"scheduled by cron '{plan.VerificationCron}' UTC",
             ["MAX_AGE_HOURS"] = Figures.Integer((2 * fullPeriod + 3599) / 3600),
             ["VERIFY_MEMTX_MEMORY"] = Figures.Integer(memtx),
+            // On hosts every run (timer, cron or by hand) reports to node_exporter's textfile collector, which the
+            // backup freshness alert reads; in pods the CronJobs push to the Pushgateway instead.
+            ["METRICS_FILE"] = InstanceLayout.InContainers(context.Request) ? "" : BackupMetricsFile,
         };
     }
 
@@ -94,6 +100,8 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
         text.Append("# Install as /etc/cron.d/tarantool-backup on the host of each backup source, keeping only its lines;\n");
         text.Append($"# the scripts live in {InstanceLayout.BackupToolsDir} (copy backup/ there). Times are UTC.\n");
         text.Append("CRON_TZ=UTC\nSHELL=/bin/bash\nPATH=/usr/local/bin:/usr/bin:/bin\n");
+        text.Append("# The backup freshness alert reads this node_exporter textfile (--collector.textfile.directory).\n");
+        text.Append("METRICS_FILE=").Append(BackupMetricsFile).Append('\n');
         foreach (var (replicaset, instance, host) in Sources(context))
         {
             text.Append('\n').Append("# ").Append(replicaset).Append(": ").Append(instance).Append(" on ").Append(host).Append('\n');

@@ -50,4 +50,18 @@ public static class TopologyFacts
     /// <summary>The instance that is (or starts as) the leader: the configured one, else the first member.</summary>
     public static InstanceNode InitialLeaderOf(Replicaset replicaset) =>
         replicaset.Instances.FirstOrDefault(i => i.Name == replicaset.Leader) ?? replicaset.Instances[0];
+
+    /// <summary>True when, with every instance of <paramref name="region"/> gone, each data replicaset still has a
+    /// quorum of voting members elsewhere and elects a leader by itself.</summary>
+    public static bool SurvivesLossOf(ClusterTopology topology, string region)
+    {
+        if (topology.FailoverMode is not ("election" or "supervised")) return false;
+        return TopologyFacts.DataReplicasets(topology).All(rs =>
+        {
+            var voting = rs.Instances.Where(n => n.ElectionMode is "candidate" or "voter" or "manual").ToList();
+            var quorum = topology.Election?.SynchroQuorum is > 0 and var q ? q : voting.Count / 2 + 1;
+            var candidatesLeft = rs.Instances.Any(n => n.Region != region && n.ElectionMode is "candidate" or "manual");
+            return candidatesLeft && voting.Count(n => n.Region != region) >= quorum;
+        });
+    }
 }

@@ -11,6 +11,9 @@ internal static class ClusterShape
     /// <summary>More sites than this buys nothing for a quorum and multiplies cross-site traffic.</summary>
     public const int MaxSites = 5;
 
+    /// <summary>Sites a replicaset must span to keep a quorum after losing any one of them.</summary>
+    public const int MinSurvivingSites = 3;
+
     /// <summary>vshard is used by sharded clusters, by Cartridge (vshard-router/vshard-storage roles) and whenever
     /// the request enables sharding; a single instance never shards.</summary>
     public static bool UsesVshard(ClusterRequest request) =>
@@ -57,13 +60,18 @@ internal static class ClusterShape
 
     /// <summary>
     /// Sites (regions or data centres): as many as the user named (2 to <see cref="MaxSites"/>) for a multi-region
-    /// cluster, 3 by default with distributed HA (so a quorum survives losing one), 2 otherwise; other clusters stay
-    /// on one site unless the user named several.
+    /// cluster, 2 by default; other clusters stay on one site unless the user named several. Distributed HA over
+    /// several sites always gets at least 3 (so a quorum survives losing one); on one site it spreads over zones.
     /// </summary>
     public static int Sites(ClusterRequest request)
     {
         if (request.ClusterType == ClusterType.SingleInstance) return 1;
         var named = request.Workload.Regions;
+        // Surviving the loss of a site needs a majority of voters outside every site, which two sites cannot give
+        // (one of them always holds the majority): the third site carries a voter even if the user named two.
+        // One site spreads its members over three zones (data centres) instead.
+        if (request.HaStrategy == HaStrategy.DistributedHa && (request.ClusterType == ClusterType.MultiRegion || named > 1))
+            return Math.Clamp(Math.Max(named ?? MinSurvivingSites, MinSurvivingSites), MinSurvivingSites, MaxSites);
         if (request.ClusterType == ClusterType.MultiRegion)
             return Math.Clamp(named ?? (request.HaStrategy == HaStrategy.DistributedHa ? 3 : 2), 2, MaxSites);
         return Math.Clamp(named ?? 1, 1, MaxSites);

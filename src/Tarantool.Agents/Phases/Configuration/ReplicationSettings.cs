@@ -20,4 +20,9 @@ public sealed record ReplicationSettings(
     double ElectionTimeoutSeconds,
     string ElectionFencingMode,
     string BootstrapStrategy,
-    bool MasterMaster);
+    bool MasterMaster)
+{
+    /// <summary><c>replication.synchro_timeout</c> for a cluster over <paramref name="regions"/> sites: how long a
+    /// synchronous commit may wait for its quorum before it is rolled back; a cross-site round trip needs more.</summary>
+    public static double SynchroTimeoutFor(int regions) => regions > 1 ? 10.0 : 5.0;
+}

@@ -29,7 +29,7 @@ public static class DeploymentLayout
     public const string BackupMetricsDir = Monitoring.MonitoringExpectations.TextfileDirectory;
 
     /// <summary>The textfile the backup scripts write their freshness metric to (monitoring alerts on it).</summary>
-    public const string BackupMetricsFile = BackupMetricsDir + "/tarantool_backup.prom";
+    public const string BackupMetricsFile = BackupRecovery.BackupScriptsRenderer.BackupMetricsFile;
 
     public const string BackupScript = "backup/backup.sh";
     public const string ArchiveWalScript = "backup/archive-wal.sh";

@@ -58,6 +58,7 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
             ["BACKUP_TOOLS"] = InstanceLayout.BackupToolsDir,
             ["MARKER_SPACE"] = ShellSafe(plan.MarkerSpace),
             ["MARKER_INTERVAL_MS"] = Figures.Integer(plan.MarkerIntervalMilliseconds),
+            ["CONFIG_STYLE"] = ConfigDelivery.For(context.Request),
             ["SYNC_MARKERS"] = topology?.FailoverMode is "election" or "supervised" ? "true" : "false",
             ["INSTANCES"] = instances.Count == 0 ? "  # no topology was available: add \"name replicaset host port region\" entries" : string.Join("\n", instances),
         };
@@ -80,6 +81,7 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
             ["REPLICASET"] = ShellSafe(replicaset?.Name ?? scenario.Target),
             ["TARGET"] = ShellSafe(scenario.Target),
             ["REGION"] = ShellSafe(scenario.Target),
+            ["SITE_EXPECT"] = topology is not null && TopologyFacts.SurvivesLossOf(topology, scenario.Target) ? "elect" : "fenced",
             ["FAILOVER_MODE"] = ShellSafe(topology?.FailoverMode ?? "manual"),
             ["FENCING"] = election is null ? "it has no quorum to lose, so check it by hand" : $"election_fencing_mode {ShellSafe(election.FencingMode)}",
             ["FENCING_WAIT"] = Figures.Integer((int)Math.Ceiling(2 * (election?.TimeoutSeconds is > 0 and var t ? t : 5)) + 5),

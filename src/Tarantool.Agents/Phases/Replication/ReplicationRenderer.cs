@@ -11,5 +11,7 @@ public sealed class ReplicationRenderer : IArtifactRenderer<ReplicationPlan>
         var app = context.Request.ClusterName;
         yield return new BundleFile(LuaPath, "lua", VerifyReplicationLua.Render(output, app)) { Executable = true };
         yield return new BundleFile(ShellPath, "shell-script", VerifyReplicationSh.Render(output, app)) { Executable = true };
+        if (SyncSpacesLua.Applies(output))
+            yield return new BundleFile(SyncSpacesLua.Path, "lua", SyncSpacesLua.Render(output, app));
     }
 }

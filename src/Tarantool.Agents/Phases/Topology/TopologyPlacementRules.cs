@@ -61,10 +61,13 @@ internal static class TopologyPlacementRules
             var voting = rs.Instances.Where(n => n.ElectionMode is "candidate" or "voter" or "manual").ToList();
             if (request.HaStrategy == HaStrategy.DistributedHa)
             {
-                var spread = topology.Regions.Count > 1 ? voting.Select(n => n.Region).Distinct().Count() : voting.Select(n => n.Zone).Distinct().Count();
-                if (spread < 2)
+                // The replicaset survives the loss of a location only if the voters elsewhere still form a quorum.
+                var multiRegion = topology.Regions.Count > 1;
+                var quorum = topology.Election?.SynchroQuorum is > 0 and var q ? q : voting.Count / 2 + 1;
+                var largest = voting.GroupBy(n => multiRegion ? n.Region : n.Zone).Select(g => (Location: g.Key, Count: g.Count())).OrderByDescending(g => g.Count).FirstOrDefault();
+                if (voting.Count - largest.Count < quorum)
                     issues.Add(ValidationIssue.Error("topology.distributed-ha",
-                        $"Distributed HA: the voters and candidates of '{rs.Name}' must span at least two {(topology.Regions.Count > 1 ? "regions" : "zones")} so that losing one does not stop the replicaset.", "$.replicasets"));
+                        $"Distributed HA: losing {(multiRegion ? "region" : "zone")} '{largest.Location}' leaves '{rs.Name}' {voting.Count - largest.Count} of {voting.Count} voting members, below the quorum of {quorum}; spread an odd number of voters over at least three {(multiRegion ? "regions" : "zones")} (a voter in a third site) so that no single one holds a majority.", "$.replicasets"));
             }
             else if (topology.Regions.Count > 1)
             {

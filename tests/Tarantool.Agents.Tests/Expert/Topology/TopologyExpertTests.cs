@@ -151,11 +151,13 @@ public sealed class TopologyExpertTests
     }
 
     [Fact]
-    public void Distributed_ha_on_two_sites_states_the_majority_site_risk()
+    public void Distributed_ha_on_two_named_sites_adds_a_third_site_so_either_can_be_lost()
     {
+        // Two sites cannot both survive each other's loss: one always holds the majority of voters.
         var topology = TopologyOf(Request(ClusterType.MultiRegion, ha: HaStrategy.DistributedHa, workload: new Workload { Regions = 2 }));
-        Assert.Equal(2, topology.Regions.Count);
-        Assert.Contains(topology.Decisions, d => d.Contains("is critical") && d.Contains("third site"));
+        Assert.Equal(3, topology.Regions.Count);
+        var members = topology.Replicasets.Where(r => r.Name.StartsWith("storage-") || r.Name.StartsWith("db-")).SelectMany(r => r.Instances).ToList();
+        Assert.Equal(3, members.Select(n => n.Region).Distinct().Count());
     }
 
     [Fact]

@@ -17,8 +17,9 @@ public sealed class ReplicationRendererTests
     public void Renders_the_verification_scripts_as_executables()
     {
         var files = Render(ClusterFixtures.Sharded());
-        Assert.Equal([ReplicationRenderer.LuaPath, ReplicationRenderer.ShellPath], files.Select(f => f.Path));
-        Assert.All(files, f => Assert.True(f.Executable));
+        // The sharded fixture elects leaders, so its storages are synchronous and get the is_sync schema script too.
+        Assert.Equal([ReplicationRenderer.LuaPath, ReplicationRenderer.ShellPath, "tarantool/replication/sync-spaces.lua"], files.Select(f => f.Path));
+        Assert.All(files.Take(2), f => Assert.True(f.Executable));
         var lua = files[0].Content;
         Assert.Contains("local LAG_CRITICAL = 30", lua);
         Assert.Contains("{ name = 'storage-001-1', uri = 'orders-node-1:3301', upstreams = {'storage-001-2', 'storage-001-3'}, anonymous = false }", lua);

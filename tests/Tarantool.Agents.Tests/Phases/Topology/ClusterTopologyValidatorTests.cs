@@ -100,6 +100,8 @@ public sealed class ClusterTopologyValidatorTests
         ["several regions without a latency budget"] = new(Distributed, t => t with { CrossRegionLatencyBudgetMs = 0 }, "topology.latency-budget"),
         ["latency budget on one site"] = new(Sharded, t => t with { CrossRegionLatencyBudgetMs = 50 }, "topology.latency-budget", ValidationSeverity.Warning),
         ["distributed ha voting in one region"] = new(Distributed, t => AllStorageNodes(t, n => n.Region == t.Regions[0].Name ? n : n with { ElectionMode = "off" }), "topology.distributed-ha"),
+        // Two of three voters in one region: losing it leaves one voter, below the quorum of two.
+        ["distributed ha majority in one region"] = new(Distributed, t => AllStorageNodes(t, n => n.Region == t.Regions[1].Name ? n with { Region = t.Regions[0].Name, Zone = t.Regions[0].Zones[^1] } : n), "topology.distributed-ha"),
         ["remote candidate"] = new(Remote, t => AllStorageNodes(t, n => n with { ElectionMode = "candidate" }), "topology.remote-candidate", ValidationSeverity.Warning),
         ["two members on one host"] = new(Sharded, t => Node(t, 0, 1, n => n with { Host = t.Replicasets[0].Instances[0].Host, Port = 3399, MetricsPort = 8199 }), "topology.host-collision"),
         ["port used twice on a host"] = new(Sharded, t => Node(t, 2, 0, n => n with { Port = 3301 }), "topology.ports"),

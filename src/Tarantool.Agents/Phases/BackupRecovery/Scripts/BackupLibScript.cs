@@ -27,7 +27,7 @@ WAL_ARCHIVE_INTERVAL="${WAL_ARCHIVE_INTERVAL:-{{ARCHIVE_INTERVAL}}}"
 DATA_ROOT="${DATA_ROOT:-{{DATA_ROOT}}}"
 STATE_DIR="${STATE_DIR:-{{STATE_DIR}}}"
 # Where the freshness metric goes: a node_exporter textfile on the hosts, a Pushgateway (host:port) on Kubernetes.
-METRICS_FILE="${METRICS_FILE:-}"
+METRICS_FILE="${METRICS_FILE:-{{METRICS_FILE}}}"
 PUSHGATEWAY="${PUSHGATEWAY:-}"
 DRY_RUN="${DRY_RUN:-0}"
 
@@ -108,6 +108,10 @@ write_metric() {
       || log "WARNING: could not push ${name} to ${PUSHGATEWAY}"
   fi
   [[ -n "$METRICS_FILE" ]] || return 0
+  if [[ ! -d "$(dirname "$METRICS_FILE")" ]]; then
+    log "WARNING: $(dirname "$METRICS_FILE") does not exist (node_exporter's textfile collector directory): ${name} not written, the backup alerts will fire"
+    return 0
+  fi
   local tmp="${METRICS_FILE}.${name}.tmp"
   {
     if [[ -f "$METRICS_FILE" ]]; then grep -v "^${name}{instance=\"${instance}\"[,}]" "$METRICS_FILE" || true; fi

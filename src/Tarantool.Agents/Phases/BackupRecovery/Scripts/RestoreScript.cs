@@ -12,7 +12,9 @@ internal static class RestoreScript
 #   {{DATA_ROOT}}/INSTANCE; then {{START_EXAMPLE}}: native recovery replays the xlogs.
 #   Point-in-time restore (logical corruption): the snapshot is loaded into a throwaway instance in DATA_DIR and
 #   the archived xlogs are replayed with `tt play` up to --to-timestamp (or --to-lsn with --replica-id), then a
-#   new snapshot is written; seed the new leader with it and let the replicas bootstrap from that leader.
+#   new snapshot is written. It carries INSTANCE's UUID and name (Tarantool 3.x refuses to start a snapshot under
+#   another instance name): seed INSTANCE's own data directory with it, make INSTANCE the leader, start it and
+#   rebuild the other members empty from it.
 # usage:
 #   backup/restore.sh INSTANCE --data-dir DIR [--backup-id ID] [--include-partial] [--force]
 #   backup/restore.sh INSTANCE --data-dir DIR --to-timestamp 2024-11-13T14:02:36+00:00 [--backup-id ID]
@@ -24,7 +26,7 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "${SCRIPT_DIR}/lib.sh"
 
 usage() {
-  sed -n '2,15p' "$0" >&2
+  sed -n '2,17p' "$0" >&2
   exit 2
 }
 
@@ -152,6 +154,6 @@ printf '%s\n' "box.schema.user.revoke('guest', 'super') box.snapshot() return '@
 kill "$SCRATCH_PID"
 wait "$SCRATCH_PID" || true
 rm -rf "$DOWNLOAD"
-log "the recovered snapshot is in ${SCRATCH}/memtx (vinyl files in ${SCRATCH}/vinyl): copy it into the data directory of the new leader (${DATA_ROOT}/<leader>), start it, then rebuild the replicas from it (empty data directories)"
+log "the recovered snapshot is in ${SCRATCH}/memtx (vinyl files in ${SCRATCH}/vinyl). It belongs to ${INSTANCE} (its UUID and instance name are inside): to replace the replicaset's data, copy it into ${DATA_ROOT}/${INSTANCE} only, make ${INSTANCE} the leader (docs/backup-recovery.md), start ${INSTANCE}, then start the other members with empty data directories so they rebuild from it"
 """;
 }

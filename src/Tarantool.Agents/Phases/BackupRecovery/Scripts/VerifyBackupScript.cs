@@ -69,6 +69,14 @@ if ((${#xlogs[@]} > 0)) && command -v "$TT_BIN" >/dev/null 2>&1; then
 fi
 
 if [[ "$VERIFY_MODE" == "full" ]]; then
+  # The scratch instance holds the whole data set in memory. Starting it next to a production instance that lacks
+  # the headroom would push that instance into swap or the OOM killer: refuse, and rehearse elsewhere.
+  snap_kb="$(du -sk "${SCRATCH}/backup/snap" | cut -f1)"
+  available_kb="$(awk '/^MemAvailable:/ {print $2}' "${MEMINFO:-/proc/meminfo}" 2>/dev/null || true)"
+  available_kb="${available_kb:-0}"
+  if ((available_kb < 2 * snap_kb)); then
+    fail "a full rehearsal needs about $((2 * snap_kb / 1024)) MiB free and this machine has $((available_kb / 1024)) MiB: run it on a restore-test machine (VERIFY_MODE=full), or here with VERIFY_MODE=checksums"
+  fi
   mkdir -p "${SCRATCH}/memtx" "${SCRATCH}/wal" "${SCRATCH}/vinyl"
   cp "${SCRATCH}/backup/snap/"*.snap "${SCRATCH}/memtx/"
   if ((${#xlogs[@]} > 0)); then cp "${xlogs[@]}" "${SCRATCH}/wal/"; fi

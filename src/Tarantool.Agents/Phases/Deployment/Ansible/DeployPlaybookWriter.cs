@@ -245,6 +245,7 @@ internal sealed class DeployPlaybookWriter
                               tt -c "{{ tarantool_tt_config }}" cartridge failover set stateful
                               --state-provider stateboard
                               --provider-params "{\"uri\": \"{{{stateboardUri}}}\", \"password\": \"${TARANTOOL_STATEBOARD_PASSWORD}\"}"
+                              --params '{{{ClusterConfig.CartridgeLayout.FailoverParamsJson}}}'
                               --name "{{ tarantool_app }}"
                           environment:
                             TARANTOOL_STATEBOARD_PASSWORD: "{{ vault_tarantool_password }}"

@@ -64,7 +64,9 @@ internal sealed class BackupCronJobWriter
         text.Append(CronJob(plan, $"{name}-backup", schedule.FullBackupCron, DeploymentLayout.BackupScript, "backup", 21600));
         if (schedule.WalArchiveIntervalSeconds > 0)
             text.Append(CronJob(plan, $"{name}-wal-archive", WalCron(schedule.WalArchiveIntervalSeconds), DeploymentLayout.ArchiveWalScript, "wal-archive", 900));
-        text.Append(CronJob(plan, $"{name}-backup-verify", schedule.VerificationCron, DeploymentLayout.VerifyBackupScript, "backup-verify", 21600));
+        // The rehearsal runs in the backup instance's production pod, whose memory limit is sized for that instance
+        // alone: it checks checksums and xlog readability there and never starts a full-size scratch instance.
+        text.Append(CronJob(plan, $"{name}-backup-verify", schedule.VerificationCron, DeploymentLayout.VerifyBackupScript, "backup-verify", 21600, "VERIFY_MODE=checksums"));
         return text.ToString();
     }
 
@@ -75,7 +77,7 @@ internal sealed class BackupCronJobWriter
         return minutes == 1 ? "* * * * *" : $"*/{minutes.ToString(CultureInfo.InvariantCulture)} * * * *";
     }
 
-    private static string CronJob(DeploymentPlan plan, string jobName, string cron, string script, string component, int deadlineSeconds)
+    private static string CronJob(DeploymentPlan plan, string jobName, string cron, string script, string component, int deadlineSeconds, string? extraEnv = null)
     {
         var schedule = plan.BackupSchedule;
         var app = Containers.PlatformNaming.Namespace(plan.AppName);
@@ -127,7 +129,7 @@ internal sealed class BackupCronJobWriter
                                 - env
                                 - TT_APP={plan.AppName}
                                 - RETENTION_DAYS={schedule.RetentionDays.ToString(CultureInfo.InvariantCulture)}
-                                - PUSHGATEWAY={Monitoring.MonitoringExpectations.Pushgateway}
+                                - PUSHGATEWAY={Monitoring.MonitoringExpectations.Pushgateway}{(extraEnv is null ? "" : $"\n                - {extraEnv}")}
                                 - {DeploymentLayout.BackupToolsDir}/{Path.GetFileName(script)}
                                 - {instance}
                               env:
