@@ -60,8 +60,9 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
     {
         var tools = kernel.Plugins
             .Where(plugin => declared.Contains(plugin.Name, StringComparer.Ordinal))
-            .SelectMany(plugin => plugin)
-            .Select(function => (AITool)new StandardSchemaTool(function.AsAIFunction(kernel)))
+            // The plugin's AsAIFunctions names each tool PluginName_FunctionName, the names the prompts and tests use.
+            .SelectMany(plugin => plugin.AsAIFunctions(kernel))
+            .Select(function => (AITool)new StandardSchemaTool(function))
             .ToList();
         return new ChatOptions
         {

@@ -146,6 +146,6 @@ public static partial class ModelProfileResolver
             ? limit
             : throw new ModelEndpointException($"The endpoint's {call} answer gives '{name}' as {value.GetRawText()}, not a positive number of tokens.");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The model endpoint could not be asked for its limits ({Reason}); using configuration, the built-in table or defaults.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The model endpoint could not be asked for its limits ({Reason}); using configuration, the built-in table or defaults.")]
     private static partial void LogProbeFailed(ILogger logger, string reason);
 }

@@ -44,7 +44,8 @@ public sealed class ModelFailureTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), "within the per-call timeout");
-        var errorLines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // Before the run, intake says which deployment form it chose; after it, the failure is one line.
+        var errorLines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith("Deployment: ", StringComparison.Ordinal));
         var line = Assert.Single(errorLines);
         Assert.StartsWith("error: calling openai-compatible model 'some-model' at " + endpoint, line);
         Assert.Contains("could not be reached", line);
