@@ -11,7 +11,11 @@ namespace Tarantool.Agents.ClusterConfig;
 /// </summary>
 public static class TtEnvironmentYaml
 {
-    /// <summary>tt.yaml: the tt environment (runtime, log and data directories relative to the app directory).</summary>
+    /// <summary>
+    /// tt.yaml: the tt environment (runtime, log and data directories relative to the app directory). Only keys of
+    /// tt's <c>cli/config.CliOpts</c> are written: tt decodes the file without rejecting unknown keys, so anything else
+    /// (like the <c>log_max*</c> rotation keys tt 2.0 removed) would be silently ignored.
+    /// </summary>
     public static string RenderTtYaml(string appName) => YamlText.Write(
         Map(
             ("env", Map(
@@ -19,10 +23,7 @@ public static class TtEnvironmentYaml
                 ("bin_dir", Str("bin")),
                 ("inc_dir", Str("include")),
                 ("restart_on_failure", Bool(false)),
-                ("tarantoolctl_layout", Bool(false)),
-                ("log_maxsize", Int(100)),
-                ("log_maxage", Int(8)),
-                ("log_maxbackups", Int(10)))),
+                ("tarantoolctl_layout", Bool(false)))),
             ("app", Map(
                 ("run_dir", Str("var/run")),
                 ("log_dir", Str("var/log")),

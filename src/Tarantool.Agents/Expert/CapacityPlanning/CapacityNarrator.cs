@@ -129,8 +129,8 @@ internal sealed class CapacityNarrator
         var budget = Vinyl ? TxBudgetVinylRps : TxBudgetMemtxRps;
         if (leader > budget)
             yield return T(
-                $"each writable instance serves about {Units.Rps(leader)}, above the {Units.Rps(budget)} planned for one TX thread: read from replicas (`vshard.router.callbro`/`callre`) or add shards.",
-                $"каждый пишущий инстанс обслуживает около {Units.Rps(leader)}, больше плановых {Units.Rps(budget)} на один TX-поток: читайте с реплик (`vshard.router.callbro`/`callre`) или добавьте шарды.");
+                $"each writable instance serves about {Units.Rps(leader)}, above the {Units.Rps(budget)} planned for one TX thread: read from replicas ({(_plan.BucketCount > 0 ? "`vshard.router.callbro`/`callre`" : "send read-only requests to the replicas' URIs")}) or add shards.",
+                $"каждый пишущий инстанс обслуживает около {Units.Rps(leader)}, больше плановых {Units.Rps(budget)} на один TX-поток: читайте с реплик ({(_plan.BucketCount > 0 ? "`vshard.router.callbro`/`callre`" : "направляйте запросы только на чтение на адреса реплик")}) или добавьте шарды.");
         if (_plan.RamPerStorageInstanceBytes > _profile.HostRamBytes - _profile.HostOsReserveBytes)
             yield return T(
                 $"one storage instance needs {Figures.Bytes(_plan.RamPerStorageInstanceBytes)} of RAM, more than a standard {Figures.Bytes(_profile.HostRamBytes)} host: each gets a dedicated host with at least {Figures.Bytes(_plan.RamPerStorageInstanceBytes + _profile.HostOsReserveBytes)}.",

@@ -85,7 +85,9 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
           $"memtx израсходовал большую часть `memtx.memory` ({GuideFigures.Bytes(cluster.Capacity.MemtxMemoryBytes, cluster.Language)} на инстанс хранения). Когда память заполнится, каждая вставка или обновление завершится ошибкой `Failed to allocate`."),
         "tnt_slab_quota_used_ratio, tnt_slab_arena_used_ratio",
         true,
-        T("Always: memtx holds the data (and vshard's bucket space).", "Всегда: в memtx лежат данные (и пространство бакетов vshard)."),
+        cluster.Sharded
+            ? T("Always: memtx holds the data (and vshard's bucket space).", "Всегда: в memtx лежат данные (и пространство бакетов vshard).")
+            : T("Always: memtx holds the data.", "Всегда: в memtx лежат данные."),
         [
             T("See where memory goes: arena use, items, fragmentation, the biggest spaces.", "Посмотрите, куда уходит память: заполнение арены, элементы, фрагментация, самые большие спейсы."),
             T("A high `arena_used_ratio` with a low `items_used_ratio` is fragmentation, not growth.", "Высокий `arena_used_ratio` при низком `items_used_ratio` — это фрагментация, а не рост данных."),

@@ -25,6 +25,7 @@ internal sealed class ClusterProfile
         Tooling = ClusterTooling.Of(Request);
         Version = TarantoolVersion.Parse(Request.TarantoolVersion);
         ConfigYaml = context.FindFile(ConfigYamlFacts.Path);
+        Configuration = context.Find<Phases.Configuration.ClusterConfiguration>();
         DataReplicasets = [.. Topology.Replicasets.Where(ReplicasetRoles.HoldsData)];
         Routers = [.. Topology.Replicasets.Where(ReplicasetRoles.IsRouter)];
         Stateboard = Topology.Replicasets.Where(ReplicasetRoles.IsStateboard).SelectMany(r => r.Instances).FirstOrDefault();
@@ -42,6 +43,8 @@ internal sealed class ClusterProfile
     public TarantoolTooling Tooling { get; }
     public TarantoolVersion Version { get; }
     public string? ConfigYaml { get; }
+    /// <summary>The configuration phase's output when the phase reading the profile declared it, else null.</summary>
+    public Phases.Configuration.ClusterConfiguration? Configuration { get; }
     public IReadOnlyList<Replicaset> DataReplicasets { get; }
     public IReadOnlyList<Replicaset> Routers { get; }
     public InstanceNode? Stateboard { get; }

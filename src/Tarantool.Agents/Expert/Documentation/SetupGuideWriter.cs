@@ -149,6 +149,19 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
         s.Bash($"sudo install -m 0640 -o root -g tarantool /dev/null {DeploymentLayout.SecretsFile(App)}\nsudoedit {DeploymentLayout.SecretsFile(App)}\n# one line per variable:\n" + string.Join("\n", cluster.Secrets.Select(x => $"# {x.Variable}=<password>")));
         s.P("Store the values in ansible-vault (`ansible-vault edit group_vars/all/vault.yml`, variables `vault_tt_*`), rotate them by changing the vault, re-running `deploy.yml` and a rolling restart.",
             "Значения храните в ansible-vault (`ansible-vault edit group_vars/all/vault.yml`, переменные `vault_tt_*`); для смены пароля измените vault, повторно запустите `deploy.yml` и выполните поэтапный перезапуск.");
+        HostTlsCertificates(s);
+    }
+
+    /// <summary>Enterprise iproto TLS on hosts: where the operator puts the files the config names and how they reach the hosts.</summary>
+    private void HostTlsCertificates(SectionText s)
+    {
+        var tls = HostTlsFiles.Of(cluster.ConfigYaml, cluster.Configuration);
+        if (!tls.Any) return;
+        s.P($"iproto TLS (Tarantool Enterprise Edition) reads the certificate, private key and CA from the paths the config names. Put the files in `deploy/ansible/{HostTlsFiles.SourceDir}/` under these names and encrypt the private key with ansible-vault; `deploy.yml` copies them to every host (owner tarantool, private key mode 0400, certificates 0444) before it starts the instances:",
+            $"TLS для iproto (Tarantool Enterprise Edition) читает сертификат, закрытый ключ и CA по путям из конфигурации. Положите файлы в `deploy/ansible/{HostTlsFiles.SourceDir}/` под этими именами и зашифруйте закрытый ключ ansible-vault; `deploy.yml` копирует их на каждый хост (владелец tarantool, режим закрытого ключа 0400, сертификатов 0444) до запуска инстансов:");
+        s.Table([s.T("File in the bundle", "Файл в бандле"), s.T("Path on the host", "Путь на хосте")],
+            tls.Files.Select(f => (IReadOnlyList<string>)[$"`deploy/ansible/{HostTlsFiles.SourceDir}/{HostTlsFiles.SourceName(f)}`", $"`{f}`"]));
+        s.Bash(string.Join("\n", tls.Files.Where(tls.PrivateKeys.Contains).Select(f => $"ansible-vault encrypt deploy/ansible/{HostTlsFiles.SourceDir}/{HostTlsFiles.SourceName(f)}")));
     }
 
     private void FirstStart(SectionText s)

@@ -248,8 +248,8 @@ internal sealed class TopologyNarrator
         _md.Paragraph(
             "Each user gets only the role it needs; nobody but `admin` (local, over the console socket) has `super`. Passwords are never written anywhere: the configuration references config.context entries that are loaded from environment variables or files at start-up.",
             "Каждый пользователь получает только нужную ему роль; `super` нет ни у кого, кроме `admin` (локально, через консольный сокет). Пароли нигде не записываются: конфигурация ссылается на записи config.context, которые при запуске загружаются из переменных окружения или файлов.");
-        _md.Table([T("User", "Пользователь"), T("Roles", "Роли"), T("Secret", "Секрет"), T("Purpose", "Назначение")],
-            _topology.Users.Select(u => (IReadOnlyList<string>)[$"`{u.Name}`", string.Join(", ", u.Roles), $"`{u.PasswordSecret}`", u.Purpose]));
+        _md.Table([T("User", "Пользователь"), T("Roles and privileges", "Роли и привилегии"), T("Secret", "Секрет"), T("Purpose", "Назначение")],
+            Grants.Select(u => (IReadOnlyList<string>)[$"`{u.Name}`", GrantText(u), $"`{u.PasswordContext}`", u.Purpose]));
         _md.Code(_request.IsDeclarativeConfig ? "yaml" : "lua", _request.IsDeclarativeConfig ? DeclarativeCredentials() : BoxCredentials());
         _md.Paragraph(_topology.IprotoTls
             ? T("iproto TLS is on (Tarantool Enterprise Edition): clients, replicas and routers connect with `transport: ssl` to the advertised URIs; certificates are files provisioned by the platform, their private keys never enter the bundle.",
@@ -264,13 +264,24 @@ internal sealed class TopologyNarrator
     private string DeclarativeCredentials()
     {
         var text = new StringBuilder("config:\n  context:\n");
-        foreach (var user in _topology.Users)
-            text.Append($"    {user.PasswordSecret}:\n      from: env\n      env: TT_{user.PasswordSecret.ToUpperInvariant()}\n");
+        foreach (var user in Grants)
+            text.Append($"    {user.PasswordContext}:\n      from: env\n      env: TT_{user.PasswordContext.ToUpperInvariant()}\n");
         text.Append("credentials:\n  users:\n");
-        foreach (var user in _topology.Users)
-            text.Append($"    {user.Name}:\n      password: '{{{{ context.{user.PasswordSecret} }}}}'\n      roles: [{string.Join(", ", user.Roles)}]\n");
-        var peer = _topology.Users.FirstOrDefault(u => u.Roles.Contains("replication"));
-        var sharding = _topology.Users.FirstOrDefault(u => u.Roles.Contains("sharding"));
+        foreach (var user in Grants)
+        {
+            text.Append($"    {user.Name}:\n      password: '{{{{ context.{user.PasswordContext} }}}}'\n");
+            if (user.Roles.Count > 0) text.Append($"      roles: [{string.Join(", ", user.Roles)}]\n");
+            if (user.Privileges.Count > 0) text.Append("      privileges:\n");
+            foreach (var p in user.Privileges)
+            {
+                text.Append($"        - permissions: [{string.Join(", ", p.Permissions)}]\n");
+                if (p.Universe) text.Append("          universe: true\n");
+                if (p.Spaces.Count > 0) text.Append($"          spaces: [{string.Join(", ", p.Spaces)}]\n");
+                if (p.LuaCall.Count > 0) text.Append($"          lua_call: [{string.Join(", ", p.LuaCall)}]\n");
+            }
+        }
+        var peer = Grants.FirstOrDefault(u => u.Roles.Contains("replication"));
+        var sharding = Grants.FirstOrDefault(u => u.Roles.Contains("sharding"));
         if (peer is not null || sharding is not null)
         {
             text.Append("iproto:\n  advertise:\n");
@@ -284,18 +295,43 @@ internal sealed class TopologyNarrator
     private string BoxCredentials()
     {
         var text = new StringBuilder();
-        // Custom roles must exist before they are granted; public, replication and super are built in.
-        foreach (var role in _topology.Users.SelectMany(u => u.Roles).Distinct().Where(r => r is not ("public" or "replication" or "super")))
-            text.Append($"box.schema.role.create('{role}', {{if_not_exists = true}})\n");
-        foreach (var user in _topology.Users)
+        // The grants init.lua applies: built-in roles, data privileges; vshard grants its own user, API functions are
+        // granted one by one once they exist. Cartridge users keep their custom roles, which must exist first.
+        if (ClusterShape.IsCartridge(_request))
+            foreach (var role in Grants.SelectMany(u => u.Roles).Distinct().Where(r => r is not ("public" or "replication" or "super")))
+                text.Append($"box.schema.role.create('{role}', {{if_not_exists = true}})\n");
+        foreach (var user in Grants)
         {
-            text.Append($"box.schema.user.create('{user.Name}', {{password = os.getenv('TT_{user.PasswordSecret.ToUpperInvariant()}'), if_not_exists = true}})\n");
-            foreach (var role in user.Roles)
+            if (user.Roles.Contains("sharding") && !ClusterShape.IsCartridge(_request))
+            {
+                text.Append($"-- {user.Name}: vshard.storage.cfg creates it and grants what vshard needs\n");
+                continue;
+            }
+            text.Append($"box.schema.user.create('{user.Name}', {{password = os.getenv('TT_{user.PasswordContext.ToUpperInvariant()}'), if_not_exists = true}})\n");
+            foreach (var role in user.Roles.Where(r => r is "replication" or "super" or "public" || ClusterShape.IsCartridge(_request)))
                 text.Append($"box.schema.user.grant('{user.Name}', '{role}', nil, nil, {{if_not_exists = true}})\n");
+            foreach (var p in user.Privileges)
+            {
+                var permissions = string.Join(",", p.Permissions.Where(x => x != "execute" || p.LuaCall.Count == 0));
+                if (permissions.Length > 0 && p.Universe) text.Append($"box.schema.user.grant('{user.Name}', '{permissions}', 'universe', nil, {{if_not_exists = true}})\n");
+                if (p.LuaCall.Count > 0) text.Append($"-- {user.Name}: box.schema.user.grant('{user.Name}', 'execute', 'function', name) for each API function\n");
+            }
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The grants the configuration phase gives each topology user (one mapping, <see cref="Configuration.CredentialsDesigner"/>),
+    /// so what this narrative says a user can do is what the config grants. Cartridge manages its users itself, so there the topology's users are shown as they are.
+    private IReadOnlyList<Phases.Configuration.ConfigUser> Grants => ClusterShape.IsCartridge(_request)
+        ? [.. _topology.Users.Select(u => new Phases.Configuration.ConfigUser(u.Name, u.PasswordSecret, u.Roles, [], u.Purpose))]
+        : Configuration.CredentialsDesigner.Users(_topology, _topology.Replicasets.Any(r => r.Roles.Contains("router")));
+
+    private static string GrantText(Phases.Configuration.ConfigUser user) =>
+        string.Join("; ", user.Roles.Select(r => $"role {r}").Concat(user.Privileges.Select(p =>
+            string.Join(", ", p.Permissions) + (p.Universe ? " on universe" : "") + (p.Spaces.Count > 0 ? " on " + string.Join(", ", p.Spaces) : "")
+            + (p.LuaCall.Count > 0 ? " (lua_call: " + string.Join(", ", p.LuaCall) + ")" : ""))));
 
     private void Diagram()
     {

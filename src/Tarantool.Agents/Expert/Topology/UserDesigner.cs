@@ -31,11 +31,11 @@ internal static class UserDesigner
                     "пользователь в URI реплик vshard; в Tarantool 2.11 нет роли 'sharding', поэтому он получает 'replication', а vshard выдаёт ему права на свои функции")));
         users.Add(new ClusterUser("app", ["app"], "app_password", language.Pick(
             ClusterShape.UsesVshard(request)
-                ? "the application's login on the routers; role 'app' grants execute on the published API functions only (no DDL, no super)"
-                : "the application's login; role 'app' grants read/write on the application's spaces and execute on its functions only (no DDL, no super)",
+                ? "the application's login on the routers; the config grants it execute on the global Lua functions of the API only (lua_call: all; no DDL, no super)"
+                : "the application's login; the config grants it read/write on the data (the universe until the schema exists, then narrow it to its spaces) and execute on its global Lua functions (lua_call: all); no DDL, no super",
             ClusterShape.UsesVshard(request)
-                ? "логин приложения на роутерах; роль 'app' даёт только execute на опубликованные функции API (без DDL и super)"
-                : "логин приложения; роль 'app' даёт только read/write на спейсы приложения и execute на его функции (без DDL и super)")));
+                ? "логин приложения на роутерах; конфигурация даёт ему только execute на глобальные Lua-функции API (lua_call: all; без DDL и super)"
+                : "логин приложения; конфигурация даёт ему read/write на данные (на universe, пока нет схемы, затем сузьте до его спейсов) и execute на его глобальные Lua-функции (lua_call: all); без DDL и super")));
         return users;
     }
 }

@@ -32,7 +32,7 @@ internal sealed class DeploymentPlanRenderer : IArtifactRenderer<DeploymentPlan>
             var stateboardUri = stateboard is null ? null : $"{stateboard.Host}:{stateboard.Port}";
             files.Add(Ansible("ansible.cfg", "ansible-config", new AnsibleConfigWriter().Write(output)));
             files.Add(Ansible("inventory.yml", "ansible-inventory", new AnsibleInventoryWriter().Write(output)));
-            files.Add(Ansible("deploy.yml", "ansible-playbook", new DeployPlaybookWriter().Write(output, tooling, routers, stateboardUri)));
+            files.Add(Ansible("deploy.yml", "ansible-playbook", new DeployPlaybookWriter().Write(output, tooling, routers, stateboardUri, HostTlsFiles.Of(context.FindFile(Configuration.ClusterConfigurationRenderer.ConfigYamlPath), context.Find<Configuration.ClusterConfiguration>()))));
             files.Add(Ansible("rolling-update.yml", "ansible-playbook", new RollingUpdatePlaybookWriter().Write(output)));
             files.Add(Ansible("backup.yml", "ansible-playbook", new BackupPlaybookWriter().Write(output)));
             files.Add(Ansible("restore.yml", "ansible-playbook", new RestorePlaybookWriter().Write(output)));

@@ -12,9 +12,11 @@ namespace Tarantool.Agents.Phases.Deployment.Ansible;
 /// </summary>
 internal sealed class DeployPlaybookWriter
 {
-    public string Write(DeploymentPlan plan, TarantoolTooling tooling, IReadOnlyList<string> routers, string? stateboardUri)
+    public string Write(DeploymentPlan plan, TarantoolTooling tooling, IReadOnlyList<string> routers, string? stateboardUri, HostTlsFiles tls)
     {
         var major = plan.TarantoolVersion.Split('.')[0];
+        // A play variable (on its own line, or nothing) so the operator can still point it elsewhere with -e.
+        var tlsSourceVar = tls.Any ? $"    tarantool_tls_source_dir: \"{{{{ playbook_dir }}}}/{HostTlsFiles.SourceDir}\"\n" : "";
         var text = new StringBuilder();
         text.Append($$$"""
             ---
@@ -27,7 +29,7 @@ internal sealed class DeployPlaybookWriter
               become: true
               vars:
                 tarantool_repo_installer: "https://tarantool.io/release/{{{major}}}/installer.sh"
-              tasks:
+            {{{tlsSourceVar}}}  tasks:
                 - name: Check the operating system
                   ansible.builtin.assert:
                     that:
@@ -150,9 +152,12 @@ internal sealed class DeployPlaybookWriter
         foreach (var secret in plan.Secrets)
             text.Append($"                {secret.Variable}={{{{ {VaultVariable(secret.Variable)} }}}}\n");
         if (plan.Secrets.Count == 0) text.Append("                # no secrets\n");
-        text.Append($$$"""
+        text.Append("""
                   no_log: true
 
+            """);
+        AppendTlsFiles(text, tls);
+        text.Append($$$"""
                 - name: Install the systemd unit template and target of the instances (the bundle's systemd/ directory)
                   ansible.builtin.copy:
                     src: "{{ tarantool_bundle_dir }}/{{ item }}"
@@ -200,6 +205,64 @@ internal sealed class DeployPlaybookWriter
             """);
         AppendBootstrap(text, tooling, routers, stateboardUri, plan);
         return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>
+    /// Enterprise iproto TLS on hosts: the files the config names are copied from <c>files/tls/</c> next to the
+    /// playbooks (ansible's copy decrypts vault-encrypted sources, so keys stay encrypted at rest there) before any
+    /// instance starts; an instance whose certificate is missing would refuse to listen.
+    /// </summary>
+    private static void AppendTlsFiles(StringBuilder text, HostTlsFiles tls)
+    {
+        if (!tls.Any) return;
+        text.Append("""
+                - name: Create the directories of the iproto TLS files
+                  ansible.builtin.file:
+                    path: "{{ item }}"
+                    state: directory
+                    owner: tarantool
+                    group: tarantool
+                    mode: "0750"
+                  loop:
+
+            """);
+        foreach (var dir in tls.Directories) text.Append($"        - {dir}\n");
+        var certificates = tls.Files.Where(f => !tls.PrivateKeys.Contains(f)).ToList();
+        var keys = tls.Files.Where(tls.PrivateKeys.Contains).ToList();
+        if (certificates.Count > 0)
+        {
+            text.Append("""
+
+                - name: Install the iproto TLS certificates the config names (from files/tls next to the playbooks)
+                  ansible.builtin.copy:
+                    src: "{{ tarantool_tls_source_dir }}/{{ item.src }}"
+                    dest: "{{ item.dest }}"
+                    owner: tarantool
+                    group: tarantool
+                    mode: "0444"
+                  loop:
+
+            """);
+            foreach (var file in certificates) text.Append($"        - {{ src: {HostTlsFiles.SourceName(file)}, dest: {file} }}\n");
+        }
+        if (keys.Count > 0)
+        {
+            text.Append("""
+
+                - name: Install the iproto TLS private keys the config names (vault-encrypted in files/tls, owner-only on the host)
+                  ansible.builtin.copy:
+                    src: "{{ tarantool_tls_source_dir }}/{{ item.src }}"
+                    dest: "{{ item.dest }}"
+                    owner: tarantool
+                    group: tarantool
+                    mode: "0400"
+                  loop:
+
+            """);
+            foreach (var file in keys) text.Append($"        - {{ src: {HostTlsFiles.SourceName(file)}, dest: {file} }}\n");
+            text.Append("      no_log: true\n");
+        }
+        text.Append('\n');
     }
 
     /// <summary>The ansible-vault variable holding a secret: <c>TT_APP_PASSWORD</c> → <c>vault_tt_app_password</c>.</summary>
