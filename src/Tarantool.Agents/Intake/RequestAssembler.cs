@@ -33,26 +33,7 @@ internal static class RequestAssembler
         if (p.ClusterName is null || p.ClusterType is null || p.Environment is null)
             return null;
 
-        return new ClusterRequest
-        {
-            ClusterName = p.ClusterName.Value,
-            ClusterType = p.ClusterType.Value,
-            Environment = p.Environment.Value,
-            CloudProvider = p.CloudProvider.Value,
-            HaStrategy = p.HaStrategy.Value,
-            BackupRetentionDays = p.BackupRetentionDays.Value,
-            EnableSharding = p.EnableSharding.Value,
-            ReplicationMode = p.ReplicationMode.Value,
-            ShardCount = p.ShardCount.Value,
-            ShardCountIsDefault = p.ShardCount.Source == ValueSource.Default,
-            TarantoolVersion = p.TarantoolVersion.Value,
-            Edition = p.Edition.Value,
-            Deployment = p.Deployment.Value,
-            RpoSeconds = p.RpoSeconds?.Value,
-            RtoSeconds = p.RtoSeconds?.Value,
-            Workload = workload.Workload,
-            Description = description,
-        };
+        return Build(p, workload, description);
     }
 
     /// <summary>
@@ -61,31 +42,36 @@ internal static class RequestAssembler
     /// </summary>
     public static JsonObject Partial(ResolvedParameters p, WorkloadReading workload, string description)
     {
-        var request = new ClusterRequest
-        {
-            ClusterName = p.ClusterName?.Value ?? "",
-            ClusterType = p.ClusterType?.Value ?? default,
-            Environment = p.Environment?.Value ?? default,
-            CloudProvider = p.CloudProvider.Value,
-            HaStrategy = p.HaStrategy.Value,
-            BackupRetentionDays = p.BackupRetentionDays.Value,
-            EnableSharding = p.EnableSharding.Value,
-            ReplicationMode = p.ReplicationMode.Value,
-            ShardCount = p.ShardCount.Value,
-            TarantoolVersion = p.TarantoolVersion.Value,
-            Edition = p.Edition.Value,
-            Deployment = p.Deployment.Value,
-            RpoSeconds = p.RpoSeconds?.Value,
-            RtoSeconds = p.RtoSeconds?.Value,
-            Workload = workload.Workload,
-            Description = description,
-        };
+        var request = Build(p, workload, description);
         var json = JsonSerializer.SerializeToNode(request, JsonDefaults.Indented)!.AsObject();
         if (p.ClusterName is null) json.Remove(RequestFields.JsonName(RequestField.ClusterName));
         if (p.ClusterType is null) json.Remove(RequestFields.JsonName(RequestField.ClusterType));
         if (p.Environment is null) json.Remove(RequestFields.JsonName(RequestField.Environment));
         return json;
     }
+
+    /// <summary>The request from whatever resolved; a missing required field takes its type's default (the caller
+    /// either refuses the request or removes those fields from what it shows).</summary>
+    private static ClusterRequest Build(ResolvedParameters p, WorkloadReading workload, string description) => new()
+    {
+        ClusterName = p.ClusterName?.Value ?? "",
+        ClusterType = p.ClusterType?.Value ?? default,
+        Environment = p.Environment?.Value ?? default,
+        CloudProvider = p.CloudProvider.Value,
+        HaStrategy = p.HaStrategy.Value,
+        BackupRetentionDays = p.BackupRetentionDays.Value,
+        EnableSharding = p.EnableSharding.Value,
+        ReplicationMode = p.ReplicationMode.Value,
+        ShardCount = p.ShardCount.Value,
+        ShardCountIsDefault = p.ShardCount.Source == ValueSource.Default,
+        TarantoolVersion = p.TarantoolVersion.Value,
+        Edition = p.Edition.Value,
+        Deployment = p.Deployment.Value,
+        RpoSeconds = p.RpoSeconds?.Value,
+        RtoSeconds = p.RtoSeconds?.Value,
+        Workload = workload.Workload,
+        Description = description,
+    };
 
     /// <summary>What to say for each required field that no source gave, unless a refused value was already reported.</summary>
     public static IEnumerable<string> MissingRequired(ResolvedParameters p)

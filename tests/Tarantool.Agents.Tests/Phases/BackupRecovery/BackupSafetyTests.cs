@@ -50,7 +50,7 @@ public sealed partial class BackupSafetyTests
         var started = Path.Combine(root, "tarantool-started");
         var tarantool = Path.Combine(root, "fake-tarantool");
         File.WriteAllText(tarantool, $"#!/usr/bin/env bash\ntouch '{started}'\nexit 1\n");
-        File.SetUnixFileMode(tarantool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(tarantool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var meminfo = Path.Combine(root, "meminfo");
         File.WriteAllText(meminfo, "MemTotal:       1024 kB\nMemAvailable:      1 kB\n");
         var env = new Dictionary<string, string>
