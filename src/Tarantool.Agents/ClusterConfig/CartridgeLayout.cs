@@ -175,7 +175,7 @@ public static class CartridgeLayout
                 "Cartridge failover with etcd2 as the state provider (replace the endpoints with the etcd cluster's own; the etcd user's\n" +
                 "password is not stored here). fencing_timeout < failover_timeout: a leader cut off from etcd and its replicas turns\n" +
                 "read-only before the coordinator may appoint another. Apply with\n" +
-                $"cartridge failover set stateful --state-provider etcd2 --provider-params \"{{\\\"prefix\\\": \\\"/{config.AppName}\\\", \\\"lock_delay\\\": {LuaText.Num(Etcd2LockDelaySeconds)}, \\\"endpoints\\\": [{string.Join(", ", Etcd2Endpoints.Select(e => $"\\\"{e}\\\""))}], \\\"username\\\": \\\"$ETCD_USERNAME\\\", \\\"password\\\": \\\"$ETCD_PASSWORD\\\"}}\" \\\n" +
+                $"cartridge failover set stateful --state-provider etcd2 --provider-params \"{Etcd2ProviderParamsJson(config.AppName)}\" \\\n" +
                 $"  --params '{FailoverParamsJson}'");
         return YamlText.Write(map, stateful
             ? "Cartridge failover. fencing_timeout < failover_timeout: a leader cut off from the stateboard and its replicas\n" +
@@ -185,9 +185,18 @@ public static class CartridgeLayout
             : "Cartridge failover without a state provider: apply with cartridge failover setup --file failover.yml");
     }
 
-    /// <summary>The stateboard's URI: the topology's <c>stateboard</c> instance, or 4401 on the first host.</summary>
+    /// <summary>
+    /// etcd2 provider params for <c>cartridge failover set</c>, JSON escaped for a double-quoted shell word; the etcd
+    /// user and password stay in the shell variables <c>ETCD_USERNAME</c>/<c>ETCD_PASSWORD</c>.
+    /// </summary>
+    public static string Etcd2ProviderParamsJson(string appName) =>
+        $"{{\\\"prefix\\\": \\\"/{appName}\\\", \\\"lock_delay\\\": {LuaText.Num(Etcd2LockDelaySeconds)}, \\\"endpoints\\\": [{string.Join(", ", Etcd2Endpoints.Select(e => $"\\\"{e}\\\""))}], \\\"username\\\": \\\"$ETCD_USERNAME\\\", \\\"password\\\": \\\"$ETCD_PASSWORD\\\"}}";
+
+    /// <summary>The stateboard's URI: the topology's <c>stateboard</c> instance, or 4401 on the first host; none with etcd2.</summary>
     public static string? StateboardUri(ClusterTopology topology)
     {
+        // With etcd2 the state lives in the user's etcd cluster: there is no stateboard to point at.
+        if (Etcd2(topology)) return null;
         var node = topology.Replicasets.SelectMany(r => r.Instances).FirstOrDefault(i => i.Name == StateboardName);
         if (node is not null) return $"{node.Host}:{node.Port}";
         var first = topology.Replicasets.SelectMany(r => r.Instances).FirstOrDefault();

@@ -89,6 +89,34 @@ public sealed partial class CartridgeFailoverTests
         Assert.DoesNotContain("password:", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Inventory on Cartridge, 50 GB, failover state kept in our etcd cluster")]
+    [InlineData("Склад на Cartridge, 50 ГБ, состояние failover храним в etcd2")]
+    public async Task Etcd_in_the_description_selects_the_etcd2_provider_and_no_stateboard_runs(string description)
+    {
+        var bundle = await PlannedBundle.PlanAsync([.. StatefulCartridge[..^1], description]);
+        var failover = Yaml(bundle["tarantool/failover.yml"]);
+        Assert.Equal("etcd2", (string?)failover["state_provider"]);
+        Assert.Null(failover["stateboard_params"]);
+        var etcd = failover["etcd2_params"]!;
+        Assert.Equal("/inventory", (string?)etcd["prefix"]);
+        Assert.True((double)etcd["lock_delay"]! > 0);
+        Assert.NotEmpty(etcd["endpoints"]!.AsArray());
+        Assert.DoesNotContain(Yaml(bundle["tarantool/instances.yml"]).AsObject(), i => i.Key.EndsWith("-stateboard", StringComparison.Ordinal));
+        Assert.Contains("--state-provider etcd2", bundle["docs/setup.md"], StringComparison.Ordinal);
+        Assert.DoesNotMatch(ApplyCommand(), bundle["docs/setup.md"]);
+    }
+
+    [Fact]
+    public void Without_etcd_the_stateboard_runs_on_a_host_no_other_instance_uses()
+    {
+        var (_, topology) = Designed();
+        Assert.Equal("stateboard", topology.FailoverStateProvider);
+        var stateboard = topology.Replicasets.Single(r => r.Name == CartridgeLayout.StateboardName).Instances.Single();
+        var others = topology.Replicasets.Where(r => r.Name != CartridgeLayout.StateboardName).SelectMany(r => r.Instances);
+        Assert.DoesNotContain(others, i => i.Host == stateboard.Host);
+    }
+
     private static (ClusterConfiguration Config, ClusterTopology Topology) Designed()
     {
         var context = UpstreamChain.ContextFor(new ClusterRequest

@@ -86,7 +86,7 @@ internal static class CapacityCalculator
         var hosts = sites.Sum(s => s.Hosts);
         input.Log.Formula("hosts",
             string.Join(" + ", sites.Select(s => $"site {s.Site + 1}: {s.Zones} zone(s) × {s.HostsPerZone} host(s)"))
-            + (instances.Stateboard ? "; no two members of a replicaset share a host, routers and the stateboard share storage hosts"
+            + (instances.Stateboard ? "; no two members of a replicaset share a host, routers share storage hosts, the stateboard has a host of its own"
                 : instances.Routers > 0 ? "; no two members of a replicaset share a host, routers share storage hosts"
                 : "; no two members of a replicaset share a host"),
             Figures.Integer(hosts));

@@ -50,8 +50,8 @@ internal static class ReplicasetLayout
     /// <summary>Routers per site: spread evenly so every site routes its clients locally.</summary>
     public static int RoutersAt(int routers, int sites, int site) => routers / sites + (site < routers % sites ? 1 : 0);
 
-    /// <summary>The stateboard goes to the last site: with three sites that is the witness site outside the
-    /// storage majority; on one site it is the only site.</summary>
+    /// <summary>The stateboard goes to the last site, on a host of its own: with three sites that is the witness site
+    /// outside the storage majority; on one site it is the only site.</summary>
     public static int StateboardSite(int sites) => sites - 1;
 
     /// <summary>Storage instances one host carries, limited by the host's RAM (less the OS), vCPUs and data disk.</summary>
@@ -94,7 +94,7 @@ internal static class ReplicasetLayout
             else
             {
                 zonesUsed = 1;
-                hostsPerZone = siteRouters > 0 || siteStateboard ? 1 : 0;
+                hostsPerZone = siteRouters > 0 ? 1 : 0;
             }
 
             layouts.Add(new SiteLayout(s, zonesUsed, hostsPerZone, storage, maxMembers, siteRouters, siteStateboard));

@@ -7,8 +7,9 @@ namespace Tarantool.Agents.Expert.CapacityPlanning;
 /// <param name="StorageInstances">Storage instances of all replicasets placed at this site.</param>
 /// <param name="MaxMembers">The largest number of members one replicaset has at this site.</param>
 /// <param name="Routers">Routers placed at this site.</param>
-/// <param name="Stateboard">True when the Cartridge stateboard runs here.</param>
+/// <param name="Stateboard">True when the Cartridge stateboard runs here, on a host of its own.</param>
 internal sealed record SiteLayout(int Site, int Zones, int HostsPerZone, int StorageInstances, int MaxMembers, int Routers, bool Stateboard)
 {
-    public int Hosts => Zones * HostsPerZone;
+    /// <summary>The zone hosts plus the stateboard's own host: the failover state must not fall with a storage or router host.</summary>
+    public int Hosts => Zones * HostsPerZone + (Stateboard ? 1 : 0);
 }

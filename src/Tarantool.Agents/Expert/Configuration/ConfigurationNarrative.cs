@@ -290,7 +290,7 @@ internal sealed class ConfigurationNarrative
         else if (Cartridge)
         {
             yield return ("tarantool/init.lua", "cartridge.cfg with the roles and box defaults", "cartridge.cfg с ролями и настройками box");
-            if (_config.Replication.Failover == "stateful")
+            if (_config.Replication.Failover == "stateful" && ClusterConfig.CartridgeLayout.StateboardUri(_topology) is not null)
                 yield return ("tarantool/stateboard.init.lua", "the stateboard for stateful failover", "stateboard для stateful-переключения");
             yield return ("tarantool/instances.yml", "advertise URIs, HTTP ports and memory per instance", "адреса advertise, HTTP-порты и память экземпляров");
             yield return ("tarantool/replicasets.yml", "replicasets, roles and leader order", "наборы реплик, роли и порядок лидеров");

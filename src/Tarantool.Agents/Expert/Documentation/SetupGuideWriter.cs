@@ -182,6 +182,14 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
         }
         if (cluster.Tooling == TarantoolTooling.Cartridge)
         {
+            if (cluster.Topology.FailoverStateProvider == "etcd2")
+            {
+                s.P("Then assemble the Cartridge cluster once: join the replicasets, bootstrap vshard and enable stateful failover with etcd2 as the state provider (put your etcd cluster's endpoints in place of the placeholders `etcd-1..3`; ETCD_USERNAME and ETCD_PASSWORD come from your secret store):",
+                    "Затем один раз соберите кластер Cartridge: объедините репликасеты, инициализируйте vshard и включите stateful failover с etcd2 в роли хранилища состояния (замените заглушки `etcd-1..3` адресами своего кластера etcd; ETCD_USERNAME и ETCD_PASSWORD берутся из хранилища секретов):");
+                s.Bash($"tt cartridge replicasets setup --bootstrap-vshard --file {_ops.AppDir}/replicasets.yml --name {App}\ntt cartridge failover set stateful --state-provider etcd2 \\\n  --provider-params \"{ClusterConfig.CartridgeLayout.Etcd2ProviderParamsJson(App)}\" \\\n  --params '{ClusterConfig.CartridgeLayout.FailoverParamsJson}' --name {App}");
+                return;
+            }
+
             s.P("Then assemble the Cartridge cluster once: join the replicasets, bootstrap vshard and enable stateful failover with the stateboard:",
                 "Затем один раз соберите кластер Cartridge: объедините репликасеты, инициализируйте vshard и включите stateful failover со stateboard:");
             var stateboard = cluster.Stateboard is { } sb ? $"{sb.Host}:{sb.Port}" : "<stateboard-host>:<port>";

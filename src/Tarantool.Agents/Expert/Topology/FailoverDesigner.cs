@@ -19,6 +19,7 @@ internal sealed class FailoverDesigner
         _request = request;
         _sites = sites;
         Mode = ChooseMode(request);
+        // No stateboard means etcd2: the user asked for etcd, or the plan (an LLM's) counted no stateboard instance.
         StateProvider = Mode == "stateful" ? (stateboard ? "stateboard" : "etcd2") : "";
         if (Mode == "election")
         {

@@ -11,6 +11,7 @@ internal sealed class HostPool
     private readonly List<List<PlannedHost>> _sites = [];
     private readonly IReadOnlyList<SiteLayout> _layouts;
     private readonly string _prefix;
+    private readonly Dictionary<int, PlannedHost> _stateboardHosts = [];
 
     public HostPool(string cluster, IReadOnlyList<SiteLayout> layouts)
     {
@@ -24,10 +25,12 @@ internal sealed class HostPool
                 for (var zone = 0; zone < layout.Zones; zone++)
                     hosts.Add(new PlannedHost($"{_prefix}-node-{n++}", layout.Site, zone));
             _sites.Add(hosts);
+            // Kept out of the site's list so that storage members and routers never land on it.
+            if (layout.Stateboard) _stateboardHosts[layout.Site] = new PlannedHost($"{_prefix}-node-{n++}", layout.Site, 0);
         }
     }
 
-    public int Count => _sites.Sum(s => s.Count);
+    public int Count => _sites.Sum(s => s.Count) + _stateboardHosts.Count;
 
     public SiteLayout Layout(int site) => _layouts[site];
 
@@ -44,6 +47,14 @@ internal sealed class HostPool
         // A site sized with no host (an LLM plan may leave one out) still gets one for its routers.
         if (_sites[site].Count == 0) _sites[site].Add(new PlannedHost($"{_prefix}-node-{Count + 1}", site, 0));
         return _sites[site].OrderBy(h => h.Instances).First();
+    }
+
+    /// <summary>The stateboard's own host at <paramref name="site"/>; a layout (an LLM plan's) without one gets one.</summary>
+    public PlannedHost StateboardHost(int site)
+    {
+        if (!_stateboardHosts.TryGetValue(site, out var host))
+            _stateboardHosts[site] = host = new PlannedHost($"{_prefix}-node-{Count + 1}", site, 0);
+        return host;
     }
 
     /// <summary>Host names follow the cluster name, lowercased to a DNS label.</summary>

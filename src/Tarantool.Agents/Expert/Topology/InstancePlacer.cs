@@ -8,7 +8,7 @@ namespace Tarantool.Agents.Expert.Topology;
 /// <summary>
 /// Places every instance: storage members site by site (primary site first, so member 1 leads under manual
 /// failover), zone by zone (leaders of different replicasets start in different zones), never two members of a
-/// replicaset on one host; then routers and the stateboard on the least loaded hosts of their sites.
+/// replicaset on one host; then routers on the least loaded hosts of their sites and the stateboard on its own host.
 /// </summary>
 internal sealed class InstancePlacer(ClusterRequest request, HostPool pool, FailoverDesigner failover, IReadOnlyList<Region> regions)
 {
@@ -42,7 +42,7 @@ internal sealed class InstancePlacer(ClusterRequest request, HostPool pool, Fail
 
         if (stateboard)
         {
-            var host = pool.LeastLoaded(ReplicasetLayout.StateboardSite(sites));
+            var host = pool.StateboardHost(ReplicasetLayout.StateboardSite(sites));
             replicasets.Add(new Replicaset(TopologyVocabulary.StateboardName, [TopologyVocabulary.StateboardRole], null,
                 [Node(TopologyVocabulary.StateboardName, host, "rw", "")]));
         }

@@ -54,9 +54,22 @@ internal static class ClusterShape
         request.ClusterType != ClusterType.SingleInstance && !IsCartridge(request) && !IsTrueMasterMaster(request)
         && request.HaStrategy is HaStrategy.ActiveFailover or HaStrategy.DistributedHa;
 
-    /// <summary>Cartridge stateful failover keeps its state in a stateboard instance.</summary>
+    /// <summary>
+    /// Cartridge stateful failover keeps its state in a stateboard instance, unless the user asked for etcd: then
+    /// the state lives in their etcd cluster and no stateboard runs.
+    /// </summary>
     public static bool UsesStateboard(ClusterRequest request) =>
-        IsCartridge(request) && request.HaStrategy != HaStrategy.PassiveFailover;
+        IsCartridge(request) && request.HaStrategy != HaStrategy.PassiveFailover && !WantsEtcd(request);
+
+    /// <summary>
+    /// The description names etcd ("etcd", "etcd2", "etcd-кластер", "в etcd"): Cartridge's etcd2 state provider is
+    /// what the user runs. The word is the same in English and Russian texts.
+    /// </summary>
+    public static bool WantsEtcd(ClusterRequest request) => EtcdWord.IsMatch(request.Description);
+
+    private static readonly System.Text.RegularExpressions.Regex EtcdWord = new(
+        @"(?<![\p{L}\p{N}])etcd2?(?![\p{L}\p{N}])",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Sites (regions or data centres): as many as the user named (2 to <see cref="MaxSites"/>) for a multi-region

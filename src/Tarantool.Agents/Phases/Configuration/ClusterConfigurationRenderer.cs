@@ -48,7 +48,7 @@ public sealed class ClusterConfigurationRenderer : IArtifactRenderer<ClusterConf
     private static IEnumerable<BundleFile> Cartridge(ClusterConfiguration output, ClusterTopology topology)
     {
         yield return new BundleFile(InitLuaPath, "lua", CartridgeLayout.RenderInitLua(output, topology));
-        if (output.Replication.Failover == "stateful")
+        if (output.Replication.Failover == "stateful" && CartridgeLayout.StateboardUri(topology) is not null)
             yield return new BundleFile("tarantool/stateboard.init.lua", "lua", CartridgeLayout.RenderStateboardInitLua());
         yield return new BundleFile(InstancesYmlPath, "cartridge-instances", CartridgeLayout.RenderInstancesYml(output, topology));
         yield return new BundleFile("tarantool/replicasets.yml", "cartridge-replicasets", CartridgeLayout.RenderReplicasetsYml(output, topology));
