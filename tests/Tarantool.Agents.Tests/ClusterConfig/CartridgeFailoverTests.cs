@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Tarantool.Agents.ClusterConfig;
+using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Phases.Configuration;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
@@ -105,6 +106,22 @@ public sealed partial class CartridgeFailoverTests
         Assert.DoesNotContain(Yaml(bundle["tarantool/instances.yml"]).AsObject(), i => i.Key.EndsWith("-stateboard", StringComparison.Ordinal));
         Assert.Contains("--state-provider etcd2", bundle["docs/setup.md"], StringComparison.Ordinal);
         Assert.DoesNotMatch(ApplyCommand(), bundle["docs/setup.md"]);
+    }
+
+    [Theory]
+    [InlineData("Inventory on Cartridge, 50 GB, failover state in etcd", true)]
+    [InlineData("Inventory on Cartridge, 50 GB, without etcd: we run no etcd cluster", false)]
+    [InlineData("Inventory on Cartridge, 50 GB, no etcd", false)]
+    [InlineData("Склад на Cartridge, 50 ГБ, без etcd", false)]
+    [InlineData("Склад на Cartridge, 50 ГБ, состояние в etcd, а не в stateboard", true)]
+    public void Only_a_description_that_asks_for_etcd_selects_it(string description, bool etcd)
+    {
+        var request = new ClusterRequest
+        {
+            ClusterName = "inventory", ClusterType = ClusterType.Cartridge, Environment = DeploymentEnvironment.Production,
+            TarantoolVersion = "2.11", Description = description,
+        };
+        Assert.Equal(etcd, ClusterShape.WantsEtcd(request));
     }
 
     [Fact]

@@ -65,10 +65,13 @@ internal static class ClusterShape
     /// The description names etcd ("etcd", "etcd2", "etcd-кластер", "в etcd"): Cartridge's etcd2 state provider is
     /// what the user runs. The word is the same in English and Russian texts.
     /// </summary>
-    public static bool WantsEtcd(ClusterRequest request) => EtcdWord.IsMatch(request.Description);
+    public static bool WantsEtcd(ClusterRequest request) =>
+        EtcdWord.Matches(request.Description).Any(m => !m.Groups["no"].Success);
 
+    // A refusal right before the word ("without etcd", "no etcd", "not etcd", "без etcd", "не etcd", "нет etcd")
+    // is not a request for it.
     private static readonly System.Text.RegularExpressions.Regex EtcdWord = new(
-        @"(?<![\p{L}\p{N}])etcd2?(?![\p{L}\p{N}])",
+        @"(?<no>(?<![\p{L}\p{N}])(?:without|no|not|без|не|нет)\s+(?:an?\s+|any\s+)?)?(?<![\p{L}\p{N}])etcd2?(?![\p{L}\p{N}])",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
