@@ -10,7 +10,7 @@ namespace Tarantool.Agents.Tests.Conformance;
 /// Every artifact of every sample bundle passes its own ecosystem's validator: shellcheck, promtool, the Kubernetes
 /// schemas, ansible-playbook --syntax-check, the official Tarantool config schema, Lua syntax, YAML and JSON parsing.
 /// </summary>
-public sealed class SampleBundleConformanceTests(SampleBundlesFixture bundles) : IClassFixture<SampleBundlesFixture>
+public sealed partial class SampleBundleConformanceTests(SampleBundlesFixture bundles) : IClassFixture<SampleBundlesFixture>
 {
     public static TheoryData<string> SampleFiles => Samples.Files();
 

@@ -41,6 +41,16 @@ public static partial class InstanceLayout
     /// <summary>Where control sockets and pid files live inside a container (an emptyDir on Kubernetes).</summary>
     public const string ContainerRunRoot = "/var/run/tarantool";
 
+    /// <summary>
+    /// Where Kubernetes pods mount the cluster ConfigMap as a directory. A directory mount (unlike <c>subPath</c>)
+    /// follows ConfigMap changes, so a running instance can pick a change up with <c>config:reload()</c>; it is fixed
+    /// (not under the image's application directory) so the mount never hides files of the image.
+    /// </summary>
+    public const string ContainerConfigDirectory = "/etc/tarantool/config";
+
+    /// <summary>The config file a pod's instance starts with (<c>--config</c>), inside <see cref="ContainerConfigDirectory"/>.</summary>
+    public const string ContainerConfigFile = ContainerConfigDirectory + "/config.yaml";
+
     /// <summary>Where the backup phase's <c>backup/</c> scripts are installed: on VM hosts by the deployment phase,
     /// in the image by the containers phase (the backup CronJob runs them inside the pods).</summary>
     public const string BackupToolsDir = "/opt/tarantool-backup";

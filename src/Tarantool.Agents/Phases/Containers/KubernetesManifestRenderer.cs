@@ -18,6 +18,7 @@ public static class KubernetesManifestRenderer
         var ns = plan.Namespace;
         var configMapName = $"{ns}-config";
         var files = new List<BundleFile> { Manifest("namespace.yaml", Namespace(ns)) };
+        string? configChecksum = null;
         if (plan.StorageClass is { } storageClass) files.Add(Manifest("storageclass.yaml", StorageClass(ns, storageClass)));
 
         if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml && context.FindFile("tarantool/config.yaml") is { } config)
@@ -29,12 +30,13 @@ public static class KubernetesManifestRenderer
                 ("kind", Str("ConfigMap")),
                 ("metadata", Map(("name", Str(configMapName)), ("namespace", Str(ns)), ("labels", KubernetesLabels.Common(ns)))),
                 ("data", Map(("config.yaml", Block(rewritten)))))));
+            configChecksum = ConfigChecksum(rewritten);
         }
 
         foreach (var workload in plan.Workloads)
         {
             files.Add(Manifest($"service-{workload.Replicaset}.yaml", HeadlessService(ns, workload)));
-            files.Add(Manifest($"statefulset-{workload.Replicaset}.yaml", StatefulSetBuilder.Build(plan, workload, topology, configMapName)));
+            files.Add(Manifest($"statefulset-{workload.Replicaset}.yaml", StatefulSetBuilder.Build(plan, workload, topology, configMapName, configChecksum)));
             files.Add(Manifest($"pdb-{workload.Replicaset}.yaml", DisruptionBudget(ns, workload)));
         }
         foreach (var service in plan.ClientServices)
@@ -56,6 +58,13 @@ public static class KubernetesManifestRenderer
         files.Add(new BundleFile("kubernetes/kustomization.yaml", "kustomization", Emit(kustomization, [.. header])));
         return files;
     }
+
+    /// <summary>
+    /// sha256 (lower-case hex) of the config.yaml the ConfigMap carries, exactly as the pod sees the file (UTF-8), so
+    /// <c>sha256sum</c> of the mounted file inside a pod equals the template's <c>checksum/config</c> annotation.
+    /// </summary>
+    public static string ConfigChecksum(string configYaml) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(configYaml)));
 
     private static BundleFile Manifest(string name, YamlMappingNode root) => new($"kubernetes/{name}", "kubernetes-manifest", Emit(root));
 

@@ -19,7 +19,11 @@ public static class StatefulSetBuilder
     /// <summary>The StatefulSets' update strategy: pods pick up a new template only when deleted.</summary>
     public const string UpdateStrategy = "OnDelete";
 
-    public static YamlMappingNode Build(OrchestrationPlan plan, WorkloadPlan workload, ClusterTopology topology, string configMapName)
+    /// <summary>The pod template annotation carrying the sha256 of the ConfigMap's config.yaml.</summary>
+    public const string ConfigChecksumAnnotation = "checksum/config";
+
+    /// <param name="configChecksum">sha256 (hex) of the ConfigMap's config.yaml, or null when no ConfigMap is mounted.</param>
+    public static YamlMappingNode Build(OrchestrationPlan plan, WorkloadPlan workload, ClusterTopology topology, string configMapName, string? configChecksum = null)
     {
         var ns = plan.Namespace;
         var labels = KubernetesLabels.ForWorkload(ns, workload);
@@ -58,7 +62,11 @@ public static class StatefulSetBuilder
                 ("updateStrategy", Map(("type", Str(UpdateStrategy)))),
                 ("persistentVolumeClaimRetentionPolicy", Map(("whenDeleted", Str("Retain")), ("whenScaled", Str("Retain")))),
                 ("selector", Map(("matchLabels", KubernetesLabels.Selector(ns, workload.Replicaset)))),
-                ("template", Map(("metadata", Map(("labels", KubernetesLabels.ForWorkload(ns, workload)))), ("spec", podSpec))),
+                // The checksum makes a config change visible in the template (kubectl diff, and a pod recreated by
+                // rolling-restart.sh is known to carry it); OnDelete keeps it from restarting anything by itself.
+                ("template", Map(("metadata", Map(
+                    ("labels", KubernetesLabels.ForWorkload(ns, workload)),
+                    ("annotations", configChecksum is null ? null : Map((ConfigChecksumAnnotation, Str(configChecksum)))))), ("spec", podSpec))),
                 ("volumeClaimTemplates", Seq(Map(
                     ("metadata", Map(("name", Str(InstanceLayout.DataVolume)), ("labels", KubernetesLabels.Selector(ns, workload.Replicaset)))),
                     ("spec", claimSpec)))))));
@@ -85,7 +93,8 @@ public static class StatefulSetBuilder
             Map(("name", Str("run")), ("mountPath", Str(ContainerConfigRewriter.RunRoot))),
         };
         if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
-            mounts.Add(Map(("name", Str("config")), ("mountPath", Str($"{plan.Image.AppDirectory}/config.yaml")), ("subPath", Str("config.yaml")), ("readOnly", Bool(true))));
+            // A directory mount, never subPath: kubelet updates it when the ConfigMap changes, so config:reload() works.
+            mounts.Add(Map(("name", Str("config")), ("mountPath", Str(InstanceLayout.ContainerConfigDirectory)), ("readOnly", Bool(true))));
         foreach (var (directory, index) in SecretDirectories(plan).Select((d, i) => (d.Key, i)))
             mounts.Add(Map(("name", Str($"secrets-{index.ToString(CultureInfo.InvariantCulture)}")), ("mountPath", Str(directory)), ("readOnly", Bool(true))));
 
@@ -95,7 +104,7 @@ public static class StatefulSetBuilder
             ("imagePullPolicy", Str("IfNotPresent")),
             ("command", plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? Seq(Str("tarantool")) : null),
             ("args", plan.ConfigDelivery == ConfigDelivery.ConfigYaml
-                ? Seq(Str("--name"), Str("$(TT_INSTANCE_NAME)"), Str("--config"), Str($"{plan.Image.AppDirectory}/config.yaml"))
+                ? Seq(Str("--name"), Str("$(TT_INSTANCE_NAME)"), Str("--config"), Str(InstanceLayout.ContainerConfigFile))
                 : null),
             ("workingDir", Str(plan.Image.AppDirectory)),
             ("env", Seq(InstanceEnvironment.ForKubernetes(plan, workload, topology).Select(EnvVar))),

@@ -18,7 +18,109 @@ internal sealed class KubernetesScriptsWriter
         yield return ("deploy.sh", Deploy(plan, tooling, routers));
         yield return ("health-check.sh", HealthCheck(plan, tooling));
         yield return ("rolling-restart.sh", RollingRestart(plan, tooling));
+        // Only the 3.x declarative config arrives through the ConfigMap that pods mount as a directory.
+        if (tooling == TarantoolTooling.DeclarativeConfig) yield return ("config-reload.sh", ConfigReload(plan, tooling));
     }
+
+    /// <summary>
+    /// Applies a config change without restarts: apply the manifests (the ConfigMap, and the pod templates' new
+    /// <c>checksum/config</c>, which OnDelete leaves unrestarted), wait until kubelet has synced the new file into
+    /// every pod (sha256 inside the pod equals the ConfigMap's), then <c>config:reload()</c> replicas before the
+    /// leader of each replicaset and stop at the first instance whose <c>config:info().status</c> is not
+    /// <c>ready</c>/<c>check_warnings</c>. Options a reload cannot apply need rolling-restart.sh instead.
+    /// </summary>
+    private static string ConfigReload(DeploymentPlan plan, TarantoolTooling tooling) =>
+        $$"""
+        #!/usr/bin/env bash
+        # Applies a change of the cluster config of {{plan.AppName}} on Kubernetes without restarting pods. The ConfigMap is
+        # mounted as a directory (no subPath), so kubelet updates the file in running pods; this script
+        #   1. applies kubernetes/ (the ConfigMap and the pod templates' checksum/config annotation; OnDelete restarts nothing),
+        #   2. waits until every pod sees the new file (sha256 inside the pod equals the ConfigMap's),
+        #   3. runs config:reload() per replicaset, replicas before the leader, and checks config:info().status is
+        #      ready or check_warnings, stopping at the first error.
+        # Options that a reload cannot change (see the operations guide) need deploy/scripts/rolling-restart.sh instead.
+        # Usage: NAMESPACE={{plan.AppName}} deploy/scripts/config-reload.sh [BUNDLE_DIR]
+        set -euo pipefail
+
+        {{Common(plan)}}
+        SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+        BUNDLE_DIR="${1:-$(cd "${SCRIPT_DIR}/../.." && pwd)}"
+        CONFIG_MAP="${CONFIG_MAP:-${NAMESPACE}-config}"
+        CONFIG_FILE="{{InstanceLayout.ContainerConfigFile}}"
+        # kubelet syncs ConfigMap volumes on its own period (about a minute by default) plus its cache TTL.
+        SYNC_TIMEOUT="${SYNC_TIMEOUT:-300}"
+
+        {{RollingPlanScript.Plan(plan)}}
+        LUA_ROLE="{{LuaSnippets.Role}}"
+        LUA_RELOAD="{{LuaSnippets.Reload}}"
+
+        # lua INSTANCE CODE: evaluates Lua on the instance through tt inside its pod and prints the result.
+        lua() {
+          printf '%s\n' "$2" | kubectl exec -i --namespace "$NAMESPACE" "$1" -c {{StatefulSetBuilder.ContainerName}} -- tt connect {{Console(tooling, "$1")}} -f -
+        }
+
+        # wait_synced POD SHA256: waits until the config file inside the pod has the ConfigMap's content.
+        wait_synced() {
+          local pod="$1" want="$2" seen=""
+          local deadline=$((SECONDS + SYNC_TIMEOUT))
+          until seen="$(kubectl exec --namespace "$NAMESPACE" "$pod" -c {{StatefulSetBuilder.ContainerName}} -- sha256sum "$CONFIG_FILE" 2>/dev/null)" && [ "${seen%% *}" = "$want" ]; do
+            if ((SECONDS >= deadline)); then
+              echo "${pod} still has the old ${CONFIG_FILE} after ${SYNC_TIMEOUT}s (is the ConfigMap mounted with subPath?)" >&2
+              return 1
+            fi
+            sleep 5
+          done
+          echo "synced: ${pod}"
+        }
+
+        # reload INSTANCE: config:reload() and the resulting config:info().status; anything but ready/check_warnings stops.
+        reload() {
+          local out
+          out="$(lua "$1" "$LUA_RELOAD" 2>&1)" || true
+          case "$out" in
+            *"reloaded ready"* | *"reloaded check_warnings"*)
+              echo "reloaded: $1 (${out//$'\n'/ })"
+              ;;
+            *)
+              echo "config reload failed on $1: ${out}" >&2
+              echo "fix tarantool/config.yaml and kubernetes/configmap.yaml, then run this script again; the instances after $1 keep the old config" >&2
+              exit 1
+              ;;
+          esac
+        }
+
+        if [ -f "${BUNDLE_DIR}/kubernetes/kustomization.yaml" ]; then
+          kubectl apply -k "${BUNDLE_DIR}/kubernetes/"
+        else
+          kubectl apply --namespace "$NAMESPACE" -f "${BUNDLE_DIR}/kubernetes/configmap.yaml"
+        fi
+        want="$(kubectl get configmap --namespace "$NAMESPACE" "$CONFIG_MAP" -o jsonpath='{.data.config\.yaml}' | sha256sum)"
+        want="${want%% *}"
+        echo "ConfigMap ${CONFIG_MAP}: sha256 ${want}"
+
+        # Every pod first, so no instance reloads while a peer still has the old file.
+        for step in "${PLAN[@]}"; do
+          IFS='|' read -r _ leader _ _ replicas <<<"$step"
+          for instance in $replicas $leader; do
+            wait_synced "$instance" "$want"
+          done
+        done
+
+        for step in "${PLAN[@]}"; do
+          IFS='|' read -r replicaset leader _ _ replicas <<<"$step"
+          # The leader last: replicas first, and whichever instance is writable now (after a failover it may not be
+          # the planned leader) after them.
+          current=""
+          for instance in $replicas $leader; do
+            if [[ "$(lua "$instance" "$LUA_ROLE")" == *role:leader* ]]; then current="$instance"; continue; fi
+            reload "$instance"
+          done
+          if [ -n "$current" ]; then reload "$current"; fi
+          echo "replicaset ${replicaset}: config reloaded"
+        done
+        echo "${APP}: the config of ConfigMap ${CONFIG_MAP} is applied on every instance"
+
+        """;
 
     private static string Common(DeploymentPlan plan) =>
         ScriptHeader.Variables(plan, withAppDir: false) + ScriptHeader.Default("NAMESPACE", "NAMESPACE", Containers.PlatformNaming.Namespace(plan.AppName));

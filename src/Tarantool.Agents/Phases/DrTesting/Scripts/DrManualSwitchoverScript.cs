@@ -63,7 +63,8 @@ declare_leader() {
 }
 
 # Makes the running members apply the new leader: a config reload (3.x), a live box.cfg (2.11), or, on
-# Kubernetes where config.yaml is a subPath mount that a running pod never sees change, a pod restart.
+# Kubernetes a pod restart in a fixed order: kubelet updates the mounted ConfigMap in every pod at its own
+# moment, so the restart (the old leader first) rather than the sync decides when each instance switches.
 apply_leader() {
   local new="$1" name
   case "$CONFIG_STYLE" in
