@@ -178,7 +178,7 @@ public sealed class RestoreProcedureDesigner(ClusterRequest request, ClusterTopo
     /// <summary>Where the declarative configuration lives, which every instance reads: every host's config.yaml, or
     /// the ConfigMap on Kubernetes.</summary>
     private string ConfigSource => OnKubernetes
-        ? $"the ConfigMap (edit `tarantool/config.yaml` and `kubernetes/configmap.yaml`, `kubectl apply -k kubernetes/`; the file is mounted with subPath, so a pod reads it only when it starts)"
+        ? $"the ConfigMap (edit `tarantool/config.yaml` and `kubernetes/configmap.yaml`, `kubectl apply -k kubernetes/`; the pods see the new file once the kubelet syncs the ConfigMap, and an instance applies it only when it reloads or starts)"
         : "`tarantool/config.yaml` in the repository and on every host (`ansible-playbook deploy.yml` copies it)";
 
     /// <summary>How the restored seed becomes the writable member before empty members join from it.</summary>

@@ -149,7 +149,7 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
             ? $"`tt replicaset promote {App}:<most up-to-date replica> --force` (Cartridge writes the new leader into its clusterwide configuration on every instance)"
             : request.IsDeclarativeConfig
                 ? OnKubernetes
-                    ? $"set `replicasets.{Main.Name}.leader` to it in the ConfigMap (`kubectl replace`), restart the old leader's pod first so it can only return read-only, then the promoted replica's pod (config.yaml is a subPath mount: a running pod never sees the change)"
+                    ? $"set `replicasets.{Main.Name}.leader` to it in the ConfigMap (`kubectl replace`), restart the old leader's pod first so it can only return read-only, then the promoted replica's pod (the pods see the new file once the kubelet syncs the ConfigMap, but an instance applies it only when it restarts or reloads)"
                     : $"set `replicasets.{Main.Name}.leader` to it in config.yaml on every host, then `require('config'):reload()` on the promoted replica and the other running members"
                 : OnKubernetes
                     ? "`box.cfg{read_only = false}` on the most up-to-date replica, `box.cfg{read_only = true}` on the cut-off leader through its local console, and the same values in tarantool/init.lua for the next image"
