@@ -1,7 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Tarantool.Agents.Assets;
 using Tarantool.Agents.Cli.Input;
 using Tarantool.Agents.Configuration;
+using Tarantool.Agents.Models;
 using Tarantool.Agents.Server;
 using Tarantool.Agents.Server.Runs;
 using Tarantool.Agents.Workflow;
@@ -22,6 +25,20 @@ internal static class ServeCommand
         var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         if (string.IsNullOrEmpty(local)) local = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
         return Path.Combine(local, "tarantool-agents");
+    }
+
+    /// <summary>What the runs service needs: the data dir and a planner over the model, built as <c>plan</c> builds its own.</summary>
+    internal static async Task<RunHosting> CreateHostingAsync(
+        CliEnvironment environment, ModelOptions model, IConfiguration settings, string directory, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var profile = await RunServices.ResolveProfileAsync(model, loggerFactory, cancellationToken);
+        var workflow = WorkflowLoader.Load(AssetLocator.Locate());
+        return new RunHosting(
+            directory,
+            workflow,
+            () => RunServices.CreatePlanner(environment, workflow, model, profile, loggerFactory),
+            model.MaxAttempts,
+            settings);
     }
 
     public static Command Create(CliEnvironment environment)
@@ -48,14 +65,7 @@ internal static class ServeCommand
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var settings = ProductConfiguration.Build(assetRoot, environment.SettingOverrides);
             using var loggerFactory = RunServices.CreateLoggerFactory(settings, environment.Error);
-            var profile = await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
-            var workflow = WorkflowLoader.Load(assetRoot);
-            var runs = new RunHosting(
-                directory,
-                workflow,
-                () => RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory),
-                modelOptions.MaxAttempts,
-                settings);
+            var runs = await CreateHostingAsync(environment, modelOptions, settings, directory, loggerFactory, cancellationToken);
 
             await using var app = ExpertServer.Build(list, loggerFactory, runs);
             try

@@ -215,12 +215,19 @@ public static class RunEndpoints
         return Results.File(full, contentType);
     }
 
-    /// <summary>A bundle path as the bundle names its files: relative, forward slashes, no dot segments, no hidden state.</summary>
-    internal static bool IsSafeRelativePath(string path) =>
-        path.Length is > 0 and <= 512
-        && !path.Contains('\\') && !path.Contains('\0') && !path.Any(char.IsControl)
-        && !Path.IsPathRooted(path)
-        && path.Split('/').All(segment => segment.Length > 0 && !segment.StartsWith('.'));
+    /// <summary>
+    /// A bundle path as the bundle names its files: relative, forward slashes, no empty or dot segments; never the
+    /// planner's state folder (lock, checkpoints) or a half-written temporary file. Dot files (<c>.env.example</c>)
+    /// are bundle files.
+    /// </summary>
+    internal static bool IsSafeRelativePath(string path)
+    {
+        if (path.Length is 0 or > 512 || path.Contains('\\') || path.Any(char.IsControl) || Path.IsPathRooted(path)) return false;
+        var segments = path.Split('/');
+        return segments.All(segment => segment.Length > 0 && segment is not ("." or ".."))
+            && segments[0] != OutputDirectory.StateFolder
+            && !AtomicFile.IsTemporary(segments[^1]);
+    }
 
     /// <summary>Every file of a bundle, by relative path in ordinal order, without the planner's state folder.</summary>
     internal static IReadOnlyList<string> BundleFiles(string bundle) =>
