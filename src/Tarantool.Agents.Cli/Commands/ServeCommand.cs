@@ -84,6 +84,10 @@ internal static class ServeCommand
             {
                 throw new UserInputException(string.Join(Environment.NewLine, e.Failures));
             }
+            catch (AggregateException e) when (e.InnerExceptions.All(i => i is Microsoft.Extensions.Options.OptionsValidationException))
+            {
+                throw new UserInputException(string.Join(Environment.NewLine, e.InnerExceptions.Cast<Microsoft.Extensions.Options.OptionsValidationException>().SelectMany(i => i.Failures)));
+            }
 
             environment.Out.WriteLine($"Runs are kept in {directory}");
             environment.Out.WriteLine($"Serving the runs API and model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
