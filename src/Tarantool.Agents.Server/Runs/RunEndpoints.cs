@@ -22,6 +22,9 @@ public static class RunEndpoints
     public const long MaxSubmissionBytes = 8L * RequestParameters.MaxDescriptionBytes;
 
     private const int DefaultPageSize = 20;
+
+    /// <summary>How long an event stream may be silent before it sends a comment line.</summary>
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <summary>Maps the runs endpoints; needs <see cref="RunsHostingExtensions.AddRuns"/> on the builder.</summary>
@@ -159,19 +162,52 @@ public static class RunEndpoints
         http.Response.Headers["X-Accel-Buffering"] = "no";
         // A stopping server ends the streams it serves instead of waiting for runs it no longer executes.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        // Its own token: the pending wait for the next event is ended (and awaited) before the enumerator is disposed.
+        using var watch = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+        var events = service.WatchAsync(id, after, watch.Token).GetAsyncEnumerator(watch.Token);
+        Task<bool>? next = null;
         try
         {
             await http.Response.Body.FlushAsync(stop.Token);
-            await foreach (var item in service.WatchAsync(id, after, stop.Token))
+            next = events.MoveNextAsync().AsTask();
+            while (true)
             {
+                // A phase on a real model can be silent for minutes: a comment line keeps proxies from closing the stream.
+                if (await Task.WhenAny(next, Task.Delay(KeepAlive, stop.Token)) != next)
+                {
+                    stop.Token.ThrowIfCancellationRequested();
+                    await http.Response.WriteAsync(": keep-alive\n\n", stop.Token);
+                    await http.Response.Body.FlushAsync(stop.Token);
+                    continue;
+                }
+
+                if (!await next) break;
+                var item = events.Current;
                 await http.Response.WriteAsync(
                     $"id: {item.Sequence.ToString(CultureInfo.InvariantCulture)}\nevent: {item.Type}\ndata: {JsonSerializer.Serialize(item.Data, RunJson.Options)}\n\n",
                     stop.Token);
                 await http.Response.Body.FlushAsync(stop.Token);
+                next = events.MoveNextAsync().AsTask();
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            await watch.CancelAsync();
+            if (next is not null)
+            {
+                try
+                {
+                    await next;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            await events.DisposeAsync();
         }
 
         return Results.Empty;
