@@ -136,8 +136,14 @@ internal sealed class SplitPhaseRunner(
         };
     }
 
-    /// <summary>The part's key as its usage, checkpoint and progress events name it: <c>documentation.setup</c>.</summary>
+    /// <summary>The part's key as its usage and progress events name it: <c>documentation.setup</c>.</summary>
     public static string ScopeOf(PhasePrompt phase, IPhasePartSpec part) => $"{phase.Key}.{part.Key}";
+
+    /// <summary>
+    /// The part's checkpoint, kept apart from the phases' own (<c>documentation/setup</c>, a subfolder with a file
+    /// store): a part's checkpoint is not a completed phase, and is worth nothing once its phase has one.
+    /// </summary>
+    public static string CheckpointOf(PhasePrompt phase, IPhasePartSpec part) => $"{phase.Key}/{part.Key}";
 
     private async Task<PartRun> RunPartAsync(
         PhasePrompt phase,
@@ -152,8 +158,9 @@ internal sealed class SplitPhaseRunner(
         CancellationToken cancellationToken)
     {
         var scope = ScopeOf(phase, part);
+        var checkpoint = CheckpointOf(phase, part);
         var hash = WorkflowEngine.Hash(prompt, agentJson, modelIdentity, part.Name);
-        if (options.Resume && await checkpoints.LoadAsync(scope, cancellationToken).ConfigureAwait(false) is { } saved && saved.InputHash == hash
+        if (options.Resume && await checkpoints.LoadAsync(checkpoint, cancellationToken).ConfigureAwait(false) is { } saved && saved.InputHash == hash
             && part.Deserialize(saved.OutputJson) is { } reused)
         {
             return new PartRun(new PartResult
@@ -211,7 +218,7 @@ internal sealed class SplitPhaseRunner(
 
         await checkpoints.SaveAsync(new PhaseCheckpoint
         {
-            PhaseKey = scope,
+            PhaseKey = checkpoint,
             Output = part.Name,
             InputHash = hash,
             Attempts = outcome.Attempts,

@@ -181,6 +181,8 @@ public sealed partial class SplitPhaseTests : IDisposable
         Assert.Equal(PhaseStatus.Failed, failed.Parts.Single(p => p.Key == "training").Status);
         Assert.Equal(6, failed.Parts.Count(p => p.Status == PhaseStatus.Succeeded));
         Assert.DoesNotContain("documentation", asked); // no frame without every part
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "documentation", "setup.json")), "a completed part has a checkpoint of its own");
+        Assert.False(File.Exists(Path.Combine(_temp.Path, "documentation", "training.json")));
 
         failTraining = false;
         asked.Clear();
