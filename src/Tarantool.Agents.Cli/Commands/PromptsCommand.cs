@@ -20,19 +20,27 @@ internal static class PromptsCommand
     {
         var request = new RequestOptions();
         var phaseOption = new Option<int>("--phase") { Description = "Phase id (1–10).", Required = true };
+        var partOption = new Option<string?>("--part") { Description = "A part of a phase asked in parts (e.g. setup for phase 9); without it, the phase's own (frame) prompt." };
         var render = new Command("render", "Print the rendered prompt of a phase.");
         request.AddTo(render);
         render.Options.Add(phaseOption);
+        render.Options.Add(partOption);
         render.SetAction(async (parse, cancellationToken) =>
         {
             var workflow = WorkflowLoader.Load(AssetLocator.Locate());
             var id = parse.GetValue(phaseOption);
             if (workflow.Phases.All(p => p.Id != id))
                 throw new UserInputException($"--phase must be one of {string.Join(", ", workflow.Phases.Select(p => p.Id))}.");
+            var part = parse.GetValue(partOption);
+            var phase = workflow.Phase(id);
+            if (part is not null && phase.Parts.All(p => p.Key != part))
+                throw new UserInputException(phase.Parts.Count == 0
+                    ? $"--part: phase {id} is asked in one call and has no parts."
+                    : $"--part must be one of {string.Join(", ", phase.Parts.Select(p => p.Key))} for phase {id}.");
             var intake = RequestIntake.Resolve(request.Read(parse, environment.In));
             if (!intake.IsValid) throw new UserInputException(string.Join(Environment.NewLine, intake.Errors));
 
-            var text = await RenderAsync(workflow, id, intake, cancellationToken);
+            var text = await RenderAsync(workflow, id, intake, cancellationToken, part);
             environment.Out.Write(text);
             return ExitCodes.Success;
         });
@@ -42,8 +50,12 @@ internal static class PromptsCommand
         return command;
     }
 
-    /// <summary>Renders phase <paramref name="id"/>, deciding its inputs with the embedded expert.</summary>
-    internal static async Task<string> RenderAsync(WorkflowDefinition workflow, int id, IntakeResult intake, CancellationToken cancellationToken)
+    /// <summary>
+    /// Renders phase <paramref name="id"/>, deciding its inputs with the embedded expert: its one prompt, or for a
+    /// phase asked in parts the prompt of <paramref name="part"/>, or without a part the frame's prompt (with the
+    /// digest of the parts the expert writes).
+    /// </summary>
+    internal static async Task<string> RenderAsync(WorkflowDefinition workflow, int id, IntakeResult intake, CancellationToken cancellationToken, string? part = null)
     {
         var kernel = new Kernel();
         var renderer = new PromptRenderer();
@@ -56,7 +68,17 @@ internal static class PromptsCommand
         }
 
         var target = workflow.Phase(id);
-        return await renderer.RenderAsync(kernel, target, workflow.OutputOf(target), intake.Request!, intake.Language, Inputs(workflow, target, outputs), cancellationToken);
+        var output = workflow.OutputOf(target);
+        var targetInputs = Inputs(workflow, target, outputs);
+        if (target.Parts.Count == 0 || output is not ISplitOutputSpec split)
+            return await renderer.RenderAsync(kernel, target, output, intake.Request!, intake.Language, targetInputs, cancellationToken);
+
+        var context = new PhaseContext(intake.Request!, intake.Language, targetInputs.ToDictionary());
+        if (part is not null)
+            return await renderer.RenderPartAsync(kernel, target, output, split.Parts.Single(p => p.Key == part), context, targetInputs, cancellationToken);
+        var writer = ExpertRegistry.Find(target.Output) as ISplitPhaseExpert ?? throw new InvalidOperationException($"No embedded expert writes {target.Output} in parts.");
+        var parts = split.Parts.Select(p => writer.AnswerPart(p.Key, context)).ToList();
+        return await renderer.RenderFrameAsync(kernel, target, output, split, parts, intake.Request!, intake.Language, targetInputs, cancellationToken);
     }
 
     private static List<KeyValuePair<string, object>> Inputs(WorkflowDefinition workflow, PhasePrompt phase, Dictionary<int, object> outputs) =>

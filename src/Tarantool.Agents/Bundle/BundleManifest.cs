@@ -47,7 +47,13 @@ public sealed record PhaseEntry
     public required IReadOnlyList<string> Outputs { get; init; }
     public required ValidationEntry Validation { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>The calls a split phase was asked in, one per part, in assembly order (empty for a phase asked in one
+    /// call); <see cref="Usage"/> and <see cref="Attempts"/> include them and the frame's call.</summary>
+    public IReadOnlyList<PartEntry> Parts { get; init; } = [];
 }
+
+public sealed record PartEntry(string Key, string Status, int Attempts, long DurationMs, bool Reused, UsageEntry Usage, string? Reason);
 
 public sealed record UsageEntry(int Calls, long InputTokens, long OutputTokens);
 

@@ -95,6 +95,8 @@ public sealed class BundleWriter(OutputDirectory directory)
         Outputs = [.. files.Where(f => f.Phase == phase.Phase.Id).Select(f => f.File.Path).Order(StringComparer.Ordinal)],
         Validation = new ValidationEntry([.. phase.Errors.Select(e => e.ToString())], [.. phase.Warnings.Select(w => w.ToString())]),
         Reason = phase.Reason,
+        Parts = [.. phase.Parts.Select(p => new PartEntry(p.Key, p.Status.ToString().ToLowerInvariant(), p.Attempts, p.DurationMs, p.Reused,
+            new UsageEntry(p.Usage.Calls, p.Usage.InputTokens, p.Usage.OutputTokens), p.Reason))],
     };
 
     private async Task<IReadOnlyList<string>> ReadPreviousArtifactsAsync(CancellationToken cancellationToken)

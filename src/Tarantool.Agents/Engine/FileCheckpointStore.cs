@@ -4,7 +4,10 @@ using Tarantool.Agents.Serialization;
 
 namespace Tarantool.Agents.Engine;
 
-/// <summary>Checkpoints as one JSON file per phase in a folder, each written atomically.</summary>
+/// <summary>
+/// Checkpoints as one JSON file per phase in a folder, each written atomically; the parts of a split phase
+/// (keys such as <c>documentation/setup</c>) in a subfolder named after their phase.
+/// </summary>
 public sealed class FileCheckpointStore(string directory) : ICheckpointStore
 {
     public string Directory { get; } = directory;

@@ -97,11 +97,13 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
         }
 
         if (output is null) return Fail(ValidationIssue.Error("answer.output-null", "The output is null."));
-        var narrative = answer.GetProperty("narrative").GetString() ?? "";
+        // A part of a split phase has no narrative (no sections): the frame writes the phase's.
+        var narrative = answer.TryGetProperty("narrative", out var written) ? written.GetString() ?? "" : "";
         List<ValidationIssue> issues;
         try
         {
-            issues = [.. spec.Validate(output, context), .. NarrativeValidator.Validate(narrative, spec.Sections, context.Language)];
+            issues = [.. spec.Validate(output, context)];
+            if (spec.Sections.Count > 0) issues.AddRange(NarrativeValidator.Validate(narrative, spec.Sections, context.Language));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException or IndexOutOfRangeException)
         {
@@ -119,7 +121,7 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
     private static string RepairRequest(IPhaseOutputSpec spec, IReadOnlyList<ValidationIssue> errors) =>
         $"""
         Your answer was rejected by validation. Fix every problem below and answer again with the complete JSON object
-        {"{"}"output": <{spec.Name}>, "narrative": "<markdown>"{"}"} only, no text around it.
+        {"{"}"output": <{spec.Name}>{(spec.Sections.Count > 0 ? ", \"narrative\": \"<markdown>\"" : "")}{"}"} only, no text around it.
 
         {string.Join("\n", errors.Select(e => "- " + e))}
         """;

@@ -21,4 +21,7 @@ public sealed record PhaseCheckpoint
     public required JsonElement OutputJson { get; init; }
     public required string Narrative { get; init; }
     public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
+
+    /// <summary>A split phase's parts as they completed (a part's own checkpoint has none).</summary>
+    public IReadOnlyList<PartResult> Parts { get; init; } = [];
 }

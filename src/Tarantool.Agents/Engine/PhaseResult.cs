@@ -27,6 +27,10 @@ public sealed record PhaseResult
     public IReadOnlyList<ValidationIssue> Errors { get; init; } = [];
     public IReadOnlyList<ValidationIssue> Warnings { get; init; } = [];
 
+    /// <summary>The parts of a split phase in assembly order (empty for a phase asked in one call); the frame's own
+    /// call is the phase's, so <see cref="Usage"/> and <see cref="Attempts"/> count the parts and the frame together.</summary>
+    public IReadOnlyList<PartResult> Parts { get; init; } = [];
+
     /// <summary>Why the phase failed or was skipped, for people.</summary>
     public string? Reason { get; init; }
 }

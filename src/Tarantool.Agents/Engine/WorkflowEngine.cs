@@ -15,7 +15,8 @@ namespace Tarantool.Agents.Engine;
 
 /// <summary>
 /// Runs the phase graph: a phase starts when the phases it depends on have succeeded, independent phases run
-/// concurrently up to <see cref="WorkflowOptions.MaxParallel"/>, and each completed phase is checkpointed.
+/// concurrently up to <see cref="WorkflowOptions.MaxParallel"/> model calls at once (the parts of a split phase count
+/// one each, see <see cref="SplitPhaseRunner"/>), and each completed phase is checkpointed.
 /// Progress is a stream of <see cref="WorkflowEvent"/>s ending with <see cref="RunCompleted"/>.
 /// </summary>
 public sealed class WorkflowEngine(
@@ -98,18 +99,23 @@ public sealed class WorkflowEngine(
             return skipped;
         }
 
-        if (gate is not null) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // A split phase takes a slot per call (each part, then the frame) instead of one for the whole phase, so its
+        // parts share the --max-parallel budget with the other phases and never wait for a slot the phase itself holds.
+        var split = IsSplit(phase);
+        if (gate is not null && !split) await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await RunPhaseAsync(phase, request, language, options, dependencies, events, cancellationToken).ConfigureAwait(false);
+            var result = await RunPhaseAsync(phase, request, language, options, dependencies, split ? gate : null, events, cancellationToken).ConfigureAwait(false);
             events.TryWrite(result.Status == PhaseStatus.Succeeded ? new PhaseCompleted(result) : new PhaseFailed(result));
             return result;
         }
         finally
         {
-            gate?.Release();
+            if (!split) gate?.Release();
         }
     }
+
+    private bool IsSplit(PhasePrompt phase) => phase.Parts.Count > 0 && workflow.OutputOf(phase) is ISplitOutputSpec;
 
     private async Task<PhaseResult> RunPhaseAsync(
         PhasePrompt phase,
@@ -117,6 +123,7 @@ public sealed class WorkflowEngine(
         Language language,
         WorkflowOptions options,
         IReadOnlyList<PhaseResult> dependencies,
+        SemaphoreSlim? splitGate,
         ChannelWriter<WorkflowEvent> events,
         CancellationToken cancellationToken)
     {
@@ -125,6 +132,9 @@ public sealed class WorkflowEngine(
         var inputs = dependencies.OrderBy(d => d.Phase.Id).Select(d => new KeyValuePair<string, object>(d.Phase.Output, d.Output!)).ToList();
         var inputFiles = dependencies.SelectMany(d => d.Files).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
         var context = new PhaseContext(request, language, inputs.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal), inputFiles);
+        if (IsSplit(phase))
+            return await new SplitPhaseRunner(kernel, _prompts, checkpoints, ledger, modelIdentity, _time)
+                .RunAsync(phase, agent, spec, (ISplitOutputSpec)spec, context, inputs, options, splitGate, events, cancellationToken).ConfigureAwait(false);
         var prompt = await _prompts.RenderAsync(kernel, phase, spec, request, language, inputs, cancellationToken).ConfigureAwait(false);
         var inputHash = Hash(prompt, JsonSerializer.Serialize(agent, JsonDefaults.Compact), modelIdentity, spec.Name);
 
@@ -196,7 +206,7 @@ public sealed class WorkflowEngine(
         return result;
     }
 
-    private static PhaseResult Complete(
+    internal static PhaseResult Complete(
         PhasePrompt phase, IPhaseOutputSpec spec, PhaseContext context, object output, JsonElement outputJson, string narrative,
         IReadOnlyList<Phases.ValidationIssue> warnings, int attempts, long durationMs, PhaseUsage usage, string inputHash, bool reused) =>
         new()
@@ -215,6 +225,6 @@ public sealed class WorkflowEngine(
             Warnings = warnings,
         };
 
-    private static string Hash(params string[] parts) =>
+    internal static string Hash(params string[] parts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000", parts))));
 }

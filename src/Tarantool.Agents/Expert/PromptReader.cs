@@ -13,8 +13,14 @@ internal static partial class PromptReader
 
     public static string? OutputName(string prompt) => PhaseMarker().Match(prompt) is { Success: true } m ? m.Groups["output"].Value : null;
 
-    [GeneratedRegex(@"<(?<tag>request|inputs)>\s*(?<body>.*?)\s*</\k<tag>>", RegexOptions.Singleline)]
+    /// <summary>The part a split phase's part prompt asks for (<c>part="setup"</c> in the phase marker), or null.</summary>
+    public static string? PartKey(string prompt) => PartMarker().Match(prompt) is { Success: true } m ? m.Groups["part"].Value : null;
+
+    [GeneratedRegex(@"<(?<tag>request|inputs|parts)>\s*(?<body>.*?)\s*</\k<tag>>", RegexOptions.Singleline)]
     private static partial Regex BlockPattern();
+
+    [GeneratedRegex(@"<phase\b[^>]*\bpart=""(?<part>[a-z0-9-]+)""")]
+    private static partial Regex PartMarker();
 
     [GeneratedRegex(@"<phase\b[^>]*\boutput=""(?<output>[A-Za-z]+)""")]
     private static partial Regex PhaseMarker();

@@ -92,7 +92,12 @@ public sealed class TarantoolExpertChatClient : IChatClient
         var prompt = messages.LastOrDefault(m => m.Role == ChatRole.User && m.Text.Contains("<request>", StringComparison.Ordinal))?.Text;
         if (prompt is null) return "I answer Tarantool design phase prompts only: the conversation carries no <request> block.";
 
-        var outputName = (options?.ResponseFormat as ChatResponseFormatJson)?.SchemaName ?? PromptReader.OutputName(prompt);
+        // A split phase's part or frame prompt names the phase's output in its marker; its schema is the part's or the frame's.
+        var part = PromptReader.PartKey(prompt);
+        var digest = PromptReader.Block(prompt, "parts") is { Length: > 0 } block ? block : null;
+        var outputName = part is not null || digest is not null
+            ? PromptReader.OutputName(prompt)
+            : (options?.ResponseFormat as ChatResponseFormatJson)?.SchemaName ?? PromptReader.OutputName(prompt);
         if (outputName is null) return "The prompt names no phase output: add a <phase output=\"...\"/> marker or a JSON schema response format.";
         var expert = _experts(outputName);
         if (expert is null) return $"I have no expertise for the output '{outputName}'.";
@@ -100,13 +105,25 @@ public sealed class TarantoolExpertChatClient : IChatClient
         var requestBlock = PromptPayload.ParseRequest(PromptReader.Block(prompt, "request") ?? "null");
         if (requestBlock?.Request is null) return "The <request> block is missing or is not a request.";
         var inputs = PromptPayload.ParseInputs(PromptReader.Block(prompt, "inputs") ?? "{}", _specs);
+        var context = new PhaseContext(requestBlock.Request, requestBlock.Language, inputs);
 
-        var answer = expert.Answer(new PhaseContext(requestBlock.Request, requestBlock.Language, inputs));
-        var json = new JsonObject
+        if (part is not null || digest is not null)
         {
-            ["output"] = JsonSerializer.SerializeToNode(answer.Output, answer.Output.GetType(), JsonDefaults.Indented),
-            ["narrative"] = answer.Narrative,
-        };
+            if (expert is not ISplitPhaseExpert split) return $"I write {outputName} in one answer only, not in parts.";
+            if (part is not null) return Json(split.AnswerPart(part, context), narrative: null);
+            using var parts = JsonDocument.Parse(digest!);
+            var frame = split.AnswerFrame(parts.RootElement, context);
+            return Json(frame.Output, frame.Narrative);
+        }
+
+        var answer = expert.Answer(context);
+        return Json(answer.Output, answer.Narrative);
+    }
+
+    private static string Json(object output, string? narrative)
+    {
+        var json = new JsonObject { ["output"] = JsonSerializer.SerializeToNode(output, output.GetType(), JsonDefaults.Indented) };
+        if (narrative is not null) json["narrative"] = narrative;
         return json.ToJsonString(JsonDefaults.Indented);
     }
 

@@ -26,8 +26,21 @@ public sealed record PhasePrompt
     /// <summary>The typed output's name, e.g. <c>CapacityPlan</c>.</summary>
     public required string Output { get; init; }
 
-    /// <summary>A Semantic Kernel prompt template.</summary>
+    /// <summary>
+    /// A Semantic Kernel prompt template: the phase's one prompt, or, when the phase declares <see cref="Parts"/>,
+    /// the prompt of its frame call (the output's remaining fields and the narrative, asked after the parts with their
+    /// digest in the <c>parts</c> variable).
+    /// </summary>
     public required string Template { get; init; }
+
+    /// <summary>
+    /// The parts the phase's output is asked in, one call each, run concurrently (see
+    /// <see cref="Phases.ISplitOutputSpec"/>); empty for a phase asked in one call.
+    /// </summary>
+    public List<PhasePartPrompt> Parts { get; init; } = [];
+
+    /// <summary>The template every part's prompt is rendered from (with the part's own variables); required with <see cref="Parts"/>.</summary>
+    public string? PartTemplate { get; init; }
 
     /// <summary>File name of the phase's narrative and output: <c>01-capacity-planning</c>.</summary>
     public string FileStem => $"{Id:00}-{Key}";

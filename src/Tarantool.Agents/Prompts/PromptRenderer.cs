@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.SemanticKernel;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Requests;
+using Tarantool.Agents.Serialization;
 
 namespace Tarantool.Agents.Prompts;
 
@@ -12,22 +15,67 @@ public sealed class PromptRenderer
     /// <summary>The variables every phase template can use.</summary>
     public static readonly IReadOnlyList<string> Variables = ["phase_id", "phase_name", "phase_key", "output_type", "language", "sections", "request", "inputs"];
 
-    public async Task<string> RenderAsync(
+    /// <summary>What a split phase's templates can use besides <see cref="Variables"/>: the frame's <c>frame_output</c> and
+    /// <c>parts</c> (the parts' digest), a part's <c>part_key</c>, <c>part_number</c>, <c>part_count</c>, <c>part_task</c>,
+    /// <c>part_output</c> and <c>requirements</c> (what the part's validator demands, one line each).</summary>
+    public static readonly IReadOnlyList<string> SplitVariables = ["frame_output", "parts", "part_key", "part_number", "part_count", "part_task", "part_output", "requirements"];
+
+    public Task<string> RenderAsync(
         Kernel kernel,
         PhasePrompt phase,
         IPhaseOutputSpec output,
         ClusterRequest request,
         Language language,
         IEnumerable<KeyValuePair<string, object>> inputs,
+        CancellationToken cancellationToken = default) =>
+        RenderTemplateAsync(kernel, phase.Key, phase.Template, Arguments(phase, output, request, language, inputs), cancellationToken);
+
+    /// <summary>Renders part <paramref name="part"/> of a split phase from the phase's <see cref="PhasePrompt.PartTemplate"/>.</summary>
+    public Task<string> RenderPartAsync(
+        Kernel kernel,
+        PhasePrompt phase,
+        IPhaseOutputSpec output,
+        IPhasePartSpec part,
+        PhaseContext context,
+        IEnumerable<KeyValuePair<string, object>> inputs,
         CancellationToken cancellationToken = default)
     {
-        // Values are JSON we produced ourselves (HTML-sensitive characters escaped), so SK's HTML encoding of
-        // variables is not needed and would mangle the JSON quotes.
-        var config = new PromptTemplateConfig(phase.Template) { Name = phase.Key, AllowDangerouslySetContent = true };
-        var template = Factory.Create(config);
-        var arguments = new KernelArguments
+        var declared = phase.Parts.FindIndex(p => p.Key == part.Key);
+        if (declared < 0 || phase.PartTemplate is null)
+            throw new ArgumentException($"Phase {phase.Key} declares no part '{part.Key}' or no partTemplate.", nameof(part));
+        var arguments = Arguments(phase, output, context.Request, context.Language, inputs);
+        arguments["part_key"] = part.Key;
+        arguments["part_number"] = (declared + 1).ToString(CultureInfo.InvariantCulture);
+        arguments["part_count"] = phase.Parts.Count.ToString(CultureInfo.InvariantCulture);
+        arguments["part_task"] = phase.Parts[declared].Task.Trim();
+        arguments["part_output"] = part.Name;
+        arguments["requirements"] = string.Join("\n", part.Requirements(context).Select(r => "- " + r));
+        return RenderTemplateAsync(kernel, $"{phase.Key}.{part.Key}", phase.PartTemplate, arguments, cancellationToken);
+    }
+
+    /// <summary>Renders the frame of a split phase: the phase's template with the digest of its parts.</summary>
+    public Task<string> RenderFrameAsync(
+        Kernel kernel,
+        PhasePrompt phase,
+        IPhaseOutputSpec output,
+        ISplitOutputSpec split,
+        IReadOnlyList<object> parts,
+        ClusterRequest request,
+        Language language,
+        IEnumerable<KeyValuePair<string, object>> inputs,
+        CancellationToken cancellationToken = default)
+    {
+        var arguments = Arguments(phase, output, request, language, inputs);
+        arguments["frame_output"] = split.Frame.Name;
+        var digest = split.Digest(parts);
+        arguments["parts"] = JsonSerializer.Serialize(digest, digest.GetType(), JsonDefaults.Indented);
+        return RenderTemplateAsync(kernel, phase.Key, phase.Template, arguments, cancellationToken);
+    }
+
+    private static KernelArguments Arguments(PhasePrompt phase, IPhaseOutputSpec output, ClusterRequest request, Language language, IEnumerable<KeyValuePair<string, object>> inputs) =>
+        new()
         {
-            ["phase_id"] = phase.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["phase_id"] = phase.Id.ToString(CultureInfo.InvariantCulture),
             ["phase_name"] = phase.Name,
             ["phase_key"] = phase.Key,
             ["output_type"] = output.Name,
@@ -36,7 +84,13 @@ public sealed class PromptRenderer
             ["request"] = PromptPayload.Request(request, language),
             ["inputs"] = PromptPayload.Inputs(inputs),
         };
-        var text = await template.RenderAsync(kernel, arguments, cancellationToken).ConfigureAwait(false);
+
+    private static async Task<string> RenderTemplateAsync(Kernel kernel, string name, string template, KernelArguments arguments, CancellationToken cancellationToken)
+    {
+        // Values are JSON we produced ourselves (HTML-sensitive characters escaped), so SK's HTML encoding of
+        // variables is not needed and would mangle the JSON quotes.
+        var config = new PromptTemplateConfig(template) { Name = name, AllowDangerouslySetContent = true };
+        var text = await Factory.Create(config).RenderAsync(kernel, arguments, cancellationToken).ConfigureAwait(false);
         return text.ReplaceLineEndings("\n").Trim() + "\n";
     }
 }

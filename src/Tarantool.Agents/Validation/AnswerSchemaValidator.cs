@@ -9,11 +9,12 @@ namespace Tarantool.Agents.Validation;
 public static class AnswerSchemaValidator
 {
     private const int MaxReported = 20;
-    private static readonly ConcurrentDictionary<IPhaseOutputSpec, JsonSchema> Schemas = new();
+    // Keyed by the schema's text: a split phase's frame spec is made per run, its schema is not.
+    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 
     public static IReadOnlyList<ValidationIssue> Validate(IPhaseOutputSpec spec, JsonElement answer)
     {
-        var schema = Schemas.GetOrAdd(spec, s => JsonSchema.Build(s.AnswerSchema, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        var schema = Schemas.GetOrAdd(spec.AnswerSchema.GetRawText(), _ => JsonSchema.Build(spec.AnswerSchema, new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
         var result = schema.Evaluate(answer, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid) return [];
         var issues = new List<ValidationIssue>();

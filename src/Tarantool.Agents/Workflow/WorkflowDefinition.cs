@@ -51,6 +51,27 @@ public sealed class WorkflowDefinition
         return [.. seen.Select(Phase)];
     }
 
+    /// <summary>A split phase declares exactly the parts its output assembles from, and a template for them.</summary>
+    private IEnumerable<string> CheckParts(PhasePrompt phase)
+    {
+        if (phase.Parts.Count == 0 || !_outputs.TryGetValue(phase.Output, out var output)) yield break;
+        if (output is not ISplitOutputSpec split)
+        {
+            yield return $"Phase {phase.Id} ({phase.Key}) declares parts, but its output {phase.Output} is not assembled from parts.";
+            yield break;
+        }
+        if (string.IsNullOrWhiteSpace(phase.PartTemplate))
+            yield return $"Phase {phase.Id} ({phase.Key}) declares parts but no partTemplate.";
+        foreach (var duplicate in phase.Parts.GroupBy(p => p.Key).Where(g => g.Count() > 1))
+            yield return $"Phase {phase.Id} ({phase.Key}) declares part '{duplicate.Key}' more than once.";
+        var known = split.Parts.Select(p => p.Key).ToList();
+        foreach (var unknown in phase.Parts.Select(p => p.Key).Except(known))
+            yield return $"Phase {phase.Id} ({phase.Key}) declares part '{unknown}'; {phase.Output} has parts {string.Join(", ", known)}.";
+        // The whole output is assembled from every part, so a part left out would leave a hole no validator forgives.
+        foreach (var missing in known.Except(phase.Parts.Select(p => p.Key)))
+            yield return $"Phase {phase.Id} ({phase.Key}) does not declare part '{missing}' of {phase.Output}.";
+    }
+
     private IEnumerable<string> Check()
     {
         if (Phases.Count == 0) yield return "prompts/ holds no phase.";
@@ -70,6 +91,7 @@ public sealed class WorkflowDefinition
                 yield return $"Phase {phase.Id} ({phase.Key}) names output '{phase.Output}'; known outputs: {string.Join(", ", _outputs.Keys.Order())}.";
             foreach (var tool in phase.Tools.Where(t => !Plugins.DomainPlugins.Names.Contains(t)))
                 yield return $"Phase {phase.Id} ({phase.Key}) declares tool '{tool}'; known tools: {string.Join(", ", Plugins.DomainPlugins.Names)}.";
+            foreach (var error in CheckParts(phase)) yield return error;
             foreach (var dep in phase.DependsOn)
             {
                 // Depending only on earlier ids keeps the graph acyclic and the seed's order a valid sequential order.

@@ -33,6 +33,8 @@ public sealed class BadInputTests : IDisposable
         { ["plan", "--cluster-name", "x", "--cluster-type", "replicated", "--environment", "production", "--provider", "openai-compatible", "--model", "m"], "endpoint" },
         { ["plan", "--cluster-name", "x", "--cluster-type", "replicated", "--environment", "production", "--description-file", "/nonexistent/description.txt"], "does not exist" },
         { ["prompts", "render", "--phase", "11", "--cluster-name", "x", "--cluster-type", "replicated", "--environment", "production"], "--phase" },
+        { ["prompts", "render", "--phase", "9", "--part", "faq", "--cluster-name", "x", "--cluster-type", "replicated", "--environment", "production"], "--part must be one of setup, operations" },
+        { ["prompts", "render", "--phase", "1", "--part", "setup", "--cluster-name", "x", "--cluster-type", "replicated", "--environment", "production"], "has no parts" },
         { ["frobnicate"], "frobnicate" },
     };
 

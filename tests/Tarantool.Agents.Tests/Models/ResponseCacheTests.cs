@@ -24,8 +24,9 @@ public sealed class ResponseCacheTests : IDisposable
         var live = new TestChatClient { Respond = (messages, options, token) => expert.GetResponseAsync(messages, options, token) };
         var recorded = await CliRunner.RunAsync(["plan", .. Request, "--output", _temp.Combine("recorded")], live, settings: Cache("record"));
         Assert.Equal(0, recorded.ExitCode);
-        Assert.Equal(10, live.Calls);
-        Assert.Equal(10, Directory.GetFiles(_temp.Combine("recordings")).Length);
+        // Ten phases, the documentation one as seven guides and its frame.
+        Assert.Equal(17, live.Calls);
+        Assert.Equal(17, Directory.GetFiles(_temp.Combine("recordings")).Length);
 
         var offline = new TestChatClient { Respond = (_, _, _) => throw new InvalidOperationException("the model must not be asked during replay") };
         var replayed = await CliRunner.RunAsync(["plan", .. Request, "--output", _temp.Combine("replayed")], offline, settings: Cache("replay"));

@@ -47,6 +47,30 @@ public sealed class PromptSnapshotTests
         Snapshot.Match(prompt.Split('\n'), name);
     }
 
+    /// <summary>Every part of every phase asked in parts (the documentation guides), for each request.</summary>
+    public static TheoryData<string, int, string> PartCases()
+    {
+        var data = new TheoryData<string, int, string>();
+        var workflow = WorkflowLoader.Load(AssetLocator.Locate());
+        foreach (var request in Requests.Keys)
+            foreach (var phase in workflow.Phases)
+                foreach (var part in phase.Parts) data.Add(request, phase.Id, part.Key);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PartCases))]
+    public async Task A_rendered_part_prompt_matches_its_approved_snapshot(string request, int phase, string part)
+    {
+        var name = Snapshot.FullName(new SnapshotNameExtension($"{request}_phase{phase:00}_{part}"));
+        var intake = RequestIntake.Resolve(Requests[request]);
+        Assert.True(intake.IsValid, string.Join(" ", intake.Errors));
+
+        var prompt = await PromptsCommand.RenderAsync(WorkflowLoader.Load(AssetLocator.Locate()), phase, intake, CancellationToken.None, part);
+
+        Snapshot.Match(prompt.Split('\n'), name);
+    }
+
     [Fact]
     public async Task The_same_request_renders_byte_identical_prompts()
     {

@@ -25,6 +25,30 @@ public sealed class StrictSchemaTests
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(40)));
     }
 
+    public static TheoryData<string, string> SplitSchemas()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var output in PhaseRegistry.Outputs)
+        {
+            if (output is not ISplitOutputSpec split) continue;
+            data.Add(output.Name, "frame");
+            foreach (var part in split.Parts) data.Add(output.Name, part.Key);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SplitSchemas))]
+    public void Every_part_and_frame_schema_of_a_split_phase_meets_the_strict_rules_too(string output, string call)
+    {
+        var split = (ISplitOutputSpec)PhaseRegistry.Find(output)!;
+        var schema = call == "frame" ? split.Frame.AnswerSchema : split.Parts.Single(p => p.Key == call).AnswerSchema;
+
+        var problems = StrictSchemaRules.Check(schema);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(40)));
+    }
+
     [Fact]
     public void The_rules_catch_what_OpenAI_refuses()
     {

@@ -53,6 +53,9 @@ public sealed class WorkflowLoaderTests : IDisposable
     [InlineData("02-topology.yaml", "output: ClusterTopology", "output: Horoscope", "names output 'Horoscope'")]
     [InlineData("03-backup-recovery.yaml", "id: 3", "id: 2", "declared more than once")]
     [InlineData("03-backup-recovery.yaml", "dependsOn: [1, 2]", "dependsOn: [1, 2", "prompts/03-backup-recovery.yaml")]
+    [InlineData("09-documentation.yaml", "- key: scaling", "- key: sizing", "declares part 'sizing'; OperationsGuide has parts setup, operations")]
+    [InlineData("09-documentation.yaml", "- key: training", "- key: setup", "declares part 'setup' more than once")]
+    [InlineData("09-documentation.yaml", "- key: training", "- key: setup", "does not declare part 'training' of OperationsGuide")]
     public async Task A_broken_workflow_definition_is_refused_with_what_to_fix(string file, string from, string to, string expected)
     {
         var path = _temp.Combine("prompts", file);

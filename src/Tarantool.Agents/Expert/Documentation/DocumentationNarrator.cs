@@ -4,14 +4,17 @@ using Tarantool.Agents.Phases.Documentation;
 
 namespace Tarantool.Agents.Expert.Documentation;
 
-/// <summary>Writes the documentation phase's narrative: what the guide covers, its documents, and its conventions.</summary>
-internal sealed class DocumentationNarrator(ClusterProfile cluster, OperationsGuide guide)
+/// <summary>
+/// Writes the documentation phase's narrative: what the guide covers, its documents, and its conventions. It needs
+/// only the documents' digest (file, title, headings), which is all the frame call of a split phase is shown.
+/// </summary>
+internal sealed class DocumentationNarrator(ClusterProfile cluster, string appName, IReadOnlyList<GuideDocumentDigest> documents)
 {
     private readonly NarrativeBuilder _md = new(cluster.Language);
 
     public string Write()
     {
-        _md.Title($"Operations guide of {guide.AppName}", $"Эксплуатационная документация {guide.AppName}");
+        _md.Title($"Operations guide of {appName}", $"Эксплуатационная документация {appName}");
         Summary();
         Documents();
         Conventions();
@@ -23,8 +26,8 @@ internal sealed class DocumentationNarrator(ClusterProfile cluster, OperationsGu
         var runbooks = new AlertRunbooks(cluster).All();
         _md.Section(DocumentationPhase.Summary);
         _md.Paragraph(
-            $"The guide is written for the team that runs `{guide.AppName}`: {cluster.Instances.Count} Tarantool {cluster.Version} instances on {cluster.Hosts.Count} hosts, failover `{cluster.FailoverMode}`, deployed with {(cluster.OnKubernetes ? "Kubernetes" : "Ansible and systemd")}. Every procedure names this cluster's instances and hosts and uses the commands of its tooling, so it can be followed as is during an incident.",
-            $"Документация написана для команды, которая эксплуатирует `{guide.AppName}`: инстансов Tarantool {cluster.Version} — {cluster.Instances.Count}, хостов — {cluster.Hosts.Count}, failover `{cluster.FailoverMode}`, развёртывание через {(cluster.OnKubernetes ? "Kubernetes" : "Ansible и systemd")}. Каждая процедура называет инстансы и хосты именно этого кластера и использует команды его инструментов, поэтому её можно выполнять как есть во время инцидента.");
+            $"The guide is written for the team that runs `{appName}`: {cluster.Instances.Count} Tarantool {cluster.Version} instances on {cluster.Hosts.Count} hosts, failover `{cluster.FailoverMode}`, deployed with {(cluster.OnKubernetes ? "Kubernetes" : "Ansible and systemd")}. Every procedure names this cluster's instances and hosts and uses the commands of its tooling, so it can be followed as is during an incident.",
+            $"Документация написана для команды, которая эксплуатирует `{appName}`: инстансов Tarantool {cluster.Version} — {cluster.Instances.Count}, хостов — {cluster.Hosts.Count}, failover `{cluster.FailoverMode}`, развёртывание через {(cluster.OnKubernetes ? "Kubernetes" : "Ansible и systemd")}. Каждая процедура называет инстансы и хосты именно этого кластера и использует команды его инструментов, поэтому её можно выполнять как есть во время инцидента.");
         _md.Bullets(
         [
             _md.T($"Leaders: {string.Join(", ", cluster.DataReplicasets.Select(r => $"`{cluster.Leader(r) ?? "—"}`"))}; switchover method: {string.Join(", ", cluster.DataReplicasets.Select(cluster.SwitchoverMethod).Distinct())}.",
@@ -41,7 +44,7 @@ internal sealed class DocumentationNarrator(ClusterProfile cluster, OperationsGu
     {
         _md.Section(DocumentationPhase.Documents);
         _md.Table([_md.T("File", "Файл"), _md.T("Title", "Заголовок"), _md.T("Sections", "Разделы")],
-            guide.Documents.Select(d => (IReadOnlyList<string>)[$"docs/{d.File}", d.Title, string.Join("; ", d.Sections.Select(s => s.Heading))]));
+            documents.Select(d => (IReadOnlyList<string>)[$"docs/{d.File}", d.Title, string.Join("; ", d.Sections.Select(s => s.Heading))]));
     }
 
     private void Conventions()
@@ -50,11 +53,11 @@ internal sealed class DocumentationNarrator(ClusterProfile cluster, OperationsGu
         var example = cluster.MainReplicaset.Instances[0].Name;
         _md.Bullets(
         [
-            _md.T($"The tt application is `{guide.AppName}`; an instance is addressed as `{guide.AppName}:<instance>`, e.g. `tt connect {guide.AppName}:{example}`.",
-                $"Приложение tt называется `{guide.AppName}`; инстанс адресуется как `{guide.AppName}:<instance>`, например `tt connect {guide.AppName}:{example}`."),
+            _md.T($"The tt application is `{appName}`; an instance is addressed as `{appName}:<instance>`, e.g. `tt connect {appName}:{example}`.",
+                $"Приложение tt называется `{appName}`; инстанс адресуется как `{appName}:<instance>`, например `tt connect {appName}:{example}`."),
             cluster.OnKubernetes
-                ? _md.T($"On Kubernetes the pod name equals the instance name; commands run inside it with `kubectl exec -n {guide.AppName} <instance> --`.", $"В Kubernetes имя пода совпадает с именем инстанса; команды выполняются внутри него через `kubectl exec -n {guide.AppName} <instance> --`.")
-                : _md.T($"Each instance is the systemd unit `{DeploymentLayout.InstanceService(guide.AppName, "<instance>")}`; the application and its tt environment are `{DeploymentLayout.AppDir(cluster.InstallDir, guide.AppName)}`, where tt commands run.", $"Каждый инстанс — unit systemd `{DeploymentLayout.InstanceService(guide.AppName, "<instance>")}`; приложение и его окружение tt — `{DeploymentLayout.AppDir(cluster.InstallDir, guide.AppName)}`, там и выполняются команды tt."),
+                ? _md.T($"On Kubernetes the pod name equals the instance name; commands run inside it with `kubectl exec -n {appName} <instance> --`.", $"В Kubernetes имя пода совпадает с именем инстанса; команды выполняются внутри него через `kubectl exec -n {appName} <instance> --`.")
+                : _md.T($"Each instance is the systemd unit `{DeploymentLayout.InstanceService(appName, "<instance>")}`; the application and its tt environment are `{DeploymentLayout.AppDir(cluster.InstallDir, appName)}`, where tt commands run.", $"Каждый инстанс — unit systemd `{DeploymentLayout.InstanceService(appName, "<instance>")}`; приложение и его окружение tt — `{DeploymentLayout.AppDir(cluster.InstallDir, appName)}`, там и выполняются команды tt."),
             _md.T("Passwords never appear: they come from environment variables (`TT_*`) or files, as `config.context` entries.", "Пароли нигде не пишутся: они приходят из переменных окружения (`TT_*`) или файлов как записи `config.context`."),
             _md.T("File names are English whatever the language; prose is in the request's language, commands and names stay as they are.", "Имена файлов — на английском при любом языке; текст — на языке запроса, команды и имена остаются как есть."),
             _md.T("Alert runbooks are `### <AlertName>` headings in troubleshooting.md, linked as `docs/troubleshooting.md#<alertname>`.", "Инструкции по алертам — заголовки `### <AlertName>` в troubleshooting.md, ссылка вида `docs/troubleshooting.md#<alertname>`."),
@@ -62,6 +65,5 @@ internal sealed class DocumentationNarrator(ClusterProfile cluster, OperationsGu
     }
 
     private int TrainingExercises() =>
-        guide.Documents.FirstOrDefault(d => d.File == GuideOutline.TrainingFile)?.Sections
-            .Sum(s => s.Markdown.Split('\n').Count(l => l.StartsWith("### ", StringComparison.Ordinal))) ?? 0;
+        documents.FirstOrDefault(d => d.File == GuideOutline.TrainingFile)?.Sections.Sum(s => s.Subheadings.Count) ?? 0;
 }
