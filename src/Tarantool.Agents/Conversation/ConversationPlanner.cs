@@ -39,7 +39,7 @@ public static partial class ConversationPlanner
         var outcome = new ConversationOutcome
         {
             Kind = questions.Count > 0 ? ConversationOutcomeKind.Ask
-                : last is not null && changes.Count == 0 && previousRun is not null ? ConversationOutcomeKind.Unchanged
+                : last is not null && changes.Count == 0 && previousRun is not null && !last.Replan ? ConversationOutcomeKind.Unchanged
                 : ConversationOutcomeKind.Plan,
             Language = language,
             Description = state.Description,

@@ -32,8 +32,8 @@ public static class ConversationReplies
         ArgumentNullException.ThrowIfNull(outcome);
         var ru = outcome.Language == Language.Ru;
         var text = new StringBuilder(ru
-            ? "Я не нашёл в сообщении изменений запроса, поэтому новый запуск не нужен."
-            : "I found no change to the request in that message, so there is nothing to re-plan.");
+            ? "Я не нашёл в сообщении изменений запроса, поэтому новый запуск не нужен (чтобы всё же спланировать заново, напишите «ещё раз»)."
+            : "I found no change to the request in that message, so there is nothing to re-plan (say \"re-plan\" to run it again anyway).");
         if (previousRunLink is not null)
             text.Append(' ').Append(ru ? "Текущий план: " : "The current plan: ").Append(previousRunLink);
         text.Append("\n\n").Append(ru

@@ -33,6 +33,8 @@ internal static partial class FollowUpReader
         text = Blank(text, Replicas(), () => notes.Add(ConversationNote.ReplicasAreDerived));
         var synchronous = false;
         text = Blank(text, Synchronous(), () => synchronous = true);
+        var replan = false;
+        text = Blank(text, Replan(), () => replan = true);
 
         var prose = DescriptionReader.Read(text);
         var p = prose.Parameters;
@@ -54,7 +56,7 @@ internal static partial class FollowUpReader
 
         if (synchronous) Synchronise(edits, before, questions);
         ImplyShape(edits, before);
-        return new FollowUp(edits, errors, questions, notes.Distinct().ToList());
+        return new FollowUp(edits, errors, questions, notes.Distinct().ToList(), replan);
     }
 
     /// <summary>
@@ -207,6 +209,12 @@ internal static partial class FollowUpReader
 
     [GeneratedRegex(@"\bsync(?:hronous(?:ly)?)?\s+(?:replication|replicas?|commits?|mode)\b|\bsynchronous(?:ly)?\b|\bсинхронн\w*(?:\s+репликац\w*)?", Phrase.Options)]
     private static partial Regex Synchronous();
+
+    [GeneratedRegex(
+        @"\bre-?(?:plan|run)\b|\bretry\b|\b(?:run|plan|do)\s+(?:it\s+)?again\b|\btry\s+again\b" +
+        @"|\b(?:ещё|еще)\s+раз\b|\bповтори\w*|\bперезапуст\w*|\bперезапуск\w*|\bперепланир\w*|\b(?:запусти|спланируй)\w*\s+(?:снова|заново)",
+        Phrase.Options)]
+    private static partial Regex Replan();
 
     [GeneratedRegex(@"\breplicated\b|\bреплицированн\w*", Phrase.Options)]
     private static partial Regex ExplicitlyReplicated();

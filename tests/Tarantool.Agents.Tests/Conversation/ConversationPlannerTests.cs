@@ -177,7 +177,7 @@ public sealed class ConversationPlannerTests
 
         var outcome = Derive("A sharded production cluster named orders, 2 TB of data", Planned, "add one more shard");
 
-        Assert.True(first.Intake.Request.ShardCountIsDefault);
+        Assert.True(first.Intake.Request!.ShardCountIsDefault);
         Assert.Equal(chosen + 1, outcome.Intake!.Request!.ShardCount);
     }
 
@@ -266,6 +266,19 @@ public sealed class ConversationPlannerTests
 
         Assert.Equal(ConversationOutcomeKind.Unchanged, outcome.Kind);
         Assert.Contains("nothing to re-plan", ConversationReplies.Unchanged(outcome, null));
+    }
+
+    [Theory]
+    [InlineData("re-plan")]
+    [InlineData("run it again")]
+    [InlineData("давай ещё раз")]
+    public void Asking_to_plan_again_replans_the_same_request_with_the_previous_run_for_reuse(string edit)
+    {
+        var outcome = Derive("A sharded production cluster named orders, 4 shards", Planned, edit);
+
+        Assert.Equal(ConversationOutcomeKind.Plan, outcome.Kind);
+        Assert.Empty(outcome.Changes);
+        Assert.Equal("run_first", outcome.PreviousRunId);
     }
 
     [Fact]
