@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tarantool.Agents.Expert;
 using Tarantool.Agents.Models;
+using Tarantool.Agents.Server.Chat;
 using Tarantool.Agents.Server.OpenAI;
 using Tarantool.Agents.Server.Runs;
 
@@ -47,7 +48,11 @@ public static class ExpertServer
         routes.MapGet("/v1/models", () => Results.Json(new
         {
             @object = "list",
-            data = new[] { new { id = ModelProviders.ExpertModelId, @object = "model", created = 0, owned_by = "tarantool-agents" } },
+            data = new[]
+            {
+                new { id = ModelProviders.ExpertModelId, @object = "model", created = 0, owned_by = "tarantool-agents" },
+                new { id = PlannerChat.ModelId, @object = "model", created = 0, owned_by = "tarantool-agents" },
+            },
         }));
         routes.MapPost("/v1/chat/completions", CompleteAsync);
         routes.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
@@ -72,8 +77,10 @@ public static class ExpertServer
 
         if (request is null) return OpenAIError.BadRequest("The body is empty.");
         if (string.IsNullOrEmpty(request.Model)) return OpenAIError.BadRequest("'model' is required.");
+        // The planner reads whole conversations and starts runs; the expert answers phase prompts.
+        if (request.Model == PlannerChat.ModelId) return await PlannerChat.CompleteAsync(http, request, cancellationToken);
         if (request.Model != ModelProviders.ExpertModelId)
-            return OpenAIError.NotFound($"The model '{request.Model}' does not exist; this service serves '{ModelProviders.ExpertModelId}'.", "model_not_found");
+            return OpenAIError.NotFound($"The model '{request.Model}' does not exist; this service serves '{PlannerChat.ModelId}' (the planner) and '{ModelProviders.ExpertModelId}' (the phase model).", "model_not_found");
         var (messages, options, error) = ChatCompletionMapper.Read(request);
         if (error is not null) return OpenAIError.BadRequest(error);
 
