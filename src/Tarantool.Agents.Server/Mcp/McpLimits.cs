@@ -3,9 +3,6 @@ namespace Tarantool.Agents.Server.Mcp;
 /// <summary>Sizes an MCP client may send or read; anything larger is a mistake (or an attack), not a request.</summary>
 internal static class McpLimits
 {
-    /// <summary>The description: the same ceiling as the CLI's description reader (prose, not data).</summary>
-    public const int MaxDescriptionBytes = 1024 * 1024;
-
     /// <summary>A config.yaml given to <c>validate_config</c>; a real cluster config is a few kilobytes.</summary>
     public const int MaxConfigBytes = 1024 * 1024;
 

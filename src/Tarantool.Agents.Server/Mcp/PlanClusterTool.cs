@@ -57,6 +57,18 @@ internal sealed class PlanClusterTool(IClusterPlanner planner, string location) 
         }
 
         var outcome = await planner.PlanAsync(input, intake, Report, cancellationToken);
+        if (outcome.RunId is null && outcome.BundleRoot is not null)
+        {
+            try
+            {
+                // The session's resource list grew (stdio); clients that cache it refresh.
+                await context.Server.SendNotificationAsync(NotificationMethods.ResourceListChangedNotification, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A client that cannot take the notification still gets the result with every file's URI.
+            }
+        }
         var summary = outcome.BundleRoot is null ? null : BundleSummary.Read(outcome.BundleRoot);
         var structured = new JsonObject
         {

@@ -62,7 +62,7 @@ internal static partial class RequestArguments
                 ["type"] = "string",
                 ["description"] = "The cluster in the engineer's words, English or Russian: purpose, data size, read/write rates, growth, " +
                                   "cloud, RPO/RTO. May carry the required fields ('a sharded production cluster orders'). At most 1 MiB.",
-                ["maxLength"] = McpLimits.MaxDescriptionBytes,
+                ["maxLength"] = RequestParameters.MaxDescriptionBytes,
             },
             [Language] = new JsonObject
             {
@@ -110,17 +110,19 @@ internal static partial class RequestArguments
         {
             // An explicit null is how some clients say "not given".
             if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) continue;
+            // The description and language get the same checks (and words) as a batch file and the runs API.
             if (name == Description)
             {
-                description = Text(name, value, McpLimits.MaxDescriptionBytes);
+                if (value.ValueKind != JsonValueKind.String) throw new ToolArgumentException(name, $"{name}: expected a string, got {Kind(value)}.");
+                description = value.GetString() ?? "";
+                if (RequestParameters.DescriptionProblem(description) is { } problem) throw new ToolArgumentException(name, $"{name}: {problem}");
                 continue;
             }
 
             if (name == Language)
             {
                 language = Text(name, value, McpLimits.MaxValueChars);
-                if (language.Trim().ToLowerInvariant() is not ("auto" or "en" or "ru"))
-                    throw new ToolArgumentException(name, $"{name}: '{Shorten(language)}' is not allowed; use auto, en or ru.");
+                if (RequestParameters.LanguageProblem(language) is { } problem) throw new ToolArgumentException(name, $"{name}: {problem}");
                 continue;
             }
 
@@ -148,6 +150,9 @@ internal static partial class RequestArguments
     /// </summary>
     public static string Rename(string message) =>
         FlagPattern().Replace(message, match => NameByFlag.TryGetValue(match.Groups[1].Value, out var name) ? name : match.Value);
+
+    /// <summary>The argument name of a request key (<c>shard-count</c> gives <c>shardCount</c>); other keys stay as they are.</summary>
+    public static string NameOf(string key) => NameByFlag.TryGetValue(key, out var name) ? name : key;
 
     /// <summary>The argument a message is about: the first request argument it names, else <c>description</c>.</summary>
     public static string FieldOf(string renamedMessage) =>
