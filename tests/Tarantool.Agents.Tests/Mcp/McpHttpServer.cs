@@ -50,7 +50,10 @@ public sealed partial class McpHttpServer : IAsyncLifetime
             TransportMode = HttpTransportMode.StreamableHttp,
             Name = "tarantool-agents-http",
         });
-        Client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+        // The client first probes with server/discover (protocol 2026-07-28), which this server answers; on a loaded
+        // machine the probe's 5 s default can lapse, and the SDK's fallback then sends a mismatched version header.
+        var options = new McpClientOptions { DiscoverProbeTimeout = Timeout.InfiniteTimeSpan, InitializationTimeout = TimeSpan.FromMinutes(2) };
+        Client = await McpClient.CreateAsync(transport, options, cancellationToken: timeout.Token);
     }
 
     public async Task DisposeAsync()

@@ -44,7 +44,9 @@ public sealed class McpStdioServer : IAsyncLifetime
             },
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        Client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
+        // A cold process on a loaded machine may take longer than the discover probe's 5 s default to answer.
+        var options = new McpClientOptions { DiscoverProbeTimeout = Timeout.InfiniteTimeSpan, InitializationTimeout = TimeSpan.FromMinutes(2) };
+        Client = await McpClient.CreateAsync(transport, options, cancellationToken: timeout.Token);
     }
 
     public async Task DisposeAsync()
