@@ -18,6 +18,7 @@ internal static class CliApp
             PromptsCommand.Create(environment),
             BatchCommand.Create(environment),
             ServeCommand.Create(environment),
+            McpCommand.Create(environment),
         };
 
         var parse = root.Parse(args);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Tarantool.Agents.Expert;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Server.Chat;
+using Tarantool.Agents.Server.Mcp;
 using Tarantool.Agents.Server.OpenAI;
 using Tarantool.Agents.Server.Runs;
 
@@ -37,9 +38,11 @@ public static class ExpertServer
         if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IChatClient>(_ => new TarantoolExpertChatClient());
         if (runs is not null) builder.AddRuns(runs);
+        if (runs is not null) builder.AddPlannerMcp();
         var app = builder.Build();
         Map(app);
         if (runs is not null) app.MapRuns();
+        if (runs is not null) app.MapPlannerMcp();
         return app;
     }
 
