@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tarantool.Agents.Expert;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Server.OpenAI;
+using Tarantool.Agents.Server.Security;
 
 namespace Tarantool.Agents.Server;
 
@@ -23,15 +25,24 @@ public static class ExpertServer
 
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
 
-    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null)
+    /// <summary>
+    /// Builds the service listening on <paramref name="urls"/>. <paramref name="configuration"/> (the product's settings:
+    /// appsettings.json, <c>TARANTOOL_AGENTS_</c> variables, flags) supplies section <c>Server</c>; the service logs to
+    /// <paramref name="log"/> (nothing when null). Invalid settings fail <c>StartAsync</c> with an
+    /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every problem.
+    /// </summary>
+    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null, IConfiguration? configuration = null, TextWriter? log = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Logging.ClearProviders();
+        builder.AddApiSecurity(urls, log);
         if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IChatClient>(_ => new TarantoolExpertChatClient());
         var app = builder.Build();
+        app.UseApiSecurity();
         Map(app);
         return app;
     }

@@ -1,6 +1,11 @@
 using System.CommandLine;
+using Tarantool.Agents.Assets;
 using Tarantool.Agents.Cli.Input;
+using Tarantool.Agents.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tarantool.Agents.Server;
+using Tarantool.Agents.Server.Security;
 
 namespace Tarantool.Agents.Cli.Commands;
 
@@ -12,8 +17,13 @@ internal static class ServeCommand
     public static Command Create(CliEnvironment environment)
     {
         var urls = new Option<string>("--urls") { Description = $"Where to listen, e.g. {DefaultUrl} (';'-separated for several).", DefaultValueFactory = _ => DefaultUrl };
+        var allowAnonymous = new Option<bool>("--allow-anonymous")
+        {
+            Description = "Serve without API keys (Server:ApiKeys) on a non-loopback address, e.g. behind a gateway that authenticates callers.",
+        };
         var command = new Command("serve", "Serve the embedded expert as an OpenAI-compatible endpoint (GET /v1/models, POST /v1/chat/completions).");
         command.Options.Add(urls);
+        command.Options.Add(allowAnonymous);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var list = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -23,7 +33,12 @@ internal static class ServeCommand
                     throw new UserInputException($"--urls: '{url}' is not an absolute http(s) URL such as {DefaultUrl}.");
             }
 
-            await using var app = ExpertServer.Build(list);
+            var overrides = new Dictionary<string, string?>(environment.SettingOverrides);
+            if (parse.GetValue(allowAnonymous)) overrides["Server:AllowAnonymous"] = "true";
+            var configuration = ProductConfiguration.Build(AssetLocator.Locate(), overrides);
+
+            // Service logs (one line per request) go to stderr, like the CLI's own logs; stdout keeps the banner.
+            await using var app = ExpertServer.Build(list, configuration: configuration, log: environment.Error);
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -32,8 +47,21 @@ internal static class ServeCommand
             {
                 throw new UserInputException($"--urls: cannot listen on {string.Join(", ", list)}: {e.Message}");
             }
+            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            {
+                throw new UserInputException(string.Join(Environment.NewLine + "error: ", e.Failures));
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("configuration value", StringComparison.Ordinal))
+            {
+                // The binder's own message names the setting and the type it expected.
+                throw new UserInputException(e.Message);
+            }
 
+            var keys = app.Services.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.ApiKeys.Length;
             environment.Out.WriteLine($"Serving model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
+            environment.Out.WriteLine(keys > 0
+                ? $"API keys: {keys} configured; /v1 needs 'Authorization: Bearer KEY'."
+                : "API keys: none configured; /v1 is open to anyone who can reach these addresses.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
