@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Tarantool.Agents.Expert;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Server.OpenAI;
+using Tarantool.Agents.Server.Runs;
 using Tarantool.Agents.Server.Security;
 
 namespace Tarantool.Agents.Server;
@@ -26,24 +27,28 @@ public static class ExpertServer
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// Builds the service listening on <paramref name="urls"/>. <paramref name="configuration"/> (the product's settings:
-    /// appsettings.json, <c>TARANTOOL_AGENTS_</c> variables, flags) supplies section <c>Server</c>; the service logs to
-    /// <paramref name="log"/> (nothing when null). Invalid settings fail <c>StartAsync</c> with an
-    /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every problem.
+    /// Builds the service listening on <paramref name="urls"/>. Section <c>Server</c> of the product's settings
+    /// (<paramref name="configuration"/>, else the runs' settings: appsettings.json, <c>TARANTOOL_AGENTS_</c> variables,
+    /// flags) configures keys, limits and the request log, which goes to <paramref name="log"/> (nothing when null).
+    /// Invalid settings fail <c>StartAsync</c> with an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>
+    /// listing every problem.
     /// </summary>
-    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null, IConfiguration? configuration = null, TextWriter? log = null)
+    /// <param name="runs">The runs service (data dir, planner); null serves the expert alone.</param>
+    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null, RunHosting? runs = null, IConfiguration? configuration = null, TextWriter? log = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
+        if ((configuration ?? runs?.Settings) is { } settings) builder.Configuration.AddConfiguration(settings);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Logging.ClearProviders();
         builder.AddApiSecurity(urls, log);
         if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IChatClient>(_ => new TarantoolExpertChatClient());
+        if (runs is not null) builder.AddRuns(runs);
         var app = builder.Build();
         app.UseApiSecurity();
         Map(app);
+        if (runs is not null) app.MapRuns();
         return app;
     }
 

@@ -5,14 +5,27 @@ using Tarantool.Agents.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tarantool.Agents.Server;
+using Tarantool.Agents.Server.Runs;
 using Tarantool.Agents.Server.Security;
+using Tarantool.Agents.Workflow;
 
 namespace Tarantool.Agents.Cli.Commands;
 
-/// <summary><c>serve</c>: the embedded expert over HTTP, speaking the OpenAI chat-completions protocol.</summary>
+/// <summary>
+/// <c>serve</c>: the embedded expert over HTTP (the OpenAI chat-completions protocol) and the runs API, whose runs
+/// live in the data dir and use the model configured as for <c>plan</c>.
+/// </summary>
 internal static class ServeCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>Where runs live unless --data-dir says otherwise: the user's local data folder.</summary>
+    public static string DefaultDataDirectory()
+    {
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(local)) local = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(local, "tarantool-agents");
+    }
 
     public static Command Create(CliEnvironment environment)
     {
@@ -21,9 +34,13 @@ internal static class ServeCommand
         {
             Description = "Serve without API keys (Server:ApiKeys) on a non-loopback address, e.g. behind a gateway that authenticates callers.",
         };
-        var command = new Command("serve", "Serve the embedded expert as an OpenAI-compatible endpoint (GET /v1/models, POST /v1/chat/completions).");
+        var dataDir = new Option<string>("--data-dir") { Description = $"Folder for runs (runs.db and one folder per run; default {DefaultDataDirectory()})." };
+        var model = new ModelFlags();
+        var command = new Command("serve", "Serve the runs API (/v1/runs) and the embedded expert as an OpenAI-compatible endpoint (/v1/models, /v1/chat/completions).");
         command.Options.Add(urls);
+        command.Options.Add(dataDir);
         command.Options.Add(allowAnonymous);
+        model.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var list = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -33,12 +50,25 @@ internal static class ServeCommand
                     throw new UserInputException($"--urls: '{url}' is not an absolute http(s) URL such as {DefaultUrl}.");
             }
 
+            var directory = Path.GetFullPath(parse.GetValue(dataDir) is { Length: > 0 } given ? given : DefaultDataDirectory());
+            if (File.Exists(directory)) throw new UserInputException($"--data-dir: '{directory}' is a file, not a folder.");
+            var assetRoot = AssetLocator.Locate();
+            var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var overrides = new Dictionary<string, string?>(environment.SettingOverrides);
             if (parse.GetValue(allowAnonymous)) overrides["Server:AllowAnonymous"] = "true";
-            var configuration = ProductConfiguration.Build(AssetLocator.Locate(), overrides);
+            var settings = ProductConfiguration.Build(assetRoot, overrides);
+            using var loggerFactory = RunServices.CreateLoggerFactory(settings, environment.Error);
+            var profile = await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
+            var workflow = WorkflowLoader.Load(assetRoot);
+            var runs = new RunHosting(
+                directory,
+                workflow,
+                () => RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory),
+                modelOptions.MaxAttempts,
+                settings);
 
             // Service logs (one line per request) go to stderr, like the CLI's own logs; stdout keeps the banner.
-            await using var app = ExpertServer.Build(list, configuration: configuration, log: environment.Error);
+            await using var app = ExpertServer.Build(list, loggerFactory, runs, log: environment.Error);
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -46,6 +76,10 @@ internal static class ServeCommand
             catch (IOException e)
             {
                 throw new UserInputException($"--urls: cannot listen on {string.Join(", ", list)}: {e.Message}");
+            }
+            catch (RunStoreException e)
+            {
+                throw new UserInputException(e.Message);
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException e)
             {
@@ -58,7 +92,8 @@ internal static class ServeCommand
             }
 
             var keys = app.Services.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.ApiKeys.Length;
-            environment.Out.WriteLine($"Serving model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
+            environment.Out.WriteLine($"Runs are kept in {directory}");
+            environment.Out.WriteLine($"Serving the runs API and model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
             environment.Out.WriteLine(keys > 0
                 ? $"API keys: {keys} configured; /v1 needs 'Authorization: Bearer KEY'."
                 : "API keys: none configured; /v1 is open to anyone who can reach these addresses.");
@@ -70,6 +105,7 @@ internal static class ServeCommand
             {
             }
 
+            // Running runs are cancelled and go back to the queue with their checkpoints; the next start resumes them.
             await app.StopAsync(CancellationToken.None);
             return ExitCodes.Success;
         });

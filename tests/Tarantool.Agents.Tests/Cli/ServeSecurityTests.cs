@@ -17,7 +17,8 @@ public sealed partial class ServeSecurityTests
     [Fact]
     public async Task A_non_loopback_address_without_keys_is_refused_with_exit_2_and_the_way_out()
     {
-        var result = await CliRunner.RunAsync(["serve", "--urls", "http://0.0.0.0:0"]);
+        using var data = new TempDirectory();
+        var result = await CliRunner.RunAsync(["serve", "--urls", "http://0.0.0.0:0", "--data-dir", data.Path]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("http://0.0.0.0:0", result.Error);
@@ -67,8 +68,9 @@ public sealed partial class ServeSecurityTests
     [Fact]
     public async Task Unusable_settings_exit_2_naming_each_setting_but_not_the_key()
     {
+        using var data = new TempDirectory();
         var result = await CliRunner.RunAsync(
-            ["serve", "--urls", "http://127.0.0.1:0"],
+            ["serve", "--urls", "http://127.0.0.1:0", "--data-dir", data.Path],
             settings: new Dictionary<string, string?>
             {
                 ["Server:ApiKeys:0"] = "short-SECRET",
@@ -84,7 +86,7 @@ public sealed partial class ServeSecurityTests
         Assert.DoesNotContain("Serving", result.Out);
     }
 
-    [GeneratedRegex(@"Serving model '[^']+' at http://[^:]+:(\d+)/v1")]
+    [GeneratedRegex(@"Serving .*? at http://[^:]+:(\d+)/v1")]
     private static partial Regex ServingLine();
 
     /// <summary>The CLI's <c>serve</c> running in-process until stopped, its streams captured.</summary>
@@ -102,6 +104,7 @@ public sealed partial class ServeSecurityTests
             _error = TextWriter.Synchronized(_errorText);
         }
         private readonly CancellationTokenSource _stop = new();
+        private readonly TempDirectory _data = new();
         private Task<int> _run = Task.FromResult(0);
 
         public int Port { get; private set; }
@@ -126,7 +129,7 @@ public sealed partial class ServeSecurityTests
         {
             var serve = new RunningServe();
             var environment = new CliEnvironment(serve._out, serve._error, new StringReader(""), RichOutput: false);
-            serve._run = Task.Run(() => CliApp.RunAsync(args, environment, serve._stop.Token));
+            serve._run = Task.Run(() => CliApp.RunAsync([.. args, "--data-dir", serve._data.Path], environment, serve._stop.Token));
             for (var i = 0; i < 200 && !serve._run.IsCompleted; i++)
             {
                 if (ServingLine().Match(serve.Out) is { Success: true } match)
@@ -151,6 +154,7 @@ public sealed partial class ServeSecurityTests
         {
             if (!_run.IsCompleted) await StopAsync();
             _stop.Dispose();
+            _data.Dispose();
         }
     }
 }
