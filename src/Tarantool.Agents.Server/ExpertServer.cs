@@ -11,6 +11,7 @@ using Tarantool.Agents.Expert;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Server.OpenAI;
 using Tarantool.Agents.Server.Runs;
+using Tarantool.Agents.Server.Runs.Postgres;
 using Tarantool.Agents.Server.Security;
 
 namespace Tarantool.Agents.Server;
@@ -44,7 +45,7 @@ public static class ExpertServer
         builder.AddApiSecurity(urls, log);
         if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IChatClient>(_ => new TarantoolExpertChatClient());
-        if (runs is not null) builder.AddRuns(runs);
+        if (runs is not null) builder.AddConfiguredRunStore(runs.Settings).AddRuns(runs);
         var app = builder.Build();
         app.UseApiSecurity();
         Map(app);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tarantool.Agents.Server;
 using Tarantool.Agents.Server.Runs;
+using Tarantool.Agents.Server.Runs.Postgres;
 using Tarantool.Agents.Server.Security;
 using Tarantool.Agents.Workflow;
 
@@ -92,7 +93,7 @@ internal static class ServeCommand
             }
 
             var keys = app.Services.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.ApiKeys.Length;
-            environment.Out.WriteLine($"Runs are kept in {directory}");
+            environment.Out.WriteLine($"Runs are kept in {app.Services.GetRequiredService<IOptions<RunStoreOptions>>().Value.Describe(directory)}");
             environment.Out.WriteLine($"Serving the runs API and model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
             environment.Out.WriteLine(keys > 0
                 ? $"API keys: {keys} configured; /v1 needs 'Authorization: Bearer KEY'."

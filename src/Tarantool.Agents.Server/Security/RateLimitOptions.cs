@@ -6,8 +6,11 @@ namespace Tarantool.Agents.Server.Security;
 /// </summary>
 internal sealed class RateLimitOptions
 {
-    /// <summary>Default permits per window: room for a page, a client polling runs and a chat at once.</summary>
-    public const int DefaultPermitLimit = 120;
+    /// <summary>
+    /// Default permits per window: room for a page, clients polling runs, chats, and <c>plan --provider
+    /// openai-compatible</c> batches using the served expert as their model (ten calls per plan).
+    /// </summary>
+    public const int DefaultPermitLimit = 600;
 
     public const int DefaultWindowSeconds = 60;
 
