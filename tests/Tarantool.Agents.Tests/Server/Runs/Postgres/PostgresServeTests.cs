@@ -35,8 +35,9 @@ public sealed class PostgresServeTests : IAsyncLifetime
     [PostgresFact]
     public async Task Two_instances_on_one_database_execute_every_run_exactly_once()
     {
-        await using var a = await StartAsync("a");
-        await using var b = await StartAsync("b");
+        // Nobody dies here: a long lease, so only claims decide who runs what.
+        await using var a = await StartAsync("a", leaseSeconds: 120);
+        await using var b = await StartAsync("b", leaseSeconds: 120);
         var instances = new[] { a, b };
         var runs = new List<(string Id, string Cluster)>();
         for (var i = 0; i < 10; i++)
@@ -70,8 +71,8 @@ public sealed class PostgresServeTests : IAsyncLifetime
     [PostgresFact]
     public async Task A_run_whose_instance_is_killed_is_finished_by_the_other_without_asking_again_for_completed_phases()
     {
-        await using var a = await StartAsync("a");
-        await using var b = await StartAsync("b");
+        await using var a = await StartAsync("a", leaseSeconds: 15);
+        await using var b = await StartAsync("b", leaseSeconds: 15);
         const string cluster = "pg-killed";
         var id = await SubmitAsync(a, cluster);
 
@@ -121,11 +122,15 @@ public sealed class PostgresServeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
     }
 
-    private Task<ServeProcess> StartAsync(string name) => ServeProcess.StartAsync(name, _data.Path, _model.EndpointFor(name), new Dictionary<string, string>
+    /// <param name="leaseSeconds">
+    /// Long enough that a live instance on a loaded machine still renews in time: a lease that runs out under a
+    /// live owner hands its run to another instance, whose planner then finds the bundle folder locked.
+    /// </param>
+    private Task<ServeProcess> StartAsync(string name, int leaseSeconds) => ServeProcess.StartAsync(name, _data.Path, _model.EndpointFor(name), new Dictionary<string, string>
     {
         ["Server:Store"] = "postgresql",
         ["Server:ConnectionString"] = _database!.ConnectionString,
-        ["Server:RunLeaseSeconds"] = "5",
+        ["Server:RunLeaseSeconds"] = leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Server:MaxConcurrentRuns"] = "2",
         // The test polls far faster than any client should; the limits have tests of their own.
         ["Server:RateLimit:Enabled"] = "false",
