@@ -13,6 +13,8 @@ using Tarantool.Agents.Server.Chat;
 using Tarantool.Agents.Server.Mcp;
 using Tarantool.Agents.Server.OpenAI;
 using Tarantool.Agents.Server.Runs;
+using Tarantool.Agents.Server.Runs.Postgres;
+using Tarantool.Agents.Server.Security;
 
 namespace Tarantool.Agents.Server;
 
@@ -27,19 +29,28 @@ public static class ExpertServer
 
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Builds the service listening on <paramref name="urls"/>. Section <c>Server</c> of the product's settings
+    /// (<paramref name="configuration"/>, else the runs' settings: appsettings.json, <c>TARANTOOL_AGENTS_</c> variables,
+    /// flags) configures keys, limits and the request log, which goes to <paramref name="log"/> (nothing when null).
+    /// Invalid settings fail <c>StartAsync</c> with an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>
+    /// listing every problem.
+    /// </summary>
     /// <param name="runs">The runs service (data dir, planner); null serves the expert alone.</param>
-    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null, RunHosting? runs = null)
+    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null, RunHosting? runs = null, IConfiguration? configuration = null, TextWriter? log = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        if (runs is not null) builder.Configuration.AddConfiguration(runs.Settings);
+        if ((configuration ?? runs?.Settings) is { } settings) builder.Configuration.AddConfiguration(settings);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Logging.ClearProviders();
+        builder.AddApiSecurity(urls, log);
         if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IChatClient>(_ => new TarantoolExpertChatClient());
-        if (runs is not null) builder.AddRuns(runs);
+        if (runs is not null) builder.AddConfiguredRunStore(runs.Settings).AddRuns(runs);
         if (runs is not null) builder.AddPlannerMcp();
         var app = builder.Build();
+        app.UseApiSecurity();
         Map(app);
         if (runs is not null) app.MapRuns();
         if (runs is not null) app.MapPlannerMcp();

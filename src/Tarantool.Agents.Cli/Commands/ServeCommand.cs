@@ -5,8 +5,12 @@ using Tarantool.Agents.Assets;
 using Tarantool.Agents.Cli.Input;
 using Tarantool.Agents.Configuration;
 using Tarantool.Agents.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tarantool.Agents.Server;
 using Tarantool.Agents.Server.Runs;
+using Tarantool.Agents.Server.Runs.Postgres;
+using Tarantool.Agents.Server.Security;
 using Tarantool.Agents.Workflow;
 
 namespace Tarantool.Agents.Cli.Commands;
@@ -44,11 +48,16 @@ internal static class ServeCommand
     public static Command Create(CliEnvironment environment)
     {
         var urls = new Option<string>("--urls") { Description = $"Where to listen, e.g. {DefaultUrl} (';'-separated for several).", DefaultValueFactory = _ => DefaultUrl };
+        var allowAnonymous = new Option<bool>("--allow-anonymous")
+        {
+            Description = "Serve without API keys (Server:ApiKeys) on a non-loopback address, e.g. behind a gateway that authenticates callers.",
+        };
         var dataDir = new Option<string>("--data-dir") { Description = $"Folder for runs (runs.db and one folder per run; default {DefaultDataDirectory()})." };
         var model = new ModelFlags();
         var command = new Command("serve", "Serve the runs API (/v1/runs) and the embedded expert as an OpenAI-compatible endpoint (/v1/models, /v1/chat/completions).");
         command.Options.Add(urls);
         command.Options.Add(dataDir);
+        command.Options.Add(allowAnonymous);
         model.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,11 +72,14 @@ internal static class ServeCommand
             if (File.Exists(directory)) throw new UserInputException($"--data-dir: '{directory}' is a file, not a folder.");
             var assetRoot = AssetLocator.Locate();
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
-            var settings = ProductConfiguration.Build(assetRoot, environment.SettingOverrides);
+            var overrides = new Dictionary<string, string?>(environment.SettingOverrides);
+            if (parse.GetValue(allowAnonymous)) overrides["Server:AllowAnonymous"] = "true";
+            var settings = ProductConfiguration.Build(assetRoot, overrides);
             using var loggerFactory = RunServices.CreateLoggerFactory(settings, environment.Error);
             var runs = await CreateHostingAsync(environment, modelOptions, settings, directory, loggerFactory, cancellationToken);
 
-            await using var app = ExpertServer.Build(list, loggerFactory, runs);
+            // Service logs (one line per request) go to stderr, like the CLI's own logs; stdout keeps the banner.
+            await using var app = ExpertServer.Build(list, loggerFactory, runs, log: environment.Error);
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -82,15 +94,24 @@ internal static class ServeCommand
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException e)
             {
-                throw new UserInputException(string.Join(Environment.NewLine, e.Failures));
+                throw new UserInputException(string.Join(Environment.NewLine + "error: ", e.Failures));
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("configuration value", StringComparison.Ordinal))
+            {
+                // The binder's own message names the setting and the type it expected.
+                throw new UserInputException(e.Message);
             }
             catch (AggregateException e) when (e.InnerExceptions.All(i => i is Microsoft.Extensions.Options.OptionsValidationException))
             {
                 throw new UserInputException(string.Join(Environment.NewLine, e.InnerExceptions.Cast<Microsoft.Extensions.Options.OptionsValidationException>().SelectMany(i => i.Failures)));
             }
 
-            environment.Out.WriteLine($"Runs are kept in {directory}");
+            var keys = app.Services.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.ApiKeys.Length;
+            environment.Out.WriteLine($"Runs are kept in {app.Services.GetRequiredService<IOptions<RunStoreOptions>>().Value.Describe(directory)}");
             environment.Out.WriteLine($"Serving the runs API and model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
+            environment.Out.WriteLine(keys > 0
+                ? $"API keys: {keys} configured; /v1 needs 'Authorization: Bearer KEY'."
+                : "API keys: none configured; /v1 is open to anyone who can reach these addresses.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
