@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Tarantool.Agents.Expert;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Server.OpenAI;
+using Tarantool.Agents.Server.Page;
 
 namespace Tarantool.Agents.Server;
 
@@ -33,6 +34,7 @@ public static class ExpertServer
         builder.Services.AddSingleton<IChatClient>(_ => new TarantoolExpertChatClient());
         var app = builder.Build();
         Map(app);
+        app.MapPage();
         return app;
     }
 
