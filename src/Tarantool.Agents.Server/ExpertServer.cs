@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tarantool.Agents.Expert;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Server.OpenAI;
 using Tarantool.Agents.Server.Page;
+using Tarantool.Agents.Server.Runs;
 
 namespace Tarantool.Agents.Server;
 
@@ -24,17 +26,25 @@ public static class ExpertServer
 
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
 
-    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null)
+    /// <param name="runs">The runs service (data dir, planner); null serves the expert alone.</param>
+    public static WebApplication Build(string[] urls, ILoggerFactory? loggerFactory = null, RunHosting? runs = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        if (runs is not null) builder.Configuration.AddConfiguration(runs.Settings);
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Logging.ClearProviders();
         if (loggerFactory is not null) builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton<IChatClient>(_ => new TarantoolExpertChatClient());
+        if (runs is not null) builder.AddRuns(runs);
         var app = builder.Build();
         Map(app);
-        app.MapPage();
+        if (runs is not null)
+        {
+            app.MapRuns();
+            // The page is a client of the runs API and renders their bundles' narratives, so it comes with it.
+            app.MapPage();
+        }
         return app;
     }
 

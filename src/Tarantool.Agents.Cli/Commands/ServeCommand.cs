@@ -1,19 +1,55 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Tarantool.Agents.Assets;
 using Tarantool.Agents.Cli.Input;
+using Tarantool.Agents.Configuration;
+using Tarantool.Agents.Models;
 using Tarantool.Agents.Server;
+using Tarantool.Agents.Server.Runs;
+using Tarantool.Agents.Workflow;
 
 namespace Tarantool.Agents.Cli.Commands;
 
-/// <summary><c>serve</c>: the embedded expert over HTTP, speaking the OpenAI chat-completions protocol.</summary>
+/// <summary>
+/// <c>serve</c>: the embedded expert over HTTP (the OpenAI chat-completions protocol) and the runs API, whose runs
+/// live in the data dir and use the model configured as for <c>plan</c>.
+/// </summary>
 internal static class ServeCommand
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>Where runs live unless --data-dir says otherwise: the user's local data folder.</summary>
+    public static string DefaultDataDirectory()
+    {
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        if (string.IsNullOrEmpty(local)) local = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(local, "tarantool-agents");
+    }
+
+    /// <summary>What the runs service needs: the data dir and a planner over the model, built as <c>plan</c> builds its own.</summary>
+    internal static async Task<RunHosting> CreateHostingAsync(
+        CliEnvironment environment, ModelOptions model, IConfiguration settings, string directory, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var profile = await RunServices.ResolveProfileAsync(model, loggerFactory, cancellationToken);
+        var workflow = WorkflowLoader.Load(AssetLocator.Locate());
+        return new RunHosting(
+            directory,
+            workflow,
+            () => RunServices.CreatePlanner(environment, workflow, model, profile, loggerFactory),
+            model.MaxAttempts,
+            settings);
+    }
+
     public static Command Create(CliEnvironment environment)
     {
         var urls = new Option<string>("--urls") { Description = $"Where to listen, e.g. {DefaultUrl} (';'-separated for several).", DefaultValueFactory = _ => DefaultUrl };
-        var command = new Command("serve", "Serve the embedded expert as an OpenAI-compatible endpoint (GET /v1/models, POST /v1/chat/completions).");
+        var dataDir = new Option<string>("--data-dir") { Description = $"Folder for runs (runs.db and one folder per run; default {DefaultDataDirectory()})." };
+        var model = new ModelFlags();
+        var command = new Command("serve", "Serve the runs API (/v1/runs) and the embedded expert as an OpenAI-compatible endpoint (/v1/models, /v1/chat/completions).");
         command.Options.Add(urls);
+        command.Options.Add(dataDir);
+        model.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var list = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -23,7 +59,15 @@ internal static class ServeCommand
                     throw new UserInputException($"--urls: '{url}' is not an absolute http(s) URL such as {DefaultUrl}.");
             }
 
-            await using var app = ExpertServer.Build(list);
+            var directory = Path.GetFullPath(parse.GetValue(dataDir) is { Length: > 0 } given ? given : DefaultDataDirectory());
+            if (File.Exists(directory)) throw new UserInputException($"--data-dir: '{directory}' is a file, not a folder.");
+            var assetRoot = AssetLocator.Locate();
+            var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
+            var settings = ProductConfiguration.Build(assetRoot, environment.SettingOverrides);
+            using var loggerFactory = RunServices.CreateLoggerFactory(settings, environment.Error);
+            var runs = await CreateHostingAsync(environment, modelOptions, settings, directory, loggerFactory, cancellationToken);
+
+            await using var app = ExpertServer.Build(list, loggerFactory, runs);
             try
             {
                 await app.StartAsync(cancellationToken);
@@ -32,8 +76,17 @@ internal static class ServeCommand
             {
                 throw new UserInputException($"--urls: cannot listen on {string.Join(", ", list)}: {e.Message}");
             }
+            catch (RunStoreException e)
+            {
+                throw new UserInputException(e.Message);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            {
+                throw new UserInputException(string.Join(Environment.NewLine, e.Failures));
+            }
 
-            environment.Out.WriteLine($"Serving model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
+            environment.Out.WriteLine($"Runs are kept in {directory}");
+            environment.Out.WriteLine($"Serving the runs API and model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
@@ -42,6 +95,7 @@ internal static class ServeCommand
             {
             }
 
+            // Running runs are cancelled and go back to the queue with their checkpoints; the next start resumes them.
             await app.StopAsync(CancellationToken.None);
             return ExitCodes.Success;
         });

@@ -18,12 +18,6 @@ internal static class RequestFile
 {
     public const int MaxBytes = DescriptionReader.MaxBytes;
 
-    private static readonly HashSet<string> Parameters =
-    [
-        "cluster-name", "cluster-type", "environment", "cloud-provider", "ha-strategy", "backup-retention-days",
-        "enable-sharding", "replication-mode", "shard-count", "tarantool-version", "edition", "deployment", "rpo", "rto",
-    ];
-
     public static IntakeInput Read(string path)
     {
         var info = new FileInfo(path);
@@ -57,14 +51,14 @@ internal static class RequestFile
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (valueNode is not YamlScalarNode { Value: { } value })
                 throw new UserInputException($"'{key}' must be a single value.");
-            if (Parameters.Contains(key)) flags[key] = value;
-            else if (key == "description") description = value;
-            else if (key == "language") language = value;
-            else throw new UserInputException($"unknown key '{key}'; known keys: {string.Join(", ", Parameters.Order())}, description, language.");
+            if (RequestParameters.IsParameter(key)) flags[key] = value;
+            else if (key == RequestParameters.Description) description = value;
+            else if (key == RequestParameters.Language) language = value;
+            else throw new UserInputException(RequestParameters.UnknownKey(key, RequestParameters.Description, RequestParameters.Language));
         }
 
-        if (description.Any(c => c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
-            throw new UserInputException($"the description contains binary or control characters.");
+        // The same checks as the runs API and MCP, so a bad field reads the same wherever it came from.
+        if (RequestParameters.DescriptionProblem(description) is { } problem) throw new UserInputException(problem);
         return new IntakeInput(flags, description.Trim(), language);
     }
 }

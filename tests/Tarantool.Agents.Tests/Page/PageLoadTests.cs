@@ -12,9 +12,9 @@ public sealed class PageLoadTests : IAsyncLifetime
         "Replication mode", "Shard count", "Tarantool version", "Edition", "Deployment", "RPO (e.g. 30s, 15m)", "RTO (e.g. 5m, 1h)",
     ];
 
-    private ServedExpert _server = null!;
+    private ServedService _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServedExpert.StartAsync();
+    public async Task InitializeAsync() => _server = await ServedService.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
