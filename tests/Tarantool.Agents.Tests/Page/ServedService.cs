@@ -4,10 +4,7 @@ using Tarantool.Agents.Assets;
 using Tarantool.Agents.Cli;
 using Tarantool.Agents.Cli.Commands;
 using Tarantool.Agents.Configuration;
-using Tarantool.Agents.Models;
 using Tarantool.Agents.Server;
-using Tarantool.Agents.Server.Runs;
-using Tarantool.Agents.Workflow;
 
 namespace Tarantool.Agents.Tests.Page;
 
@@ -32,18 +29,10 @@ internal sealed class ServedService : IAsyncDisposable
     public static async Task<ServedService> StartAsync(Action<WebApplication>? configure = null)
     {
         var dataDirectory = ExternalTool.TempDirectory("page-serve");
-        var assetRoot = AssetLocator.Locate();
-        var settings = ProductConfiguration.Build(assetRoot);
-        var model = ProductConfiguration.ModelOptions(settings);
-        var profile = await ModelProfileResolver.ResolveAsync(model);
-        var workflow = WorkflowLoader.Load(assetRoot);
         var environment = new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, RichOutput: false);
-        var runs = new RunHosting(
-            dataDirectory,
-            workflow,
-            () => RunServices.CreatePlanner(environment, workflow, model, profile, NullLoggerFactory.Instance),
-            model.MaxAttempts,
-            settings);
+        var settings = ProductConfiguration.Build(AssetLocator.Locate(), environment.SettingOverrides);
+        var runs = await ServeCommand.CreateHostingAsync(
+            environment, ProductConfiguration.ModelOptions(settings), settings, dataDirectory, NullLoggerFactory.Instance, CancellationToken.None);
         var app = ExpertServer.Build(["http://127.0.0.1:0"], NullLoggerFactory.Instance, runs);
         configure?.Invoke(app);
         await app.StartAsync();

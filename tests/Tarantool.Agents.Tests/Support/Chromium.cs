@@ -29,6 +29,8 @@ internal static class Chromium
             if (!IsInstalled) throw new InvalidOperationException($"chromium is required for this test: apt-get install -y chromium ({ExecutablePath} is missing).");
             if (_playwright is null)
             {
+                // Assertions wait 5 s by default; a shared two-core machine under a full test run needs more.
+                Assertions.SetDefaultExpectTimeout(20_000);
                 _playwright = await Playwright.CreateAsync();
                 // The test host ends without disposing statics; close the browser so no chromium outlives the run.
                 AppDomain.CurrentDomain.ProcessExit += (_, _) =>

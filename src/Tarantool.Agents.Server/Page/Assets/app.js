@@ -109,6 +109,8 @@
     const form = $('key-form');
     const wasHidden = form.hidden;
     form.hidden = false;
+    $('key-message').textContent = message || t('error.key');
+    $('key-message').hidden = false;
     if (sessionStorage.getItem(KEY_STORAGE)) sessionStorage.removeItem(KEY_STORAGE); // the stored key was refused
     if (wasHidden) $('api-key').focus();
     return message;
@@ -336,6 +338,7 @@
     const run = await response.json();
     if (!current || current.id !== id) return;
     showRun(run);
+    loadRuns(false);
     if (run.status === 'succeeded' || run.status === 'failed') await loadBundle(id, signal);
   }
 
@@ -575,7 +578,8 @@
     if (run.created_at) {
       const time = document.createElement('time');
       time.dateTime = run.created_at;
-      time.textContent = ' ' + String(run.created_at).replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC');
+      const created = new Date(run.created_at);
+      time.textContent = ' ' + (isNaN(created) ? String(run.created_at) : created.toLocaleString(language === 'ru' ? 'ru-RU' : 'en-GB'));
       item.append(time);
     }
     return item;
