@@ -12,6 +12,7 @@ using Tarantool.Agents.Models;
 using Tarantool.Agents.Server.Chat;
 using Tarantool.Agents.Server.Mcp;
 using Tarantool.Agents.Server.OpenAI;
+using Tarantool.Agents.Server.Page;
 using Tarantool.Agents.Server.Runs;
 using Tarantool.Agents.Server.Runs.Postgres;
 using Tarantool.Agents.Server.Security;
@@ -52,8 +53,13 @@ public static class ExpertServer
         var app = builder.Build();
         app.UseApiSecurity();
         Map(app);
-        if (runs is not null) app.MapRuns();
-        if (runs is not null) app.MapPlannerMcp();
+        if (runs is not null)
+        {
+            app.MapRuns();
+            app.MapPlannerMcp();
+            // The page is a client of the runs API and renders their bundles' narratives, so it comes with it.
+            app.MapPage();
+        }
         return app;
     }
 
