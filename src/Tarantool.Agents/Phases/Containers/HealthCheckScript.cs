@@ -21,7 +21,7 @@ public static class HealthCheckScript
     public static IReadOnlyList<string> Command(string configDelivery) =>
         [ImagePath, configDelivery == ConfigDelivery.ConfigYaml ? "ready" : "greeting"];
 
-    public static string Render(int iprotoPort) => Template.Replace("{{PORT}}", iprotoPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    public static string Render(int iprotoPort) => Template.Replace("{{PORT}}", iprotoPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + "\n";
 
     private const string Template = """
 #!/usr/bin/env tarantool

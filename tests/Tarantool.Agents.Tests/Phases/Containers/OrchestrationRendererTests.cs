@@ -124,7 +124,11 @@ public sealed class OrchestrationRendererTests
     public void Dockerfile_builds_on_the_official_image_of_the_requested_version()
     {
         var dockerfile = Render(PlatformFixtures.Cartridge()).Single(f => f.Path == "containers/Dockerfile").Content;
-        Assert.Contains("ARG TARANTOOL_TAG=2.11\nFROM tarantool/tarantool:${TARANTOOL_TAG}", dockerfile);
+        // A builder stage with the toolchain the rocks need, then the runtime stage on the same official image.
+        Assert.Contains("ARG TARANTOOL_TAG=2.11\n\nFROM tarantool/tarantool:${TARANTOOL_TAG} AS builder\n", dockerfile);
+        Assert.Contains("\nFROM tarantool/tarantool:${TARANTOOL_TAG}\n", dockerfile);
+        Assert.Contains("apt-get install -y --no-install-recommends cmake make gcc g++ git unzip", dockerfile);
+        Assert.Contains("HEALTHCHECK ", dockerfile);
         Assert.Contains("COPY tarantool/ ./", dockerfile);
         Assert.Contains("USER 1000:1000", dockerfile);
         Assert.Contains("tt rocks install cartridge", dockerfile);
