@@ -43,7 +43,7 @@ public sealed class RequestMatrixTests
 
     /// <summary>One type × version slice of the matrix: the refusals and design problems, and the 3.x configs
     /// (tarantool/, containers/, kubernetes/) each designed request ships, with the edition it targets.</summary>
-    private sealed record Slice(IReadOnlyList<string> Failures, int Designed, IReadOnlyList<ShippedConfig> Configs);
+    private sealed record Slice(IReadOnlyList<string> Failures, int Designed, IReadOnlyList<ShippedConfig> Configs, IReadOnlyList<string> PlatformProblems);
 
     private sealed record ShippedConfig(string Label, string Content, Edition Edition, bool Tls);
 
@@ -93,6 +93,17 @@ public sealed class RequestMatrixTests
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(15)));
     }
 
+    /// <summary>The platform rules (<see cref="PlatformChecks"/>) on the files of every designed combination, both
+    /// deployment forms: Pod Security, backup identity, NetworkPolicy, write path, routers, probes and start budget,
+    /// the image, the units.</summary>
+    [SchemaTheory]
+    [MemberData(nameof(TypesAndVersions))]
+    public void Every_designed_combination_meets_the_platform_rules(string type, string version)
+    {
+        var slice = SliceOf(type, version);
+        Assert.True(slice.PlatformProblems.Count == 0, string.Join("\n", slice.PlatformProblems.Take(15)));
+    }
+
     [SchemaFact]
     public void The_matrix_covers_both_editions_and_both_deployment_forms()
     {
@@ -107,6 +118,7 @@ public sealed class RequestMatrixTests
     {
         var failures = new ConcurrentBag<string>();
         var configs = new ConcurrentBag<ShippedConfig>();
+        var platform = new ConcurrentBag<string>();
         var designed = 0;
         var combinations =
             from strategy in Strategies
@@ -147,11 +159,14 @@ public sealed class RequestMatrixTests
             var request = intake.Request!;
             var (problems, files) = Design(request, intake.Language);
             if (problems.Count > 0) failures.Add($"{label}:\n  " + string.Join("\n  ", problems.Take(5)));
+            if (problems.Count == 0)
+                foreach (var problem in PlatformChecks.Problems(files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), cloud))
+                    platform.Add($"{label}: {problem}");
             foreach (var file in files.Where(f => TarantoolConfigCheck.IsClusterConfigFile(f.Path)))
                 configs.Add(new ShippedConfig($"{label} {file.Path}", file.Content, request.Edition, request.Edition == Edition.Enterprise && request.Environment == DeploymentEnvironment.Production));
         });
 
-        return new Slice([.. failures], designed, [.. configs.OrderBy(c => c.Label, StringComparer.Ordinal)]);
+        return new Slice([.. failures], designed, [.. configs.OrderBy(c => c.Label, StringComparer.Ordinal)], [.. platform.Order(StringComparer.Ordinal)]);
     }
 
     /// <summary>Where a TLS config leaves iproto in plain text: a listen URI or an advertised URI without transport: ssl.</summary>

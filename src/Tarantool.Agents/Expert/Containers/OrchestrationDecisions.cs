@@ -55,12 +55,13 @@ public static class OrchestrationDecisions
         else
         {
             var cluster = request.ClusterName;
+            var execStart = SystemdRenderer.ExecStart(cluster, plan.ConfigDelivery);
             decisions.Add(($"On-premises hosts run each instance as the systemd template unit {InstanceLayout.UnitTemplate(cluster)} (the bundle's only instance unit; the deployment phase installs it): " +
-                           $"tt starts the instance in the foreground from the configuration phase's layout ({SystemdRenderer.ExecStart(cluster)} in {InstanceLayout.AppDirectory(cluster)}), " +
-                           "so systemd supervises, restarts and logs every instance; the topology's host names and ports are kept.",
+                           $"Type=notify, started from the configuration phase's layout ({execStart} in {InstanceLayout.AppDirectory(cluster)}), so the unit is up only once the instance has recovered and notified systemd, " +
+                           $"and systemd supervises, restarts and logs every instance; hardened with ProtectSystem=strict (only {SystemdRenderer.VarDirectory(cluster)} writable), ProtectHome, PrivateDevices, NoNewPrivileges and RestrictAddressFamilies. The topology's host names and ports are kept.",
                            $"На собственных серверах каждый экземпляр — шаблонная служба systemd {InstanceLayout.UnitTemplate(cluster)} (единственная служба экземпляров в комплекте; её устанавливает фаза развёртывания): " +
-                           $"tt запускает экземпляр на переднем плане по раскладке фазы конфигурации ({SystemdRenderer.ExecStart(cluster)} в {InstanceLayout.AppDirectory(cluster)}), " +
-                           "поэтому systemd следит за экземплярами, перезапускает их и собирает журналы; имена серверов и порты из топологии сохраняются."));
+                           $"Type=notify, запуск по раскладке фазы конфигурации ({execStart} в {InstanceLayout.AppDirectory(cluster)}), поэтому служба считается запущенной только после того, как экземпляр восстановился и уведомил systemd; " +
+                           $"systemd следит за экземплярами, перезапускает их и собирает журналы; защита: ProtectSystem=strict (запись только в {SystemdRenderer.VarDirectory(cluster)}), ProtectHome, PrivateDevices, NoNewPrivileges и RestrictAddressFamilies. Имена серверов и порты из топологии сохраняются."));
             decisions.Add(($"Data lives in {InstanceLayout.VmDataRoot(cluster)}/<instance> (tt.yaml's var/lib under the application directory); mount the data disk at {InstanceLayout.VmDataRoot(cluster)}. Secrets come from {InstanceLayout.SecretsFile(cluster)}.",
                            $"Данные лежат в {InstanceLayout.VmDataRoot(cluster)}/<экземпляр> (var/lib из tt.yaml в каталоге приложения); диск данных монтируйте в {InstanceLayout.VmDataRoot(cluster)}. Секреты берутся из {InstanceLayout.SecretsFile(cluster)}."));
             decisions.Add(("Docker Compose is provided for local development only; production runs on the hosts listed in the topology.",

@@ -97,26 +97,14 @@ public sealed class OrchestrationExpert : PhaseExpert<OrchestrationPlan>
             }];
 
         var data = topology.Replicasets.Where(r => PlatformNaming.RoleOf(r.Roles) is "db" or "storage").ToList();
-        var services = new List<ClientServicePlan>
+        // One Service over every member; writes find the leader on the client side (box.info.ro), which stays true
+        // through failovers and switchovers, unlike a Service pinned to the pod that led at design time.
+        return [new ClientServicePlan
         {
-            new()
-            {
-                Name = $"{ns}-db", Replicasets = [.. data.Select(r => r.Name)], PinnedPod = "", Port = port,
-                Reason = topology.FailoverMode == "off"
-                    ? "Every master accepts writes (failover off), so any member may serve a connection."
-                    : "All members serve reads; writers must reach the current leader, so use a connector with leader discovery (box.info.ro) or the rw Service.",
-            },
-        };
-        if (topology.FailoverMode == "manual" && data.Count == 1 && data[0].Leader is { } leader)
-        {
-            var ordinal = data[0].Instances.ToList().FindIndex(i => i.Name == leader) + 1;
-            if (ordinal > 0)
-                services.Add(new ClientServicePlan
-                {
-                    Name = $"{ns}-rw", Replicasets = [data[0].Name], PinnedPod = PlatformNaming.PodName(data[0].Name, ordinal), Port = port,
-                    Reason = $"Manual failover keeps {leader} as the only writable instance, so a Service pinned to its pod is a stable write endpoint; repoint it when you switch the leader.",
-                });
-        }
-        return services;
+            Name = $"{ns}-db", Replicasets = [.. data.Select(r => r.Name)], PinnedPod = "", Port = port,
+            Reason = topology.FailoverMode == "off"
+                ? "Every master accepts writes (failover off), so any member may serve a connection."
+                : ClientServicePlan.LeaderDiscoveryReason,
+        }];
     }
 }

@@ -194,13 +194,14 @@ public static class OrchestrationNarrator
             [n.T("Instance", "Экземпляр"), n.T("Pod", "Под"), n.T("Address", "Адрес")],
             plan.Endpoints.Select(e => (IReadOnlyList<string>)[e.Instance, e.PodName, $"{e.Host}:{Figures.Integer(e.IprotoPort)}"]));
         n.Bullets(plan.ClientServices.Select(s => $"{s.Name}: " + (n.Language == Language.Ru ? ClientServiceRu(s) : s.Reason)));
-        n.Code("bash", $"docker push <registry>/{plan.Image.ImageName}   # and set the image in the StatefulSets\nkubectl apply -k kubernetes/\nkubectl -n {plan.Namespace} get pods -l app.kubernetes.io/instance={plan.Namespace} -w");
+        n.Code("bash", $"docker push <registry>/{plan.Image.ImageName}\n(cd kubernetes && kustomize edit set image {plan.Image.ImageName.Split(':')[0]}=<registry>/{plan.Image.ImageName})   # the kustomization's images: entry\nkubectl apply -k kubernetes/\nkubectl -n {plan.Namespace} get pods -l app.kubernetes.io/instance={plan.Namespace} -w");
     }
 
     private static string ClientServiceRu(ClientServicePlan service) =>
         service.PinnedPod.Length > 0 ? $"закреплён за подом {service.PinnedPod} — единственным экземпляром для записи при ручном переключении; перенастройте его при смене лидера."
         : service.Name.EndsWith("-router", StringComparison.Ordinal) ? "приложения работают только с роутерами vshard; Service распределяет соединения по всем роутерам."
-        : "все участники обслуживают чтение; запись должна идти на текущего лидера, поэтому нужен коннектор с обнаружением лидера (box.info.ro).";
+        : service.Reason.Contains("failover off", StringComparison.Ordinal) ? "запись принимает каждый мастер (failover off), поэтому соединение может обслуживать любой участник."
+        : "все участники обслуживают чтение; запись должна попадать на текущего лидера, поэтому подключайтесь с обнаружением лидера: коннектор или пул читает box.info.ro на каждом участнике, пишет туда, где он false, и перечитывает его после ошибки read-only (лидер меняется при failover и переключении).";
 
     private static void WriteSystemd(NarrativeBuilder n, OrchestrationPlan plan, ClusterTopology topology, string cluster)
     {
@@ -208,16 +209,20 @@ public static class OrchestrationNarrator
         var target = InstanceLayout.UnitTarget(cluster);
         var app = InstanceLayout.AppDirectory(cluster);
         n.Paragraph(
-            $"systemd/{template} is a template unit, the bundle's only unit for instances: the part after @ is the instance name. It runs '{SystemdRenderer.ExecStart(cluster)}' " +
+            $"systemd/{template} is a template unit (Type=notify), the bundle's only unit for instances: the part after @ is the instance name. It runs '{SystemdRenderer.ExecStart(cluster, plan.ConfigDelivery)}' " +
             $"in {app}, where the bundle's tarantool/ directory is installed as the application and its tt environment, so data lands in {InstanceLayout.VmDataRoot(cluster)}/<instance> " +
             $"(mount the data disk at {InstanceLayout.VmDataRoot(cluster)}) and secrets come from {InstanceLayout.SecretsFile(cluster)}. It restarts the instance on failure, " +
             $"waits {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} s for recovery and {Figures.Integer(plan.Probes.TerminationGraceSeconds)} s for a graceful stop. " +
-            $"systemd/{target} starts the enabled instances at boot. The deployment phase's playbook installs both; tt 2.4 or newer is needed for 'tt start --interactive'.",
-            $"systemd/{template} — шаблонная служба, единственная служба экземпляров в комплекте: часть после @ — имя экземпляра. Она запускает '{SystemdRenderer.ExecStart(cluster)}' " +
+            $"The start counts as done when the instance itself notifies systemd (READY=1, after recovery and the config), and the wait is the same recovery-time budget as the startup probe and the deploy scripts' START_TIMEOUT. " +
+            $"The unit is hardened: ProtectSystem=strict with only {SystemdRenderer.VarDirectory(cluster)} writable, ProtectHome, PrivateDevices, NoNewPrivileges, RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6. " +
+            $"systemd/{target} starts the enabled instances at boot. The deployment phase's playbook installs both" + (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "." : "; tt 2.4 or newer is needed for 'tt start --interactive'."),
+            $"systemd/{template} — шаблонная служба (Type=notify), единственная служба экземпляров в комплекте: часть после @ — имя экземпляра. Она запускает '{SystemdRenderer.ExecStart(cluster, plan.ConfigDelivery)}' " +
             $"в {app}, куда папка tarantool/ из комплекта устанавливается как приложение и его окружение tt, поэтому данные попадают в {InstanceLayout.VmDataRoot(cluster)}/<экземпляр> " +
             $"(диск данных монтируйте в {InstanceLayout.VmDataRoot(cluster)}), а секреты берутся из {InstanceLayout.SecretsFile(cluster)}. Служба перезапускает экземпляр при сбое, " +
             $"ждёт восстановления {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} с и корректной остановки {Figures.Integer(plan.Probes.TerminationGraceSeconds)} с. " +
-            $"systemd/{target} запускает включённые экземпляры при загрузке. Обе службы устанавливает плейбук фазы развёртывания; для 'tt start --interactive' нужна tt 2.4 или новее.");
+            $"Запуск считается завершённым, когда экземпляр сам уведомляет systemd (READY=1, после восстановления и применения конфигурации); ожидание — тот же бюджет времени восстановления, что у startup-пробы и START_TIMEOUT скриптов развёртывания. " +
+            $"Служба защищена: ProtectSystem=strict и запись только в {SystemdRenderer.VarDirectory(cluster)}, ProtectHome, PrivateDevices, NoNewPrivileges, RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6. " +
+            $"systemd/{target} запускает включённые экземпляры при загрузке. Обе службы устанавливает плейбук фазы развёртывания" + (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "." : "; для 'tt start --interactive' нужна tt 2.4 или новее."));
         n.Table(
             [n.T("Host", "Сервер"), n.T("Units", "Службы")],
             topology.Replicasets.SelectMany(r => r.Instances).GroupBy(i => i.Host).OrderBy(g => g.Key, StringComparer.Ordinal)

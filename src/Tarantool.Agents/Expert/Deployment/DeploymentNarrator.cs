@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tarantool.Agents.Expert.Documentation;
 using Tarantool.Agents.Narratives;
+using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Phases.Deployment;
 
 namespace Tarantool.Agents.Expert.Deployment;
@@ -79,8 +80,8 @@ internal sealed class DeploymentNarrator(ClusterProfile cluster, DeploymentPlan 
             [_md.T("Replicaset", "Репликасет"), _md.T("Restart order", "Порядок перезапуска"), _md.T("Leader", "Лидер"), _md.T("Switch to", "Переключение на"), _md.T("Method", "Способ")],
             plan.RollingUpdate.Select(r => (IReadOnlyList<string>)[r.Replicaset, string.Join(" → ", r.Order), Dash(r.Leader), Dash(r.SwitchoverTo), r.SwitchoverMethod]));
         _md.Paragraph(
-            $"Start timeout: {DeploymentTimings.BaseStartSeconds} s + {DeploymentTimings.SecondsPerSnapshotGb} s × {Figures.Number(cluster.Capacity.SnapshotSizeGb, 1)} GB snapshot + {DeploymentTimings.SecondsPerWalGb} s × {Figures.Number(cluster.Capacity.WalSizeGb, 1)} GB WAL, rounded up to 30 s and at least 300 s = **{plan.StartTimeoutSeconds} s**. Lag limit: max(1, 5 × {cluster.Topology.CrossRegionLatencyBudgetMs} ms) = **{Figures.Number(plan.MaxReplicationLagSeconds, 1)} s**.",
-            $"Тайм-аут запуска: {DeploymentTimings.BaseStartSeconds} с + {DeploymentTimings.SecondsPerSnapshotGb} с × {Figures.Number(cluster.Capacity.SnapshotSizeGb, 1)} ГБ снапшота + {DeploymentTimings.SecondsPerWalGb} с × {Figures.Number(cluster.Capacity.WalSizeGb, 1)} ГБ WAL, с округлением вверх до 30 с и не меньше 300 с = **{plan.StartTimeoutSeconds} с**. Предел отставания: max(1, 5 × {cluster.Topology.CrossRegionLatencyBudgetMs} мс) = **{Figures.Number(plan.MaxReplicationLagSeconds, 1)} с**.");
+            $"Start timeout, the recovery-time estimate's start budget that also sizes the startup probe, the healthchecks and systemd's TimeoutStartSec: max({RecoveryBudget.MinimumSeconds} s, {Figures.Number(RecoveryBudget.SafetyFactor)} × ({Figures.Number(cluster.Capacity.SnapshotSizeGb, 1)} GB snapshot at {Figures.Number(RecoveryBudget.SnapshotMbPerSecond, 0)} MB/s + {Figures.Number(cluster.Capacity.WalSizeGb, 1)} GB WAL at {Figures.Number(RecoveryBudget.WalMbPerSecond, 0)} MB/s + {RecoveryBudget.ProcessStartSeconds} s)) = **{plan.StartTimeoutSeconds} s**. Lag limit: max(1, 5 × {cluster.Topology.CrossRegionLatencyBudgetMs} ms) = **{Figures.Number(plan.MaxReplicationLagSeconds, 1)} s**.",
+            $"Тайм-аут запуска — бюджет запуска из оценки времени восстановления, тот же, что у startup-пробы, healthcheck и TimeoutStartSec в systemd: max({RecoveryBudget.MinimumSeconds} с, {Figures.Number(RecoveryBudget.SafetyFactor)} × ({Figures.Number(cluster.Capacity.SnapshotSizeGb, 1)} ГБ снапшота при {Figures.Number(RecoveryBudget.SnapshotMbPerSecond, 0)} МБ/с + {Figures.Number(cluster.Capacity.WalSizeGb, 1)} ГБ WAL при {Figures.Number(RecoveryBudget.WalMbPerSecond, 0)} МБ/с + {RecoveryBudget.ProcessStartSeconds} с)) = **{plan.StartTimeoutSeconds} с**. Предел отставания: max(1, 5 × {cluster.Topology.CrossRegionLatencyBudgetMs} мс) = **{Figures.Number(plan.MaxReplicationLagSeconds, 1)} с**.");
         _md.Code("bash", Kubernetes
             ? $"NAMESPACE={Namespace} deploy/scripts/rolling-restart.sh"
             : "cd deploy/ansible && ansible-playbook rolling-update.yml\n# " + _md.T("or, without Ansible, from an operator machine:", "или без Ansible с машины оператора:") + "\nSSH_USER=deploy deploy/scripts/rolling-restart.sh");
@@ -92,10 +93,10 @@ internal sealed class DeploymentNarrator(ClusterProfile cluster, DeploymentPlan 
         _md.Section(DeploymentPhase.BackupScheduling);
         _md.Paragraph(
             Kubernetes
-                ? $"CronJobs in deploy/kubernetes/backup-cronjob.yaml exec the backup scripts inside the pods of {string.Join(", ", schedule.BackupInstances)}, in UTC, with RETENTION_DAYS={schedule.RetentionDays}."
+                ? $"CronJobs in deploy/kubernetes/backup-cronjob.yaml, one set per backup instance ({string.Join(", ", schedule.BackupInstances)}), run the backup scripts in their own image (deploy/kubernetes/backup.Dockerfile, the only image with the storage client) on the instance's node with its data volume mounted read-only, under the service account bound to the cloud identity, in UTC, with RETENTION_DAYS={schedule.RetentionDays}. deploy/scripts/backup-run.sh runs a backup script by hand the same way."
                 : $"systemd timers run deploy/scripts/backup-job.sh on the hosts of {string.Join(", ", schedule.BackupInstances)}; it calls the backup phase's scripts in {DeploymentLayout.BackupToolsDir} with RETENTION_DAYS={schedule.RetentionDays}. Persistent=true runs a backup missed while a host was down.",
             Kubernetes
-                ? $"CronJob из deploy/kubernetes/backup-cronjob.yaml выполняют скрипты бэкапа внутри подов {string.Join(", ", schedule.BackupInstances)}, по UTC, с RETENTION_DAYS={schedule.RetentionDays}."
+                ? $"CronJob из deploy/kubernetes/backup-cronjob.yaml, свой набор на каждый инстанс бэкапа ({string.Join(", ", schedule.BackupInstances)}), запускают скрипты бэкапа в собственном образе (deploy/kubernetes/backup.Dockerfile — единственный образ с клиентом хранилища) на узле инстанса с его томом данных только для чтения, от имени сервисного аккаунта, связанного с облачной учётной записью, по UTC, с RETENTION_DAYS={schedule.RetentionDays}. deploy/scripts/backup-run.sh так же запускает скрипт бэкапа вручную."
                 : $"Таймеры systemd запускают deploy/scripts/backup-job.sh на хостах {string.Join(", ", schedule.BackupInstances)}; он вызывает скрипты фазы бэкапа из {DeploymentLayout.BackupToolsDir} с RETENTION_DAYS={schedule.RetentionDays}. Persistent=true запускает пропущенный бэкап, если хост был выключен.");
         var rows = new List<IReadOnlyList<string>>
         {

@@ -5,22 +5,10 @@ namespace Tarantool.Agents.Expert.Deployment;
 /// <summary>The time limits of the rolling update, computed from the capacity plan and the topology.</summary>
 internal static class DeploymentTimings
 {
-    /// <summary>Fixed part of a restart: process start, config, connecting to peers.</summary>
-    public const int BaseStartSeconds = 120;
-
-    /// <summary>memtx recovery reads the snapshot and rebuilds secondary indexes: about 8 s per GB (≈125 MB/s), a
-    /// cautious figure for a timeout.</summary>
-    public const int SecondsPerSnapshotGb = 8;
-
-    /// <summary>Replaying the WAL written since the last checkpoint runs every request again: about 15 s per GB.</summary>
-    public const int SecondsPerWalGb = 15;
-
-    public static int StartTimeoutSeconds(ClusterProfile cluster)
-    {
-        var seconds = BaseStartSeconds + cluster.Capacity.SnapshotSizeGb * SecondsPerSnapshotGb + cluster.Capacity.WalSizeGb * SecondsPerWalGb;
-        var rounded = (int)Math.Ceiling(seconds / 30) * 30;
-        return Math.Max(300, rounded);
-    }
+    /// <summary>The start budget of the capacity plan's recovery-time estimate (<see cref="Phases.CapacityPlanning.RecoveryBudget"/>):
+    /// the same figure sizes the startup probe, the healthchecks and systemd's TimeoutStartSec, so the scripts never
+    /// give up on an instance its supervisor still lets recover.</summary>
+    public static int StartTimeoutSeconds(ClusterProfile cluster) => Phases.CapacityPlanning.RecoveryBudget.BudgetSeconds(cluster.Capacity);
 
     /// <summary>1 s within a site; across sites the lag budget grows with the round trip (five round trips).</summary>
     public static double MaxReplicationLagSeconds(ClusterProfile cluster) =>

@@ -12,8 +12,12 @@ internal sealed class OpsCommands(ClusterProfile cluster)
 
     /// <summary>A backup on demand, the way this deployment form runs backups: a Job from the CronJob, or the playbook.</summary>
     public string BackupNow => cluster.OnKubernetes
-        ? $"kubectl create job -n {Namespace} --from=cronjob/{Namespace}-backup {Namespace}-backup-manual"
+        ? $"kubectl create job -n {Namespace} --from=cronjob/{BackupCronJob("backup")} {BackupCronJob("backup")}-manual"
         : "cd deploy/ansible && ansible-playbook backup.yml -e backup_now=true";
+
+    /// <summary>A backup CronJob (backup, wal-archive, backup-verify) of the first backup instance: every backup instance has its own.</summary>
+    public string BackupCronJob(string kind) =>
+        Phases.Deployment.Scheduling.BackupCronJobWriter.CronJobName(Namespace, kind, cluster.DataReplicasets.Count > 0 ? cluster.BackupInstance(cluster.DataReplicasets[0]) : App);
 
     /// <summary>The Kubernetes namespace (the cluster name as a DNS label).</summary>
     public string Namespace => Phases.Containers.PlatformNaming.Namespace(App);
@@ -21,11 +25,11 @@ internal sealed class OpsCommands(ClusterProfile cluster)
     /// <summary>The application directory on the hosts, where tt commands run (its tt.yaml is the environment).</summary>
     public string AppDir => DeploymentLayout.AppDir(cluster.InstallDir, App);
 
-    /// <summary>What <c>tt connect</c> addresses inside a pod: on 3.x the console socket the containers phase pins to
-    /// the run volume, otherwise the application's instance in the image's working directory.</summary>
+    /// <summary>What <c>tt connect</c> addresses inside a pod: on 3.x the console socket the containers phase pins into
+    /// the instance's data directory, otherwise the application's instance in the image's working directory.</summary>
     private string PodConsole(string instance) =>
         cluster.Tooling == Phases.Documentation.TarantoolTooling.DeclarativeConfig
-            ? $"unix://{Phases.Containers.ContainerConfigRewriter.RunRoot}/{instance}.control"
+            ? $"unix://{Phases.Containers.InstanceLayout.ContainerConsoleSocket(instance)}"
             : $"{App}:{instance}";
 
     public string Unit(string instance) => DeploymentLayout.InstanceService(App, instance);

@@ -40,14 +40,28 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
                 $"диск: {GuideFigures.Gb(capacity.DiskPerStorageInstanceGb, cluster.Language)} SSD ({capacity.SnapshotCount} снапшота по {GuideFigures.Gb(capacity.SnapshotSizeGb, cluster.Language)}, {GuideFigures.Gb(capacity.WalSizeGb, cluster.Language)} WAL, место под локальный бэкап); `wal.mode` — `{capacity.WalMode}`, около {capacity.WalIops} IOPS записи на лидере."),
         ]);
         if (cluster.OnKubernetes)
+        {
             s.P($"On {GuideFigures.Cloud(cluster.Request.CloudProvider)}, the instances run on the managed Kubernetes: you need `kubectl` access to the `{App}` namespace, a storage class with SSD volumes of the size above, and nodes with the RAM above per pod.",
                 $"В {GuideFigures.Cloud(cluster.Request.CloudProvider)} инстансы работают в управляемом Kubernetes: нужен доступ `kubectl` к пространству имён `{App}`, класс хранения с SSD-томами указанного размера и узлы с указанным объёмом памяти на под.");
+            BackupIdentity(s);
+        }
         else
         {
             s.P("Hosts run Debian or Ubuntu with time synchronisation (chrony), the iproto and metrics ports above open between the hosts and to the monitoring system, and `ulimit -n` of at least 65535 (the systemd unit sets it).",
                 "На хостах — Debian или Ubuntu с синхронизацией времени (chrony); порты iproto и метрик из таблицы открыты между хостами и для системы мониторинга; `ulimit -n` не меньше 65535 (его задаёт unit systemd).");
             CloudVms(s);
         }
+    }
+
+    /// <summary>On Kubernetes: how the backup Jobs reach the storage (their service account and cloud identity) and the
+    /// permissions it needs; the database pods hold no storage credentials and no storage client.</summary>
+    private void BackupIdentity(SectionText s)
+    {
+        var identity = Phases.Deployment.BackupIdentity.For(cluster.Request, _ops.Namespace, cluster.Backup.StorageKind, cluster.Backup.StorageUri);
+        var account = Phases.Deployment.BackupIdentity.ServiceAccount(_ops.Namespace);
+        s.P($"Backups run as their own Jobs (`deploy/kubernetes/backup-cronjob.yaml`, image `deploy/kubernetes/backup.Dockerfile`) under the service account `{account}` ({identity.Mechanism}). Before the first backup, give it {identity.Permissions}; fill in the capitalised placeholders in the manifest:",
+            $"Бэкапы выполняются отдельными Job (`deploy/kubernetes/backup-cronjob.yaml`, образ `deploy/kubernetes/backup.Dockerfile`) от имени сервисного аккаунта `{account}` ({identity.MechanismRu}). До первого бэкапа выдайте ему: {identity.PermissionsRu}; заполните в манифесте заглушки, написанные заглавными буквами:");
+        s.Bash(string.Join("\n", identity.SetupCommands));
     }
 
     /// <summary>On a public cloud's VMs: the machine type, data disk, zones and backup access the hosts need.</summary>

@@ -55,6 +55,7 @@ public sealed class BackupScriptsRenderer : IArtifactRenderer<BackupPlan>
             ["TT_CFG"] = ShellSafe(InstanceLayout.TtConfig(context.Request.ClusterName)),
             ["STATE_DIR"] = InstanceLayout.BackupStateDir,
             ["DATA_ROOT"] = ShellSafe(InstanceLayout.DataRoot(context.Request, context.Request.ClusterName)),
+            ["CONSOLE_IN_DATA_DIR"] = InstanceLayout.ConsoleInDataDirectory(context.Request) ? "1" : "0",
             ["DEPLOYMENT_FORM"] = InstanceLayout.InContainers(context.Request) ? "the data volume of each pod" : "the tt environment's var/lib on each host",
             ["START_EXAMPLE"] = StartCommand(context, "INSTANCE"),
             ["START_HINT"] = "start it: " + StartCommand(context, "${INSTANCE}"),

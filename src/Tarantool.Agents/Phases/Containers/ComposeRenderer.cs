@@ -57,7 +57,8 @@ public static class ComposeRenderer
 
         var mounts = new List<YamlNode> { Str($"{volume}:{plan.Image.DataDirectory}") };
         if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
-            mounts.Add(Str($"./config.yaml:{plan.Image.AppDirectory}/config.yaml:ro"));
+            // The image's TT_CONFIG: the same path as the Kubernetes ConfigMap's directory mount.
+            mounts.Add(Str($"./config.yaml:{InstanceLayout.ContainerConfigFile}:ro"));
 
         var iproto = PlatformNaming.ContainerIprotoPort.ToString(CultureInfo.InvariantCulture);
         var metrics = PlatformNaming.ContainerMetricsPort.ToString(CultureInfo.InvariantCulture);
@@ -72,7 +73,7 @@ public static class ComposeRenderer
             ("environment", environment),
             ("volumes", Seq(mounts)),
             ("ports", Seq(ports)),
-            ("healthcheck", Healthcheck(plan.Probes)),
+            ("healthcheck", Healthcheck(plan)),
             ("restart", Str("unless-stopped")),
             ("stop_grace_period", Str($"{plan.Probes.TerminationGraceSeconds.ToString(CultureInfo.InvariantCulture)}s")),
             ("ulimits", Map(("nofile", Map(("soft", Int(65536)), ("hard", Int(65536)))))));
@@ -81,20 +82,17 @@ public static class ComposeRenderer
         return service;
     }
 
-    /// <summary>A TCP connect to iproto that also checks the Tarantool greeting: no credentials are needed and the
-    /// port only opens once local recovery is done.</summary>
-    private static YamlMappingNode Healthcheck(ProbePlan probes)
+    /// <summary>The image's health check (<see cref="HealthCheckScript"/>): the instance's own state where it has a
+    /// console, else the iproto greeting; the start period is the recovery-time budget, as for the startup probe.</summary>
+    private static YamlMappingNode Healthcheck(OrchestrationPlan plan)
     {
-        var port = PlatformNaming.ContainerIprotoPort.ToString(CultureInfo.InvariantCulture);
-        var lua = $"local s = require('socket').tcp_connect('127.0.0.1', {port}, 2) " +
-                  "if s == nil then os.exit(1) end local g = s:read(64, 2) s:close() " +
-                  "os.exit((g ~= nil and g:find('Tarantool') ~= nil) and 0 or 1)";
+        var probes = plan.Probes;
         var startPeriod = probes.StartupPeriodSeconds * probes.StartupFailureThreshold;
         return Map(
-            ("test", Seq(Str("CMD"), Str("tarantool"), Str("-e"), Str(lua))),
-            ("interval", Str($"{probes.LivenessPeriodSeconds.ToString(CultureInfo.InvariantCulture)}s")),
+            ("test", Seq(new[] { Str("CMD") }.Concat(HealthCheckScript.Command(plan.ConfigDelivery).Select(a => Str(a))))),
+            ("interval", Str($"{probes.ReadinessPeriodSeconds.ToString(CultureInfo.InvariantCulture)}s")),
             ("timeout", Str("5s")),
-            ("retries", Int(probes.LivenessFailureThreshold)),
+            ("retries", Int(probes.ReadinessFailureThreshold)),
             ("start_period", Str($"{startPeriod.ToString(CultureInfo.InvariantCulture)}s")));
     }
 

@@ -15,8 +15,6 @@ public static class ContainerConfigRewriter
     /// <summary>The data volume's mount point (<see cref="InstanceLayout.ContainerDataRoot"/>).</summary>
     public const string DataRoot = InstanceLayout.ContainerDataRoot;
 
-    /// <summary>The run volume's mount point (<see cref="InstanceLayout.ContainerRunRoot"/>).</summary>
-    public const string RunRoot = InstanceLayout.ContainerRunRoot;
 
     public static string Rewrite(string configYaml, ClusterTopology topology, IReadOnlyList<ConfigRewriteTarget> targets, string platformNote)
     {
@@ -148,8 +146,8 @@ public static class ContainerConfigRewriter
         return map;
     }
 
-    /// <summary>Data on the volume, sockets and pid files in the run directory, logs to stderr for the runtime to
-    /// collect. Set globally and removed from narrower scopes so nothing overrides the volume paths.</summary>
+    /// <summary>Data, the control socket and the pid file on the volume (<see cref="InstanceLayout.ContainerConsoleSocket"/>),
+    /// logs to stderr for the runtime to collect. Set globally and removed from narrower scopes so nothing overrides the volume paths.</summary>
     private static void PinDirectories(YamlMappingNode root)
     {
         var pinned = new (string Section, string Key, string Value)[]
@@ -157,8 +155,8 @@ public static class ContainerConfigRewriter
             ("snapshot", "dir", $"{DataRoot}/{{{{ instance_name }}}}"),
             ("wal", "dir", $"{DataRoot}/{{{{ instance_name }}}}"),
             ("vinyl", "dir", $"{DataRoot}/{{{{ instance_name }}}}"),
-            ("console", "socket", $"{RunRoot}/{{{{ instance_name }}}}.control"),
-            ("process", "pid_file", $"{RunRoot}/{{{{ instance_name }}}}.pid"),
+            ("console", "socket", $"{DataRoot}/{{{{ instance_name }}}}/tarantool.control"),
+            ("process", "pid_file", $"{DataRoot}/{{{{ instance_name }}}}/tarantool.pid"),
             ("log", "to", "stderr"),
         };
         var scopes = AllScopes(root).ToList();

@@ -38,8 +38,18 @@ public static partial class InstanceLayout
     /// <summary>The PersistentVolumeClaim holding one instance's data on Kubernetes (pod name = instance name).</summary>
     public static string DataVolumeClaim(string instance) => $"{DataVolume}-{instance}";
 
-    /// <summary>Where control sockets and pid files live inside a container (an emptyDir on Kubernetes).</summary>
-    public const string ContainerRunRoot = "/var/run/tarantool";
+    /// <summary>
+    /// The control socket of an instance in a container: inside its data directory on the data volume (tt's own file
+    /// name), so the backup Job, which mounts the instance's volume on the same node, reaches the instance's console
+    /// without the Kubernetes API, and the probes and scripts inside the pod find it at the same path.
+    /// </summary>
+    public static string ContainerConsoleSocket(string instance) => $"{ContainerDataRoot}/{instance}/tarantool.control";
+
+    /// <summary>True when the instances' control sockets follow <see cref="ContainerConsoleSocket"/>: containers that
+    /// run the declarative config (the containers phase pins <c>console.socket</c>); 2.x box.cfg and Cartridge images
+    /// open no console of their own.</summary>
+    public static bool ConsoleInDataDirectory(ClusterRequest request) =>
+        InContainers(request) && ConfigDelivery.For(request) == ConfigDelivery.ConfigYaml;
 
     /// <summary>
     /// Where Kubernetes pods mount the cluster ConfigMap as a directory. A directory mount (unlike <c>subPath</c>)
@@ -106,7 +116,8 @@ public static partial class InstanceLayout
         foreach (Match match in AbsolutePath().Matches(text))
         {
             if (!match.Value.Contains("/var/lib/", StringComparison.Ordinal)) continue;
-            var segments = match.Value.Split('/');
+            // The path of a URI such as unix:///var/lib/tarantool/x/tarantool.control starts after its empty authority.
+            var segments = ("/" + match.Value.TrimStart('/')).Split('/');
             for (var k = 1; k < segments.Length; k++)
             {
                 var segment = segments[k];

@@ -22,6 +22,12 @@ public static class KubernetesLabels
         (Replicaset, Str(workload.Replicaset)),
         (Role, Str(workload.Role)));
 
+    /// <summary>Every pod of one role across replicasets (all routers): one disruption budget and one spread rule for them.</summary>
+    public static YamlMappingNode RoleSelector(string ns, string role) => Map(
+        ("app.kubernetes.io/name", Str("tarantool")),
+        ("app.kubernetes.io/instance", Str(ns)),
+        (Role, Str(role)));
+
     /// <summary>Pods of one replicaset; immutable in a StatefulSet, so it never includes mutable labels.</summary>
     public static YamlMappingNode Selector(string ns, string replicaset) => Map(
         ("app.kubernetes.io/name", Str("tarantool")),

@@ -37,16 +37,23 @@ public static class KubernetesManifestRenderer
         {
             files.Add(Manifest($"service-{workload.Replicaset}.yaml", HeadlessService(ns, workload)));
             files.Add(Manifest($"statefulset-{workload.Replicaset}.yaml", StatefulSetBuilder.Build(plan, workload, topology, configMapName, configChecksum)));
-            files.Add(Manifest($"pdb-{workload.Replicaset}.yaml", DisruptionBudget(ns, workload)));
+            // Every router is a replicaset of its own: budgets per router would each allow one eviction, so a drain
+            // could take them all. The routers share one budget instead (below).
+            if (workload.Role != "router") files.Add(Manifest($"pdb-{workload.Replicaset}.yaml", DisruptionBudget(ns, workload)));
         }
+        if (plan.Workloads.Any(w => w.Role == "router"))
+            files.Add(Manifest($"pdb-{RoutersBudget}.yaml", RouterDisruptionBudget(ns)));
         foreach (var service in plan.ClientServices)
             files.Add(Manifest($"service-{service.Name}.yaml", ClientService(plan, service)));
+        files.Add(new BundleFile("kubernetes/networkpolicy.yaml", "kubernetes-manifest", NetworkPolicyRenderer.Render(plan)));
 
         var kustomization = Map(
             ("apiVersion", Str("kustomize.config.k8s.io/v1beta1")),
             ("kind", Str("Kustomization")),
             ("namespace", Str(ns)),
-            ("resources", Seq(files.Select(f => (YamlNode)Str(f.Path["kubernetes/".Length..])))));
+            ("resources", Seq(files.Select(f => (YamlNode)Str(f.Path["kubernetes/".Length..])))),
+            // The one place to point the StatefulSets at your registry: kustomize edit set image NAME=REGISTRY/NAME:TAG.
+            ("images", Seq(Map(("name", Str(ImageRepository(plan.Image.ImageName))), ("newName", Str(ImageRepository(plan.Image.ImageName))), ("newTag", Str(ImageTag(plan.Image.ImageName)))))));
         var secretNames = plan.Secrets.Select(s => s.SecretName).Distinct().Order(StringComparer.Ordinal).ToList();
         var header = new List<string> { $"Kubernetes deployment of {context.Request.ClusterName}. Create the Secrets first, from files you keep out of git:" };
         foreach (var name in secretNames)
@@ -54,6 +61,7 @@ public static class KubernetesManifestRenderer
             var keys = plan.Secrets.Where(s => s.SecretName == name).Select(s => s.SecretKey).Distinct();
             header.Add($"  kubectl -n {ns} create secret generic {name} " + string.Join(" ", keys.Select(k => $"--from-file={k}=./{k}")));
         }
+        header.Add($"Push the image and point images: at it: (cd kubernetes && kustomize edit set image {ImageRepository(plan.Image.ImageName)}=REGISTRY/{plan.Image.ImageName})");
         header.Add("Then: kubectl apply -k kubernetes/");
         files.Add(new BundleFile("kubernetes/kustomization.yaml", "kustomization", Emit(kustomization, [.. header])));
         return files;
@@ -66,13 +74,49 @@ public static class KubernetesManifestRenderer
     public static string ConfigChecksum(string configYaml) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(configYaml)));
 
+    /// <summary>The client Service annotation saying how writes reach the leader (routers, or leader discovery).</summary>
+    public const string WritePathAnnotation = "tarantool.io/writes";
+
+    /// <summary>How a Service's writes reach the leader, in one line.</summary>
+    private static string WritePath(ClientServicePlan service) =>
+        service.PinnedPod.Length > 0 ? $"pinned to {service.PinnedPod}"
+        : service.Name.EndsWith("-router", StringComparison.Ordinal) ? "through the vshard routers, which send each write to its bucket's leader"
+        : service.Reason.Contains("failover off", StringComparison.Ordinal) ? "any member: every master takes writes (failover off)"
+        : "client-side leader discovery: write to the member whose box.info.ro is false";
+
+    /// <summary>The shared disruption budget (and file name) of all routers.</summary>
+    public const string RoutersBudget = "routers";
+
+    private static string ImageRepository(string image) => image.Contains(':', StringComparison.Ordinal) ? image[..image.LastIndexOf(':')] : image;
+
+    private static string ImageTag(string image) => image.Contains(':', StringComparison.Ordinal) ? image[(image.LastIndexOf(':') + 1)..] : "latest";
+
+    private static YamlMappingNode RouterDisruptionBudget(string ns) => Map(
+        ("apiVersion", Str("policy/v1")),
+        ("kind", Str("PodDisruptionBudget")),
+        ("metadata", Map(("name", Str($"{ns}-{RoutersBudget}")), ("namespace", Str(ns)), ("labels", KubernetesLabels.Common(ns)))),
+        ("spec", Map(
+            ("maxUnavailable", Int(1)),
+            ("selector", Map(("matchLabels", KubernetesLabels.RoleSelector(ns, "router")))))));
+
     private static BundleFile Manifest(string name, YamlMappingNode root) => new($"kubernetes/{name}", "kubernetes-manifest", Emit(root));
+
+    /// <summary>The namespace label that makes the API server refuse pods below <see cref="PodSecurityLevel"/>.</summary>
+    public const string PodSecurityEnforce = "pod-security.kubernetes.io/enforce";
+
+    /// <summary>The Pod Security Standard every pod of the bundle meets.</summary>
+    public const string PodSecurityLevel = "restricted";
 
     private static YamlMappingNode Namespace(string ns)
     {
         var labels = KubernetesLabels.Common(ns);
-        // The pods run as non-root with all capabilities dropped, so the restricted Pod Security level holds.
-        labels.Add("pod-security.kubernetes.io/enforce", Str("restricted"));
+        // Every pod template of the bundle (StatefulSets, backup CronJobs) meets the restricted level: non-root,
+        // RuntimeDefault seccomp, no privilege escalation, all capabilities dropped, no hostPath. Warn and audit at the
+        // same level so a hand-made pod that would be refused shows up before it is.
+        labels.Add(PodSecurityEnforce, Str(PodSecurityLevel));
+        labels.Add("pod-security.kubernetes.io/enforce-version", Str("latest"));
+        labels.Add("pod-security.kubernetes.io/warn", Str(PodSecurityLevel));
+        labels.Add("pod-security.kubernetes.io/audit", Str(PodSecurityLevel));
         return Map(("apiVersion", Str("v1")), ("kind", Str("Namespace")), ("metadata", Map(("name", Str(ns)), ("labels", labels))));
     }
 
@@ -122,7 +166,8 @@ public static class KubernetesManifestRenderer
         return Map(
             ("apiVersion", Str("v1")),
             ("kind", Str("Service")),
-            ("metadata", Map(("name", Str(service.Name)), ("namespace", Str(ns)), ("labels", KubernetesLabels.Common(ns)))),
+            ("metadata", Map(("name", Str(service.Name)), ("namespace", Str(ns)), ("labels", KubernetesLabels.Common(ns)),
+                ("annotations", Map((WritePathAnnotation, Str(WritePath(service))))))),
             ("spec", Map(
                 ("type", Str("ClusterIP")),
                 ("selector", selector),

@@ -239,6 +239,12 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
                 yield return ValidationIssue.Error("orchestration.service-replicaset", $"Service {service.Name} selects unknown replicaset {unknown}.", "clientServices");
             if (service.PinnedPod.Length > 0 && plan.Endpoints.All(e => e.PodName != service.PinnedPod))
                 yield return ValidationIssue.Error("orchestration.service-pinned-pod", $"Service {service.Name} pins pod {service.PinnedPod}, which no endpoint has.", "clientServices");
+            // Nothing repoints a pinned Service when the leader moves (a switchover, a rolling restart's lead move, a
+            // failover), so it would send writes to a replica from then on: writes reach the leader through the routers
+            // (sharded) or through the connector's leader discovery (box.info.ro), never through a pod pinned at design time.
+            else if (service.PinnedPod.Length > 0 && topology.FailoverMode != "off")
+                yield return ValidationIssue.Error("orchestration.service-pinned-leader",
+                    $"Service {service.Name} pins pod {service.PinnedPod} as the write endpoint, but nothing moves it when the leader changes (failover {topology.FailoverMode}): serve every member and document leader discovery (box.info.ro) instead.", "clientServices");
         }
     }
 

@@ -35,6 +35,8 @@ public static class StatefulSetBuilder
                 ("fsGroup", Int(plan.Image.RunAsUser)),
                 ("fsGroupChangePolicy", Str("OnRootMismatch")),
                 ("seccompProfile", Map(("type", Str("RuntimeDefault")))))),
+            // No instance talks to the Kubernetes API: no token in the pod for anything to steal.
+            ("automountServiceAccountToken", Bool(false)),
             ("terminationGracePeriodSeconds", Int(plan.Probes.TerminationGraceSeconds)),
             ("affinity", Affinity(ns, workload)),
             ("topologySpreadConstraints", Spread(ns, workload)),
@@ -79,7 +81,12 @@ public static class StatefulSetBuilder
         var ports = new List<YamlNode> { Map(("name", Str("iproto")), ("containerPort", Int(PlatformNaming.ContainerIprotoPort)), ("protocol", Str("TCP"))) };
         if (hasMetrics) ports.Add(Map(("name", Str("metrics")), ("containerPort", Int(PlatformNaming.ContainerMetricsPort)), ("protocol", Str("TCP"))));
 
-        var readiness = hasMetrics
+        // Readiness from the instance's own state (status, config status, upstreams) where the config gives it a
+        // console; 2.x box.cfg and Cartridge images open none, so there the metrics endpoint (served by the TX thread)
+        // or the iproto port stands in.
+        var readiness = plan.ConfigDelivery == ConfigDelivery.ConfigYaml
+            ? Map(("exec", Map(("command", Seq(HealthCheckScript.Command(plan.ConfigDelivery).Select(a => (YamlNode)Str(a)))))), ("periodSeconds", Int(probes.ReadinessPeriodSeconds)), ("timeoutSeconds", Int(5)), ("failureThreshold", Int(probes.ReadinessFailureThreshold)))
+            : hasMetrics
             ? Map(("httpGet", Map(("path", Str(probes.ReadinessPath)), ("port", Str("metrics")))), ("periodSeconds", Int(probes.ReadinessPeriodSeconds)), ("timeoutSeconds", Int(3)), ("failureThreshold", Int(probes.ReadinessFailureThreshold)))
             : Map(("tcpSocket", Map(("port", Str("iproto")))), ("periodSeconds", Int(probes.ReadinessPeriodSeconds)), ("timeoutSeconds", Int(3)), ("failureThreshold", Int(probes.ReadinessFailureThreshold)));
 
@@ -90,7 +97,6 @@ public static class StatefulSetBuilder
         var mounts = new List<YamlNode>
         {
             Map(("name", Str(InstanceLayout.DataVolume)), ("mountPath", Str(plan.Image.DataDirectory))),
-            Map(("name", Str("run")), ("mountPath", Str(ContainerConfigRewriter.RunRoot))),
         };
         if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
             // A directory mount, never subPath: kubelet updates it when the ConfigMap changes, so config:reload() works.
@@ -114,10 +120,16 @@ public static class StatefulSetBuilder
             ("livenessProbe", Map(("tcpSocket", Map(("port", Str("iproto")))), ("periodSeconds", Int(probes.LivenessPeriodSeconds)), ("timeoutSeconds", Int(5)), ("failureThreshold", Int(probes.LivenessFailureThreshold)))),
             ("readinessProbe", readiness),
             ("volumeMounts", Seq(mounts)),
-            ("securityContext", Map(
-                ("allowPrivilegeEscalation", Bool(false)),
-                ("capabilities", Map(("drop", Seq(Str("ALL"))))))));
+            ("securityContext", RestrictedContainer()));
     }
+
+    /// <summary>What the restricted Pod Security level asks of every container, stated on the container itself so it
+    /// holds even where a pod-level default is overridden.</summary>
+    public static YamlMappingNode RestrictedContainer() => Map(
+        ("runAsNonRoot", Bool(true)),
+        ("allowPrivilegeEscalation", Bool(false)),
+        ("capabilities", Map(("drop", Seq(Str("ALL"))))),
+        ("seccompProfile", Map(("type", Str("RuntimeDefault")))));
 
     private static YamlNode EnvVar(EnvEntry entry)
     {
@@ -130,7 +142,6 @@ public static class StatefulSetBuilder
 
     private static IEnumerable<YamlNode> Volumes(OrchestrationPlan plan, string configMapName)
     {
-        yield return Map(("name", Str("run")), ("emptyDir", Map()));
         if (plan.ConfigDelivery == ConfigDelivery.ConfigYaml)
             yield return Map(("name", Str("config")), ("configMap", Map(("name", Str(configMapName)))));
         foreach (var (group, index) in SecretDirectories(plan).Select((g, i) => (g, i)))
@@ -146,10 +157,15 @@ public static class StatefulSetBuilder
     private static IEnumerable<IGrouping<string, SecretReference>> SecretDirectories(OrchestrationPlan plan) =>
         plan.Secrets.Where(s => s.FilePath.Length > 0).GroupBy(s => Path.GetDirectoryName(s.FilePath)!.Replace('\\', '/')).OrderBy(g => g.Key, StringComparer.Ordinal);
 
+    /// <summary>The pods a placement rule counts: the replicaset's members, or every router for a router (each router is
+    /// a replicaset of its own, and a rule per router would let a node or a zone hold all of them).</summary>
+    private static YamlMappingNode PlacementSelector(string ns, WorkloadPlan workload) =>
+        workload.Role == "router" ? KubernetesLabels.RoleSelector(ns, "router") : KubernetesLabels.Selector(ns, workload.Replicaset);
+
     private static YamlMappingNode Affinity(string ns, WorkloadPlan workload)
     {
         var term = Map(
-            ("labelSelector", Map(("matchLabels", KubernetesLabels.Selector(ns, workload.Replicaset)))),
+            ("labelSelector", Map(("matchLabels", PlacementSelector(ns, workload)))),
             ("topologyKey", Str("kubernetes.io/hostname")));
         return Map(("podAntiAffinity", workload.RequiredNodeAntiAffinity
             ? Map(("requiredDuringSchedulingIgnoredDuringExecution", Seq(term)))
@@ -161,11 +177,11 @@ public static class StatefulSetBuilder
         var constraints = new List<YamlNode>
         {
             Map(("maxSkew", Int(1)), ("topologyKey", Str("topology.kubernetes.io/zone")), ("whenUnsatisfiable", Str(workload.ZoneSpread)),
-                ("labelSelector", Map(("matchLabels", KubernetesLabels.Selector(ns, workload.Replicaset))))),
+                ("labelSelector", Map(("matchLabels", PlacementSelector(ns, workload))))),
         };
         if (workload.SpreadAcrossRegions)
             constraints.Add(Map(("maxSkew", Int(1)), ("topologyKey", Str("topology.kubernetes.io/region")), ("whenUnsatisfiable", Str("DoNotSchedule")),
-                ("labelSelector", Map(("matchLabels", KubernetesLabels.Selector(ns, workload.Replicaset))))));
+                ("labelSelector", Map(("matchLabels", PlacementSelector(ns, workload))))));
         return Seq(constraints);
     }
 }

@@ -10,7 +10,8 @@ namespace Tarantool.Agents.Phases.Deployment;
 /// <summary>
 /// Writes the deployment files of the plan's form. ansible-systemd: <c>deploy/ansible/</c> (inventory, deploy,
 /// rolling-update, backup, restore playbooks, task files, ansible.cfg), tt-based <c>deploy/scripts/</c> and
-/// <c>deploy/systemd/</c> units and timers. kubernetes: <c>deploy/kubernetes/backup-cronjob.yaml</c> and kubectl-based
+/// <c>deploy/systemd/</c> units and timers. kubernetes: <c>deploy/kubernetes/backup-cronjob.yaml</c> with the backup
+/// image's <c>deploy/kubernetes/backup.Dockerfile</c>, and kubectl-based
 /// <c>deploy/scripts/</c>. Both: <c>deploy/ci/github-actions.yml</c>.
 /// </summary>
 internal sealed class DeploymentPlanRenderer : IArtifactRenderer<DeploymentPlan>
@@ -23,8 +24,10 @@ internal sealed class DeploymentPlanRenderer : IArtifactRenderer<DeploymentPlan>
         var routers = topology is null ? [] : AnsibleInventoryWriter.RouterInstances(output, topology).ToList();
         if (output.Form == DeploymentForms.Kubernetes)
         {
-            files.Add(new BundleFile($"{DeploymentLayout.KubernetesDir}/backup-cronjob.yaml", "kubernetes-manifest", new BackupCronJobWriter().Write(output)));
-            files.AddRange(new KubernetesScriptsWriter().Write(output, tooling, routers).Select(Script));
+            files.Add(new BundleFile($"{DeploymentLayout.KubernetesDir}/backup-cronjob.yaml", "kubernetes-manifest", new BackupCronJobWriter().Write(output, context)));
+            files.Add(new BundleFile(BackupCronJobWriter.DockerfilePath, "dockerfile", BackupCronJobWriter.Dockerfile(output, context)));
+            files.Add(new BundleFile($"{BackupCronJobWriter.DockerfilePath}.dockerignore", "dockerignore", "*\n!backup/\n"));
+            files.AddRange(new KubernetesScriptsWriter().Write(output, tooling, routers, BackupCronJobWriter.RunJobTemplate(output, context)).Select(Script));
         }
         else
         {

@@ -130,13 +130,16 @@ public sealed class OrchestrationExpertTests
     }
 
     [Fact]
-    public void Manual_failover_pins_a_write_service_to_the_configured_leader()
+    public void Manual_failover_still_reaches_the_leader_by_discovery_not_by_a_pinned_pod()
     {
         var scenario = PlatformFixtures.SingleInstanceDev(CloudProvider.Kubernetes);
         scenario = scenario with { Topology = scenario.Topology with { FailoverMode = "manual", Replicasets = [scenario.Topology.Replicasets[0] with { Leader = "db-001-1" }] } };
         var services = _expert.Design(scenario.Context()).ClientServices;
-        Assert.Equal("db-001-1", services.Single(s => s.Name == "notes-rw").PinnedPod);
-        Assert.Contains(services, s => s.Name == "notes-db" && s.PinnedPod.Length == 0);
+        // Nothing would move a Service pinned to db-001-1 after a switchover: clients discover the leader instead.
+        var service = Assert.Single(services);
+        Assert.Equal("notes-db", service.Name);
+        Assert.Empty(service.PinnedPod);
+        Assert.Equal(ClientServicePlan.LeaderDiscoveryReason, service.Reason);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class DocumentationExpertTests
     {
         var text = Text(ClusterFixtures.MultiRegion());
 
-        Assert.Contains("kubectl exec -i -n ledger storage-001-1 -- tt connect unix:///var/run/tarantool/storage-001-1.control -f -", text);
+        Assert.Contains("kubectl exec -i -n ledger storage-001-1 -- tt connect unix:///var/lib/tarantool/storage-001-1/tarantool.control -f -", text);
         Assert.Contains("kubectl create secret generic ledger-credentials", text);
         Assert.DoesNotContain("systemctl", text);
     }

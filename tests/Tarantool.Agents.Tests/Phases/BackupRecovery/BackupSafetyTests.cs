@@ -33,12 +33,13 @@ public sealed partial class BackupSafetyTests
         var cronJobs = (await PlannedBundle.PlanAsync(SafeRestoreProcedureTests.KubernetesElection))["deploy/kubernetes/backup-cronjob.yaml"];
         var documents = cronJobs.Split("\n---\n").Where(d => d.Contains("kind: CronJob", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(documents);
-        Assert.All(documents, d => Assert.Contains("- PUSHGATEWAY=", d, StringComparison.Ordinal));
+        Assert.All(documents, d => Assert.Contains("- name: PUSHGATEWAY\n", d, StringComparison.Ordinal));
 
-        var verify = Assert.Single(documents, d => d.Contains("verify-backup.sh", StringComparison.Ordinal));
-        Assert.Contains("- exec", verify, StringComparison.Ordinal);
-        Assert.Contains("- VERIFY_MODE=checksums", verify, StringComparison.Ordinal);
-        Assert.DoesNotContain(documents.Where(d => d != verify), d => d.Contains("VERIFY_MODE", StringComparison.Ordinal));
+        // One rehearsal per backup instance, each in its own Job with a scratch volume: checksums only.
+        var verify = documents.Where(d => d.Contains("verify-backup.sh", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(verify);
+        Assert.All(verify, v => Assert.Contains("- name: VERIFY_MODE\n                  value: checksums\n", v, StringComparison.Ordinal));
+        Assert.DoesNotContain(documents.Except(verify), d => d.Contains("VERIFY_MODE", StringComparison.Ordinal));
     }
 
     [ToolFact("bash")]

@@ -100,6 +100,11 @@ public sealed class OrchestrationPlanValidatorTests
     public void Rejects_a_sharded_cluster_without_router_service() =>
         Reject(p => p with { ClientServices = [p.ClientServices[0] with { Replicasets = ["storage-001"] }] }, "orchestration.router-service");
 
+    /// <summary>A Service pinned to the pod that led at design time sends writes to a replica after any switchover.</summary>
+    [Fact]
+    public void Rejects_a_service_pinned_to_a_leader_pod_while_the_leader_can_move() =>
+        Reject(p => p with { ClientServices = [.. p.ClientServices, p.ClientServices[0] with { Name = "events-rw", PinnedPod = "router-001-1" }] }, "orchestration.service-pinned-leader");
+
     [Fact]
     public void Rejects_a_startup_probe_shorter_than_snapshot_recovery() =>
         Reject(p => p with { Probes = p.Probes with { StartupFailureThreshold = 3 } }, "orchestration.startup-budget");

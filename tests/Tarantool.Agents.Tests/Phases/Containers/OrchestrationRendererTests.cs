@@ -34,7 +34,11 @@ public sealed class OrchestrationRendererTests
         var manifests = files.Where(f => f.Path.StartsWith("kubernetes/", StringComparison.Ordinal) && f.Path != "kubernetes/kustomization.yaml").Select(f => f.Path).ToList();
         Assert.Equal(manifests.Order(), resources.Order());
         Assert.Contains("kubernetes/statefulset-storage-003.yaml", manifests);
-        Assert.Contains("kubernetes/pdb-router-002.yaml", manifests);
+        // One budget for all routers (each router is a replicaset of its own), one per storage replicaset.
+        Assert.Contains("kubernetes/pdb-routers.yaml", manifests);
+        Assert.DoesNotContain("kubernetes/pdb-router-002.yaml", manifests);
+        Assert.Contains("kubernetes/pdb-storage-003.yaml", manifests);
+        Assert.Contains("kubernetes/networkpolicy.yaml", manifests);
         Assert.Contains("kubernetes/service-events-router.yaml", manifests);
     }
 
@@ -120,7 +124,11 @@ public sealed class OrchestrationRendererTests
     public void Dockerfile_builds_on_the_official_image_of_the_requested_version()
     {
         var dockerfile = Render(PlatformFixtures.Cartridge()).Single(f => f.Path == "containers/Dockerfile").Content;
-        Assert.Contains("ARG TARANTOOL_TAG=2.11\nFROM tarantool/tarantool:${TARANTOOL_TAG}", dockerfile);
+        // A builder stage with the toolchain the rocks need, then the runtime stage on the same official image.
+        Assert.Contains("ARG TARANTOOL_TAG=2.11\n\nFROM tarantool/tarantool:${TARANTOOL_TAG} AS builder\n", dockerfile);
+        Assert.Contains("\nFROM tarantool/tarantool:${TARANTOOL_TAG}\n", dockerfile);
+        Assert.Contains("apt-get install -y --no-install-recommends cmake make gcc g++ git unzip", dockerfile);
+        Assert.Contains("HEALTHCHECK ", dockerfile);
         Assert.Contains("COPY tarantool/ ./", dockerfile);
         Assert.Contains("USER 1000:1000", dockerfile);
         Assert.Contains("tt rocks install cartridge", dockerfile);
@@ -155,7 +163,11 @@ public sealed class OrchestrationRendererTests
         var unit = files.Single(f => f.Path == "systemd/tarantool-events@.service").Content;
         // The configuration phase's layout: the app is its own tt environment at /opt/tarantool/<cluster>.
         Assert.Contains("WorkingDirectory=/opt/tarantool/events\n", unit);
-        Assert.Contains("ExecStart=/usr/bin/tt -c /opt/tarantool/events/tt.yaml start --interactive events:%i\n", unit);
+        // tarantool itself is the main process, so its own READY=1 ends the start (Type=notify).
+        Assert.Contains("ExecStart=/usr/bin/tarantool --name %i --config /opt/tarantool/events/config.yaml\n", unit);
+        Assert.Contains("Type=notify\nNotifyAccess=main\n", unit);
+        Assert.Contains("Environment=\"TT_CONSOLE_SOCKET_DEFAULT=/opt/tarantool/events/var/run/%i/tarantool.control\"\n", unit);
+        Assert.Contains("ProtectSystem=strict\nReadWritePaths=/opt/tarantool/events/var\n", unit);
         Assert.DoesNotContain("instances.enabled", unit);
         Assert.DoesNotContain(" -S ", unit);
         Assert.Contains("EnvironmentFile=/etc/tarantool/events/secrets.env", unit);
@@ -171,7 +183,8 @@ public sealed class OrchestrationRendererTests
     {
         var unit = Render(PlatformFixtures.Sharded(CloudProvider.OnPremises)).Single(f => f.Path == $"systemd/{InstanceLayout.UnitTemplate("events")}").Content;
         Assert.Contains($"WorkingDirectory={InstanceLayout.AppDirectory("events")}\n", unit);
-        Assert.Contains($"-c {InstanceLayout.TtConfig("events")} start --interactive events:%i\n", unit);
+        Assert.Contains($"--config {InstanceLayout.AppDirectory("events")}/config.yaml\n", unit);
+        Assert.Contains($"TT_SNAPSHOT_DIR_DEFAULT={InstanceLayout.VmDataRoot("events")}/%i\"", unit);
         Assert.Contains($"EnvironmentFile={InstanceLayout.SecretsFile("events")}\n", unit);
         Assert.Contains(InstanceLayout.VmDataRoot("events"), unit);
     }
@@ -187,17 +200,18 @@ public sealed class OrchestrationRendererTests
     }
 
     [Fact]
-    public void The_image_carries_the_backup_scripts_and_the_storage_client_of_the_cloud()
+    public void The_image_carries_the_backup_scripts_but_no_storage_client()
     {
         var scenario = PlatformFixtures.Sharded();
         var files = Render(scenario);
         var dockerfile = files.Single(f => f.Path == "containers/Dockerfile").Content;
         Assert.Contains($"COPY --chmod=0755 backup/ {InstanceLayout.BackupToolsDir}/\n", dockerfile);
-        Assert.Contains($"mkdir -p {InstanceLayout.ContainerDataRoot} {InstanceLayout.ContainerRunRoot} {InstanceLayout.BackupStateDir}", dockerfile);
+        Assert.Contains($"mkdir -p {InstanceLayout.ContainerDataRoot} {InstanceLayout.ContainerConfigDirectory} {InstanceLayout.BackupStateDir}", dockerfile);
         Assert.Contains("!backup/\n", files.Single(f => f.Path == "containers/Dockerfile.dockerignore").Content);
         var kind = scenario.Backup.StorageKind;
-        foreach (var step in DockerfileRenderer.StorageClientSteps(kind)) Assert.Contains(step, dockerfile);
+        // The storage client lives in the backup image only (deploy/kubernetes/backup.Dockerfile).
         Assert.NotEmpty(DockerfileRenderer.StorageClientSteps(kind));
+        foreach (var client in new[] { "awscli", "google-cloud-cli", "InstallAzureCLIDeb" }) Assert.DoesNotContain(client, dockerfile);
     }
 
     [Fact]

@@ -48,19 +48,39 @@ public sealed partial class DeploymentRendererTests
 
         var stream = new YamlStream();
         stream.Load(new StringReader(cronjob.Content));
-        var kinds = stream.Documents.Select(d => ((YamlScalarNode)((YamlMappingNode)d.RootNode)["kind"]).Value).ToList();
-        Assert.Equal(["ServiceAccount", "Role", "RoleBinding", "CronJob", "CronJob", "CronJob"], kinds);
-        var backup = (YamlMappingNode)stream.Documents[3].RootNode;
-        var spec = (YamlMappingNode)backup["spec"];
-        Assert.Equal(bundle.Fixture.Backup.FullBackupCron, ((YamlScalarNode)spec["schedule"]).Value);
-        Assert.Equal("Etc/UTC", ((YamlScalarNode)spec["timeZone"]).Value);
-        Assert.Contains("RETENTION_DAYS=35", cronjob.Content);
+        var documents = stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
+        string Kind(YamlMappingNode d) => ((YamlScalarNode)d["kind"]).Value!;
+        // Its own service account and no API rights at all: the Jobs mount the instance's volume instead of exec-ing.
+        Assert.Equal("ServiceAccount", Kind(documents[0]));
+        Assert.DoesNotContain(documents, d => Kind(d) is "Role" or "RoleBinding");
+        var cronJobs = documents.Where(d => Kind(d) == "CronJob").ToList();
+        var instances = bundle.Plan.BackupSchedule.BackupInstances;
+        var perInstance = bundle.Plan.BackupSchedule.WalArchiveIntervalSeconds > 0 ? 3 : 2;
+        Assert.Equal(instances.Count * perInstance, cronJobs.Count);
+
+        foreach (var instance in instances)
+        {
+            var backup = cronJobs.Single(c => ((YamlScalarNode)c["metadata"]["name"]).Value == BackupCronJobName("backup", instance));
+            var spec = (YamlMappingNode)backup["spec"];
+            Assert.Equal(bundle.Fixture.Backup.FullBackupCron, ((YamlScalarNode)spec["schedule"]).Value);
+            Assert.Equal("Etc/UTC", ((YamlScalarNode)spec["timeZone"]).Value);
+            var pod = (YamlMappingNode)spec["jobTemplate"]["spec"]["template"]["spec"];
+            var container = (YamlMappingNode)((YamlSequenceNode)pod["containers"]).Children.Single();
+            Assert.Equal([$"{InstanceLayout.BackupToolsDir}/backup.sh", instance], ((YamlSequenceNode)container["command"]).Children.Select(c => ((YamlScalarNode)c).Value));
+            var claim = ((YamlSequenceNode)pod["volumes"]).Children.Cast<YamlMappingNode>().Single(v => v.Children.ContainsKey("persistentVolumeClaim"));
+            Assert.Equal(InstanceLayout.DataVolumeClaim(instance), ((YamlScalarNode)claim["persistentVolumeClaim"]["claimName"]).Value);
+            Assert.Equal("true", ((YamlScalarNode)claim["persistentVolumeClaim"]["readOnly"]).Value);
+            var affinity = (YamlMappingNode)((YamlSequenceNode)pod["affinity"]["podAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]).Children.Single();
+            Assert.Equal(instance, ((YamlScalarNode)affinity["labelSelector"]["matchLabels"][KubernetesLabels.PodName]).Value);
+        }
+        Assert.Contains("- name: RETENTION_DAYS\n                  value: \"35\"\n", cronjob.Content);
         Assert.DoesNotContain("BACKUP_RETENTION_DAYS", cronjob.Content);
-        Assert.Contains($"- {InstanceLayout.BackupToolsDir}/backup.sh\n", cronjob.Content);
-        Assert.Contains($"- PUSHGATEWAY={MonitoringExpectations.Pushgateway}\n", cronjob.Content);
-        var containers = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)spec["jobTemplate"])["spec"])["template"])["spec"])["containers"];
-        Assert.Equal(bundle.Plan.BackupSchedule.BackupInstances, containers.Select(c => ((YamlScalarNode)((YamlMappingNode)c)["name"]).Value));
+        Assert.Contains($"- name: PUSHGATEWAY\n                  value: {MonitoringExpectations.Pushgateway}\n", cronjob.Content);
+        Assert.DoesNotContain("kubectl", cronjob.Content.Split('\n').Where(l => !l.StartsWith('#')).Aggregate("", (a, b) => a + b + "\n"));
+        Assert.Contains("FROM tarantool/tarantool:", bundle.File("deploy/kubernetes/backup.Dockerfile").Content);
         Assert.DoesNotContain(bundle.Files, f => f.Path.StartsWith("deploy/ansible/", StringComparison.Ordinal));
+
+        string BackupCronJobName(string kind, string instance) => $"{Tarantool.Agents.Phases.Containers.PlatformNaming.Namespace(bundle.Plan.AppName)}-{kind}-{instance}";
     }
 
     [Theory]

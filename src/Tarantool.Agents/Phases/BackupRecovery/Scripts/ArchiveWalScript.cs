@@ -73,6 +73,11 @@ if ! is_dry_run; then
   touch "$STATE_FILE"
   exec 9>"${STATE_DIR}/${INSTANCE}.archive.lock"
   flock -n 9 || die "another archive-wal.sh for ${INSTANCE} is running"
+  # A fresh state file (a new host, or the new pod of every Kubernetes Job run) learns from the storage which xlogs
+  # are archived already (those with their .sha256 beside them), so closed xlogs are not shipped again.
+  if [[ ! -s "$STATE_FILE" ]]; then
+    { storage_list "$BASE" wal || true; } | sed -n 's/\.sha256$//p' | { grep '\.xlog$' || true; } > "$STATE_FILE"
+  fi
 fi
 
 ship_once

@@ -63,11 +63,25 @@ tt_cmd() {
   fi
 }
 
+# Where an instance's control socket is: on the hosts tt finds it through the tt environment (APP:INSTANCE); the
+# containers pin it into the instance's data directory (DATA_ROOT/INSTANCE/tarantool.control), so a backup Job that
+# mounts the instance's volume on the same node reaches it without the Kubernetes API.
+CONSOLE_IN_DATA_DIR="${CONSOLE_IN_DATA_DIR:-{{CONSOLE_IN_DATA_DIR}}}"
+
+console_target() {
+  local instance="$1"
+  if [[ "$CONSOLE_IN_DATA_DIR" == "1" ]]; then
+    printf 'unix://%s/%s/tarantool.control' "$DATA_ROOT" "$instance"
+  else
+    printf '%s:%s' "$TT_APP" "$instance"
+  fi
+}
+
 # Evaluates Lua on a local instance through its control socket (the admin console: no password involved).
 # Lua output format is used because it never wraps long lines.
 tt_eval() {
   local instance="$1" lua="$2"
-  printf '%s\n' "$lua" | tt_cmd connect "${TT_APP}:${instance}" -f - -x lua
+  printf '%s\n' "$lua" | tt_cmd connect "$(console_target "$instance")" -f - -x lua
 }
 
 # Prints the values of @@KEY=value@@ markers found in stdin, one per line.

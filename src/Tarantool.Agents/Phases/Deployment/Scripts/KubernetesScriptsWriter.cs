@@ -13,9 +13,11 @@ namespace Tarantool.Agents.Phases.Deployment.Scripts;
 /// </summary>
 internal sealed class KubernetesScriptsWriter
 {
-    public IEnumerable<(string Name, string Content)> Write(DeploymentPlan plan, TarantoolTooling tooling, IReadOnlyList<string> routers)
+    /// <param name="backupRunJob">The Job manifest backup-run.sh fills in (<see cref="Scheduling.BackupCronJobWriter.RunJobTemplate"/>).</param>
+    public IEnumerable<(string Name, string Content)> Write(DeploymentPlan plan, TarantoolTooling tooling, IReadOnlyList<string> routers, string backupRunJob)
     {
         yield return ("deploy.sh", Deploy(plan, tooling, routers));
+        yield return ("backup-run.sh", BackupRun(plan, backupRunJob));
         yield return ("health-check.sh", HealthCheck(plan, tooling));
         yield return ("rolling-restart.sh", RollingRestart(plan, tooling));
         // Only the 3.x declarative config arrives through the ConfigMap that pods mount as a directory.
@@ -122,17 +124,78 @@ internal sealed class KubernetesScriptsWriter
 
         """;
 
+    /// <summary>
+    /// Runs a backup script by hand — a restore, a rehearsal, a backup now — in the same kind of pod as the backup
+    /// CronJobs (the backup image, the backup service account, on the instance's node with its volume), since the
+    /// database image has no storage client. The Job manifest is generated with the CronJobs; the script only fills
+    /// in the instance, the script and its arguments, which are checked against a safe set of characters first.
+    /// </summary>
+    private static string BackupRun(DeploymentPlan plan, string job) =>
+        $$"""
+        #!/usr/bin/env bash
+        # Runs one of the backup scripts (backup/) by hand as a Job in the backup image, on the node of INSTANCE with its
+        # data volume mounted, under the backup service account: the same pod as the backup CronJobs'.
+        # Usage: deploy/scripts/backup-run.sh [--write] INSTANCE SCRIPT [ARGS...]
+        #   SCRIPT is backup.sh, archive-wal.sh, verify-backup.sh or restore.sh; ARGS are passed to it.
+        #   --write mounts the volume read-write, for restore.sh --data-dir into a directory on it.
+        # Example: deploy/scripts/backup-run.sh --write INSTANCE restore.sh INSTANCE --data-dir {{InstanceLayout.ContainerDataRoot}}/INSTANCE.restored
+        set -euo pipefail
+
+        {{ScriptHeader.Default("NAMESPACE", "NAMESPACE", Containers.PlatformNaming.Namespace(plan.AppName))}}
+        READ_ONLY=true
+        if [ "${1:-}" = "--write" ]; then
+          READ_ONLY=false
+          shift
+        fi
+        if [ "$#" -lt 2 ]; then
+          sed -n '2,7p' "$0" >&2
+          exit 2
+        fi
+        INSTANCE="$1"
+        SCRIPT="$2"
+        shift 2
+        case "$SCRIPT" in
+          backup.sh | archive-wal.sh | verify-backup.sh | restore.sh) ;;
+          *)
+            echo "unknown backup script: ${SCRIPT}" >&2
+            exit 2
+            ;;
+        esac
+        for arg in "$INSTANCE" "$@"; do
+          if ! [[ "$arg" =~ ^[A-Za-z0-9._:/+=@-]*$ ]]; then
+            echo "argument '${arg}': only letters, digits and . _ : / + = @ - are passed through" >&2
+            exit 2
+          fi
+        done
+        JOB="${NAMESPACE}-run-$(date -u +%Y%m%d%H%M%S)"
+        ARGS="$*"
+
+        sed -e "s|@@JOB@@|${JOB}|g" -e "s|@@INSTANCE@@|${INSTANCE}|g" -e "s|@@SCRIPT@@|${SCRIPT}|g" -e "s|@@ARGS@@|${ARGS}|g" \
+          -e "s|readOnly: true|readOnly: ${READ_ONLY}|g" <<'YAML' | kubectl apply --namespace "$NAMESPACE" -f -
+        {{job.TrimEnd('\n')}}
+        YAML
+
+        echo "job ${JOB}: ${SCRIPT} ${ARGS} on the node of ${INSTANCE}"
+        kubectl wait --namespace "$NAMESPACE" --for=condition=Ready pod -l "job-name=${JOB}" --timeout=600s || true
+        kubectl logs --namespace "$NAMESPACE" --follow "job/${JOB}" || true
+        if ! kubectl wait --namespace "$NAMESPACE" --for=condition=complete "job/${JOB}" --timeout=60s; then
+          echo "job ${JOB} did not complete: kubectl -n ${NAMESPACE} describe job ${JOB}" >&2
+          exit 1
+        fi
+
+        """;
+
     private static string Common(DeploymentPlan plan) =>
         ScriptHeader.Variables(plan, withAppDir: false) + ScriptHeader.Default("NAMESPACE", "NAMESPACE", Containers.PlatformNaming.Namespace(plan.AppName));
 
     /// <summary>
     /// The console an instance listens on inside its pod. On 3.x the containers phase pins
-    /// <c>console.socket</c> to the run volume, so the socket path is used directly; otherwise tt finds the instance
+    /// <c>console.socket</c> into the instance's data directory, so the socket path is used directly; otherwise tt finds the instance
     /// in the image's application directory (the image's WORKDIR).
     /// </summary>
     private static string Console(TarantoolTooling tooling, string instance) =>
         tooling == TarantoolTooling.DeclarativeConfig
-            ? $"\"unix://{Containers.ContainerConfigRewriter.RunRoot}/{instance}.control\""
+            ? $"\"unix://{Containers.InstanceLayout.ContainerConsoleSocket(instance)}\""
             : $"\"${{APP}}:{instance}\"";
 
     private static string Deploy(DeploymentPlan plan, TarantoolTooling tooling, IReadOnlyList<string> routers) =>
