@@ -19,7 +19,88 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
     [
         InstanceDown(), ReplicationLagHigh(), ReplicationStopped(), MemtxArenaNearlyFull(), LuaMemoryHigh(), LeaderChanged(),
         NoLeader(), ConfigNotReady(), VinylRegulatorStalled(), TransactionConflictsHigh(), BackupTooOld(), DiskSpaceLow(),
+        MemtxTier(AlertNames.MemtxArenaFull), MemtxTier(AlertNames.MemtxItemsNearlyFull), MemtxTier(AlertNames.MemtxItemsFull),
+        ConfigErrors(), EventLoopSlow(), RequestsOverloaded(), BackupMissing(),
     ];
+
+    /// <summary>The other memtx tiers share the arena runbook's diagnosis and fix; what differs is the ratio and the urgency.</summary>
+    private AlertRunbook MemtxTier(string name)
+    {
+        var basis = MemtxArenaNearlyFull();
+        var items = name != AlertNames.MemtxArenaFull;
+        var critical = name != AlertNames.MemtxItemsNearlyFull;
+        var meaning = (items, critical) switch
+        {
+            (false, _) => T("The paging tier of the memtx arena: quota and arena above 90% (80% warns first). Inserts are minutes to hours from `ER_MEMORY_ISSUE` (`Failed to allocate`).",
+                            "Уровень вызова для арены memtx: quota и arena выше 90% (при 80% приходит предупреждение). До ошибок `ER_MEMORY_ISSUE` (`Failed to allocate`) при вставке остаются минуты или часы."),
+            (true, false) => T("Tuples (items) fill most of the memtx quota: real data growth rather than fragmentation. Warning tier (80%); plan memory or a shard now.",
+                               "Кортежи (items) занимают большую часть квоты memtx: это реальный рост данных, а не фрагментация. Уровень предупреждения (80%): планируйте память или шард сейчас."),
+            _ => T("Tuples (items) fill the memtx quota above 90%: inserts will soon fail with `ER_MEMORY_ISSUE`. Paging tier.",
+                   "Кортежи (items) заполняют квоту memtx выше 90%: вставки скоро начнут падать с `ER_MEMORY_ISSUE`. Уровень вызова."),
+        };
+        return basis with
+        {
+            Name = name,
+            Meaning = meaning,
+            Signal = items ? "tnt_slab_quota_used_ratio, tnt_slab_items_used_ratio" : basis.Signal,
+            Fix = critical
+                ? [T("Stop the growth first: pause bulk loads and batch jobs writing to this replicaset.", "Сначала остановите рост: приостановите массовые загрузки и пакетные задания, пишущие в этот репликасет."), .. basis.Fix]
+                : basis.Fix,
+        };
+    }
+
+    private AlertRunbook ConfigErrors()
+    {
+        var relevant = cluster.Tooling == TarantoolTooling.DeclarativeConfig;
+        return ConfigNotReady() with
+        {
+            Name = AlertNames.ConfigErrors,
+            Meaning = T("`config:info()` reports errors: the latest configuration was not applied and the instance keeps running the previous one (or cannot start).",
+                        "`config:info()` сообщает об ошибках: последняя конфигурация не применена, инстанс работает на предыдущей (или не может запуститься)."),
+            Signal = "tnt_config_alerts{level=\"error\"}",
+            Relevant = relevant,
+        };
+    }
+
+    private AlertRunbook EventLoopSlow() => new(AlertNames.EventLoopSlow,
+        T("One iteration of the TX thread's event loop takes over 100 ms: a fiber runs without yielding (a long Lua loop, a select over a huge range, a big `pairs()` without `fiber.yield()`), and every other request waits behind it.",
+          "Одна итерация цикла событий потока TX длится больше 100 мс: файбер работает, не уступая управление (долгий цикл Lua, select по огромному диапазону, большой `pairs()` без `fiber.yield()`), и все остальные запросы ждут за ним."),
+        "tnt_ev_loop_time",
+        true,
+        T("Always.", "Всегда."),
+        [
+            T("Find the fiber that holds the thread: `fiber.top()` shows CPU share per fiber; the log shows `Too long WAL write` and slow requests (`too long`).", "Найдите файбер, который держит поток: `fiber.top()` показывает долю CPU по файберам; в логе видны `Too long WAL write` и медленные запросы (`too long`)."),
+        ],
+        _ops.Lua(Leader, "fiber = require('fiber')\nfiber.top_enable()\nfiber.sleep(5)\nlocal top = fiber.top()\nfiber.top_disable()\nreturn top"),
+        [
+            T("Add `fiber.yield()` (or `fiber.sleep(0)`) inside long loops, paginate big selects, move heavy scans to a replica.", "Добавьте `fiber.yield()` (или `fiber.sleep(0)`) в длинные циклы, разбивайте большие выборки на страницы, переносите тяжёлые сканирования на реплику."),
+            T("Look for requests from a new release or a batch job; roll it back if the stall started with it.", "Проверьте запросы новой версии приложения или пакетного задания; откатите его, если проблема началась вместе с ним."),
+        ]);
+
+    private AlertRunbook RequestsOverloaded() => new(AlertNames.RequestsOverloaded,
+        T("Too many iproto requests are in flight: close to `net_msg_max` (768 by default) iproto stops reading sockets and clients time out. The TX thread does not keep up (CPU-bound, blocked by a long fiber, or a slow disk under synchronous writes).",
+          "В обработке слишком много iproto-запросов: около `net_msg_max` (по умолчанию 768) iproto перестаёт читать сокеты и клиенты получают тайм-ауты. Поток TX не успевает (загружен CPU, заблокирован долгим файбером или медленным диском при синхронной записи)."),
+        "tnt_net_requests_current",
+        true,
+        T("Always.", "Всегда."),
+        [
+            T("Compare the request rate with the plan's peak, and check the event loop time and the slowest fibers:", "Сравните поток запросов с пиком из плана и проверьте время цикла событий и самые медленные файберы:"),
+        ],
+        _ops.Lua(Leader, "return {net = box.stat.net(), requests = box.stat(), fibers = require('fiber').info({backtrace = false})}"),
+        [
+            T("If one fiber blocks the thread, follow TarantoolEventLoopSlow.", "Если поток блокирует один файбер, действуйте по TarantoolEventLoopSlow."),
+            cluster.Sharded
+                ? T("If the load is real, spread it: read from replicas through the router (`balance = true`), add shards (scaling.md).", "Если нагрузка реальная, распределите её: читайте с реплик через роутер (`balance = true`), добавьте шарды (scaling.md).")
+                : T("If the load is real, send reads to replicas and reduce the per-request work; raising `iproto.net_msg_max` only hides an overloaded TX thread.", "Если нагрузка реальная, направьте чтение на реплики и уменьшите работу на запрос; увеличение `iproto.net_msg_max` лишь скрывает перегрузку потока TX."),
+        ]);
+
+    private AlertRunbook BackupMissing() => BackupTooOld() with
+    {
+        Name = AlertNames.BackupMissing,
+        Meaning = T("The backup freshness series of a replicaset has not been seen at all within the backup window: the backup job never ran, was refused (admission, permissions), or cannot publish its metric. TarantoolBackupTooOld cannot fire on a series that does not exist.",
+                    "Ряд свежести бэкапа репликасета не появлялся за всё окно бэкапа: задача бэкапа ни разу не запускалась, была отклонена (admission, права) или не может опубликовать метрику. TarantoolBackupTooOld не может сработать на несуществующем ряду."),
+        Signal = $"absent_over_time({MetricCatalog.BackupLastSuccess})",
+    };
 
     private AlertRunbook InstanceDown() => new(AlertNames.InstanceDown,
         T("Prometheus cannot scrape an instance's metrics endpoint: the process is down, hung, or unreachable.",
@@ -232,7 +313,7 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
     private AlertRunbook DiskSpaceLow() => new(AlertNames.DiskSpaceLow,
         T($"The data volume is filling up. Each storage instance needs {GuideFigures.Gb(cluster.Capacity.DiskPerStorageInstanceGb, cluster.Language)}; a full disk stops the WAL and with it every write.",
           $"Том с данными заполняется. Каждому инстансу хранения нужно {GuideFigures.Gb(cluster.Capacity.DiskPerStorageInstanceGb, cluster.Language)}; заполненный диск останавливает WAL, а вместе с ним любую запись."),
-        "node_filesystem_avail_bytes",
+        cluster.OnKubernetes ? "kubelet_volume_stats_available_bytes" : "node_filesystem_avail_bytes",
         true,
         T("Always.", "Всегда."),
         [

@@ -67,13 +67,21 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
         {
             s.SubRaw($"{Title(procedure)} (`{procedure.Failure}`)");
             s.P(s.T($"Expected recovery time: {I(procedure.ExpectedRtoSeconds)} s.", $"Ожидаемое время восстановления: {I(procedure.ExpectedRtoSeconds)} с."));
-            // The backup plan's steps are written once, in English; quoted as such in a guide of another language.
-            if (LanguageDetector.Detect(string.Join("\n", procedure.Steps)) == cluster.Language)
+            if (procedure.Failure == Phases.BackupRecovery.RecoveryFailures.LostReplicaset && cluster.Tooling == TarantoolTooling.DeclarativeConfig)
+                WholeReplicasetRestore(s);
+            // The backup plan's steps are written once, in English: a guide in another language names what is done
+            // and shows the commands, so its prose stays in its own language.
+            else if (LanguageDetector.Detect(string.Join("\n", procedure.Steps)) == cluster.Language)
                 s.Steps(procedure.Steps);
             else
             {
-                s.P(s.T("Steps as written in the backup plan:", "Шаги в том виде, как они записаны в плане резервного копирования (на английском):"));
-                s.Code("text", string.Join("\n", procedure.Steps.Select((step, i) => $"{i + 1}. {step}")));
+                s.P(s.T($"{procedure.Steps.Count} steps (the full text is in outputs/03-backup-recovery.json); the commands they run:", $"Шагов: {procedure.Steps.Count} (полный текст — в outputs/03-backup-recovery.json); команды, которые они выполняют:"));
+                var commands = procedure.Steps.SelectMany(step => System.Text.RegularExpressions.Regex.Matches(step, "`([^`]+)`").Select(m => m.Groups[1].Value))
+                    .Where(c => c.StartsWith("tt ", StringComparison.Ordinal) || c.StartsWith("kubectl ", StringComparison.Ordinal) || c.StartsWith("sudo ", StringComparison.Ordinal)
+                                || c.StartsWith("echo ", StringComparison.Ordinal) || c.StartsWith("box.", StringComparison.Ordinal) || c.StartsWith("vshard.", StringComparison.Ordinal)
+                                || c.StartsWith(DeploymentLayout.BackupToolsDir, StringComparison.Ordinal))
+                    .Distinct().ToList();
+                if (commands.Count > 0) s.Bash(string.Join("\n", commands));
             }
         }
         var instance = Sources[0];
@@ -86,6 +94,79 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
         if (cluster.OnKubernetes)
             s.P("Then, in a maintenance window, scale the StatefulSet down, swap the restored directory in place of the instance's one on its volume and scale back up.",
                 "Затем в окно обслуживания уменьшите StatefulSet, подмените каталог инстанса на томе восстановленным и верните масштаб.");
+    }
+
+    /// <summary>
+    /// The whole-replicaset restore as it works on this deployment form: the backup restored under its own instance
+    /// name (Tarantool 3.x checks the name in the snapshot), a temporary quorum of 1 so the lone seed can lead, the
+    /// other members rebuilt from it, the quorum restored. On Kubernetes the StatefulSet is scaled to zero and the
+    /// seed's volume is filled from a helper pod built from the StatefulSet's own pod template.
+    /// </summary>
+    private void WholeReplicasetRestore(SectionText s)
+    {
+        var rs = cluster.MainReplicaset;
+        var seed = cluster.BackupInstance(rs);
+        var others = rs.Instances.Where(i => i.Name != seed).Select(i => i.Name).ToList();
+        var n = rs.Instances.Count;
+        var quorum = n / 2 + 1;
+        var election = cluster.Election;
+        var ns = _ops.Namespace;
+        var quorumNote = election
+            ? s.T($" A quorum of 1 lets the lone seed win the election and confirm writes, which is why it lasts only until the others follow.", $" Кворум 1 позволяет одинокому участнику выиграть выборы и подтверждать запись, поэтому он действует только до присоединения остальных.")
+            : "";
+        var leaderFix = election
+            ? s.T($"set `replication.synchro_quorum: 1` for `{rs.Name}`", $"установите `replication.synchro_quorum: 1` для `{rs.Name}`")
+            : SeedLeaderHow(seed, cluster.Language == Requests.Language.Ru ? "ru" : "en");
+        s.P($"Example for `{rs.Name}`; the same for every replicaset, with its own backup instance. The backup of `{seed}` restores only as `{seed}`: its snapshot carries `{seed}`'s instance name and UUID, and Tarantool 3.x refuses to start it under another name.",
+            $"Пример для `{rs.Name}`; для остальных репликасетов так же, со своим инстансом бэкапа. Бэкап `{seed}` восстанавливается только как `{seed}`: его снапшот содержит имя и UUID инстанса `{seed}`, и Tarantool 3.x откажется запускать его под другим именем.");
+        if (cluster.OnKubernetes)
+        {
+            var dataRoot = Phases.Containers.ContainerConfigRewriter.DataRoot;
+            s.Steps(
+            [
+                s.T($"Scale the StatefulSet to zero and wait until its pods are gone: `kubectl scale statefulset -n {ns} {rs.Name} --replicas=0`.", $"Уменьшите StatefulSet до нуля и дождитесь, пока его поды исчезнут: `kubectl scale statefulset -n {ns} {rs.Name} --replicas=0`."),
+                s.T($"Temporary leader fix: in `tarantool/config.yaml` and `kubernetes/configmap.yaml` {leaderFix}, then apply the ConfigMap alone (`kubectl apply -f kubernetes/configmap.yaml`; `kubectl apply -k` would scale the StatefulSet back up).{quorumNote}", $"Временная настройка лидера: в `tarantool/config.yaml` и `kubernetes/configmap.yaml` {leaderFix}, затем примените только ConfigMap (`kubectl apply -f kubernetes/configmap.yaml`; `kubectl apply -k` вернул бы StatefulSet в прежний масштаб).{quorumNote}"),
+                s.T($"Restore `{seed}`'s backup into its own volume `{Phases.Containers.InstanceLayout.DataVolumeClaim(seed)}` from a helper pod made of the StatefulSet's pod template (same image, service account and backup storage access), then remove the pod:", $"Восстановите бэкап `{seed}` в его собственный том `{Phases.Containers.InstanceLayout.DataVolumeClaim(seed)}` из вспомогательного пода, собранного из шаблона пода StatefulSet (тот же образ, сервисный аккаунт и доступ к хранилищу бэкапов), затем удалите под:"),
+            ]);
+            s.Bash($"kubectl get statefulset -n {ns} {rs.Name} -o json | jq --arg seed {seed} '{{apiVersion: \"v1\", kind: \"Pod\",\n" +
+                   $"  metadata: {{name: (\"restore-\" + $seed), namespace: .metadata.namespace}},\n" +
+                   $"  spec: (.spec.template.spec | .restartPolicy = \"Never\" | del(.affinity, .topologySpreadConstraints)\n" +
+                   $"    | .volumes = ((.volumes // []) + [{{name: \"data\", persistentVolumeClaim: {{claimName: (\"data-\" + $seed)}}}}])\n" +
+                   $"    | .containers = [.containers[0] | del(.startupProbe, .readinessProbe, .livenessProbe, .ports)\n" +
+                   $"        | .command = [\"{DeploymentLayout.BackupToolsDir}/restore.sh\"] | .args = [$seed, \"--data-dir\", \"{dataRoot}/\" + $seed]])}}' \\\n" +
+                   $"  | kubectl apply -f -\n" +
+                   $"kubectl wait -n {ns} --for=jsonpath='{{.status.phase}}'=Succeeded pod/restore-{seed} --timeout=2h\n" +
+                   $"kubectl logs -n {ns} restore-{seed}\n" +
+                   $"kubectl delete pod -n {ns} restore-{seed}");
+            s.Steps(
+            [
+                s.T($"The other members' data is lost or diverged: delete their volumes so they start empty and rebuild from `{seed}`: `kubectl delete pvc -n {ns} {string.Join(" ", others.Select(Phases.Containers.InstanceLayout.DataVolumeClaim))}`.", $"Данные остальных участников утрачены или разошлись: удалите их тома, чтобы они запустились пустыми и пересоздались с `{seed}`: `kubectl delete pvc -n {ns} {string.Join(" ", others.Select(Phases.Containers.InstanceLayout.DataVolumeClaim))}`."),
+                s.T($"Scale back to {n}: `kubectl scale statefulset -n {ns} {rs.Name} --replicas={n}`. `{seed}` recovers from the restored files" + (election ? $"; make it the leader with `box.ctl.promote()` on it." : ".") + " The empty members join from it once it is writable (a new replica is registered by the writable member).",
+                    $"Верните масштаб {n}: `kubectl scale statefulset -n {ns} {rs.Name} --replicas={n}`. `{seed}` восстанавливается из восстановленных файлов" + (election ? $"; сделайте его лидером через `box.ctl.promote()` на нём." : ".") + " Пустые участники присоединяются к нему, как только он доступен на запись (новую реплику регистрирует участник, принимающий запись)."),
+            ], 4);
+        }
+        else
+        {
+            s.Steps(
+            [
+                s.T($"Stop every member and move its data directory aside (keep it until the restore is verified): `sudo systemctl stop {_ops.Unit("<instance>")}`, `sudo mv {_ops.DataDir("<instance>")} {_ops.DataDir("<instance>")}.lost` on each host.", $"Остановите всех участников и отложите их каталоги данных (храните до проверки восстановления): `sudo systemctl stop {_ops.Unit("<instance>")}`, `sudo mv {_ops.DataDir("<instance>")} {_ops.DataDir("<instance>")}.lost` на каждом хосте."),
+                s.T($"Restore `{seed}`'s backup into `{seed}`'s own data directory on {_ops.Where(seed)}: `cd deploy/ansible && ansible-playbook restore.yml -e restore_instance={seed}` (or `sudo {DeploymentLayout.BackupToolsDir}/restore.sh {seed} --data-dir {_ops.DataDir(seed)}` on the host).", $"Восстановите бэкап `{seed}` в собственный каталог данных `{seed}` на {_ops.Where(seed)}: `cd deploy/ansible && ansible-playbook restore.yml -e restore_instance={seed}` (или `sudo {DeploymentLayout.BackupToolsDir}/restore.sh {seed} --data-dir {_ops.DataDir(seed)}` на хосте)."),
+                s.T($"Temporary leader fix: in `config.yaml` {leaderFix} and roll it out to every host (`ansible-playbook deploy.yml`).{quorumNote}", $"Временная настройка лидера: в `config.yaml` {leaderFix} и разложите файл на все хосты (`ansible-playbook deploy.yml`).{quorumNote}"),
+                s.T($"Start `{seed}` alone: `sudo systemctl start {_ops.Unit(seed)}`" + (election ? $", then `box.ctl.promote()` on it" : "") + "; wait until `box.info.ro` is `false`.", $"Запустите только `{seed}`: `sudo systemctl start {_ops.Unit(seed)}`" + (election ? $", затем `box.ctl.promote()` на нём" : "") + "; дождитесь `box.info.ro` = `false`."),
+                s.T($"Start the other members ({string.Join(", ", others.Select(o => $"`{o}`"))}) one at a time with empty data directories; each joins from `{seed}`.", $"Запускайте остальных участников ({string.Join(", ", others.Select(o => $"`{o}`"))}) по одному с пустыми каталогами данных; каждый присоединяется к `{seed}`."),
+            ]);
+        }
+        s.Steps(
+        [
+            election
+                ? s.T($"When every member follows `{seed}`, restore the quorum: `replication.synchro_quorum: {quorum}` (N / 2 + 1 of {n}) in the configuration, roll it out and reload every member; `box.info.synchro.quorum` must read {quorum}.", $"Когда все участники следуют за `{seed}`, верните кворум: `replication.synchro_quorum: {quorum}` (N / 2 + 1 от {n}) в конфигурации, разложите её и перезагрузите на всех участниках; `box.info.synchro.quorum` должен показать {quorum}.")
+                : s.T($"When every member follows `{seed}`, put the configuration back as it was before the restore and reload every member.", $"Когда все участники следуют за `{seed}`, верните конфигурацию к состоянию до восстановления и перезагрузите её на всех участниках."),
+            cluster.Sharded
+                ? s.T("Check the buckets: `vshard.storage.info()` on the seed reports them active, and `vshard.router.info()` on a router shows no alerts.", "Проверьте бакеты: `vshard.storage.info()` на восстановленном инстансе показывает их активными, а `vshard.router.info()` на роутере — без предупреждений.")
+                : s.T("Point the clients back at the leader and check that writes succeed.", "Верните клиентов на лидера и проверьте, что запись проходит."),
+            s.T($"Take a fresh backup at once: `{_ops.BackupNow}`.", $"Сразу снимите свежий бэкап: `{_ops.BackupNow}`."),
+        ], 6);
+        s.Bash(_ops.Lua(seed, "return {ro = box.info.ro, quorum = box.info.synchro.quorum, replication = box.info.replication}"));
     }
 
     /// <summary>The procedure's title in the guide's language: the backup plan's title, or a translation of its key.</summary>
@@ -120,8 +201,11 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
             s.T("Find the moment: the last good transaction, by time or LSN, in the WAL:", "Найдите момент: последнюю корректную транзакцию по времени или LSN в WAL:")
                 + "\n\n   ```bash\n   tt cat /restore/xlog/ --timestamp 2025-01-31T11:59:00Z --space 512\n   ```",
             s.T("Restore the last full backup taken before that moment into a scratch directory and start a scratch instance on it (another port, no replication).", "Восстановите последний полный бэкап, снятый до этого момента, во временный каталог и запустите на нём временный инстанс (другой порт, без репликации)."),
-            s.T($"Replay the WAL written after the snapshot up to the moment. `--replica` is the leader's replica id (from `box.info.id` on `{leader}`), `--from` the leader's LSN in the snapshot's vclock (the `VClock:` line in the .snap header):", $"Проиграйте WAL, записанный после снапшота, до нужного момента. `--replica` — идентификатор лидера (`box.info.id` на `{leader}`), `--from` — LSN лидера из vclock снапшота (строка `VClock:` в заголовке .snap):")
-                + "\n\n   ```bash\n   head -c 512 /restore/snap/*.snap | grep VClock\n   tt play localhost:3399 /restore/xlog/ --replica 1 --from <lsn+1> --timestamp 2025-01-31T11:59:00Z\n   ```",
+            s.T("Replay every archived xlog written after the snapshot (file names at or above the snapshot's signature) up to the moment, for every replica id, as `restore.sh` does: after a failover the writes come from another replica id, so replaying one id alone (`--replica 1`) silently drops the rest. The `VClock:` line of the .snap header shows which ids wrote before the snapshot:",
+                "Проиграйте все архивные xlog, записанные после снапшота (имена файлов не меньше сигнатуры снапшота), до нужного момента и для всех идентификаторов реплик, как это делает `restore.sh`: после переключения запись идёт от другого идентификатора, и проигрывание одного (`--replica 1`) молча теряет остальные. Строка `VClock:` в заголовке .snap показывает, какие идентификаторы писали до снапшота:")
+                + "\n\n   ```bash\n   head -c 512 /restore/snap/*.snap | grep VClock\n   tt play localhost:3399 /restore/xlog/*.xlog --timestamp 2025-01-31T11:59:00Z\n   ```\n\n   "
+                + s.T($"To stop at an exact LSN instead, name the writer: `--to <lsn> --replica <id>` (the id is `box.info.id` of the leader at that moment, e.g. `{leader}`). `{DeploymentLayout.BackupToolsDir}/restore.sh INSTANCE --data-dir DIR --to-timestamp T` runs steps 2 and 3 for you. These commands need tt 2.5 or newer, as setup.md states.",
+                    $"Чтобы остановиться на точном LSN, укажите писателя: `--to <lsn> --replica <id>` (id — `box.info.id` лидера в тот момент, например `{leader}`). `{DeploymentLayout.BackupToolsDir}/restore.sh INSTANCE --data-dir DIR --to-timestamp T` выполняет шаги 2 и 3 сам. Эти команды требуют tt версии 2.5 или новее, как указано в setup.md."),
             s.T("Check the data on the scratch instance, then copy the needed rows back through the application, or make the scratch data the new replicaset (below).", "Проверьте данные на временном инстансе, затем перенесите нужные строки обратно через приложение или сделайте временные данные новым репликасетом (см. ниже)."),
         ]);
         var source = cluster.BackupInstance(cluster.MainReplicaset);

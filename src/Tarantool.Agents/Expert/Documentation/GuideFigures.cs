@@ -7,13 +7,19 @@ namespace Tarantool.Agents.Expert.Documentation;
 /// <summary>Figures the guide repeats, formatted once and in the guide's language.</summary>
 internal static class GuideFigures
 {
-    public static string Gb(double gb, Language language) => language == Language.Ru ? $"{Figures.Number(gb, 1)} ГБ" : Figures.Gb(gb);
+    public static string Gb(double gb, Language language) => language == Language.Ru ? $"{DecimalComma(Figures.Number(gb, 1))} ГБ" : Figures.Gb(gb);
 
     public static string Bytes(long bytes, Language language) =>
-        language == Language.Ru ? Figures.Bytes(bytes).Replace("GiB", "ГиБ").Replace("MiB", "МиБ") : Figures.Bytes(bytes);
+        language == Language.Ru ? DecimalComma(Figures.Bytes(bytes)).Replace("GiB", "ГиБ").Replace("MiB", "МиБ").Replace("KiB", "КиБ") : Figures.Bytes(bytes);
 
     public static string Seconds(double seconds, Language language) =>
-        $"{seconds.ToString("0.##", CultureInfo.InvariantCulture)} {(language == Language.Ru ? "с" : "s")}";
+        language == Language.Ru ? $"{DecimalComma(seconds.ToString("0.##", CultureInfo.InvariantCulture))} с" : $"{seconds.ToString("0.##", CultureInfo.InvariantCulture)} s";
+
+    /// <summary>A number in Russian prose: "212,5", not "212.5" (figures in code and config keep the point).</summary>
+    public static string Number(double value, int decimals, Language language) =>
+        language == Language.Ru ? DecimalComma(Figures.Number(value, decimals)) : Figures.Number(value, decimals);
+
+    private static string DecimalComma(string invariant) => invariant.Replace('.', ',');
 
     /// <summary>The Russian noun form for a count: 1 день, 2 дня, 5 дней, 21 день.</summary>
     public static string RuPlural(int n, string one, string few, string many)

@@ -72,10 +72,11 @@ internal sealed class OperationsProceduresWriter(ClusterProfile cluster)
                 s.Steps(
                 [
                     s.T($"Add `{next}` under `groups.*.replicasets.{Main.Name}.instances` in `config.yaml` (its `iproto.listen` URI), in the repository.",
-                        $"Добавьте `{next}` в `groups.*.replicasets.{Main.Name}.instances` файла `config.yaml` (с URI в `iproto.listen`) в репозитории."),
+                        $"Добавьте `{next}` в `groups.*.replicasets.{Main.Name}.instances` файла `config.yaml` (с URI в `iproto.listen`) в репозитории.")
+                    + QuorumStep(s, Main.Instances.Count + 1),
                     cluster.OnKubernetes
-                        ? s.T("Copy the change into `kubernetes/configmap.yaml` and run `deploy/scripts/config-reload.sh`: it applies `kubernetes/` (the ConfigMap and the pod templates' `checksum/config`; OnDelete restarts nothing), waits until every pod sees the new file (the ConfigMap is mounted as a directory, not with subPath; the sha256 inside each pod must equal the ConfigMap's), then runs `require('config'):reload()` on each replicaset's replicas before its leader and stops at the first instance whose `config:info().status` is not `ready` or `check_warnings`.:",
-                            "Перенесите изменение в `kubernetes/configmap.yaml` и запустите `deploy/scripts/config-reload.sh`: он применяет `kubernetes/` (ConfigMap и аннотацию `checksum/config` шаблонов подов; OnDelete ничего не перезапускает), ждёт, пока каждый под увидит новый файл (ConfigMap смонтирован каталогом, без subPath; sha256 внутри пода должен совпасть с ConfigMap), затем выполняет `require('config'):reload()` на репликах каждого репликасета, а потом на его лидере, и останавливается на первом инстансе, у которого `config:info().status` не `ready` и не `check_warnings`.:")
+                        ? s.T("Copy the change into `kubernetes/configmap.yaml` and run `deploy/scripts/config-reload.sh`: it applies `kubernetes/` (the ConfigMap and the pod templates' `checksum/config`; OnDelete restarts nothing), waits until every pod sees the new file (the ConfigMap is mounted as a directory, not with subPath; the sha256 inside each pod must equal the ConfigMap's), then runs `require('config'):reload()` on each replicaset's replicas before its leader and stops at the first instance whose `config:info().status` is not `ready` or `check_warnings`:",
+                            "Перенесите изменение в `kubernetes/configmap.yaml` и запустите `deploy/scripts/config-reload.sh`: он применяет `kubernetes/` (ConfigMap и аннотацию `checksum/config` шаблонов подов; OnDelete ничего не перезапускает), ждёт, пока каждый под увидит новый файл (ConfigMap смонтирован каталогом, без subPath; sha256 внутри пода должен совпасть с ConfigMap), затем выполняет `require('config'):reload()` на репликах каждого репликасета, а потом на его лидере, и останавливается на первом инстансе, у которого `config:info().status` не `ready` и не `check_warnings`:")
                         : s.T("Roll the file out to every host (`ansible-playbook deploy.yml`) and reload the configuration on the running instances:",
                             "Разложите файл на все хосты (`ansible-playbook deploy.yml`) и перезагрузите конфигурацию на работающих инстансах:"),
                 ]);
@@ -101,25 +102,82 @@ internal sealed class OperationsProceduresWriter(ClusterProfile cluster)
                 s.Bash($"sudo systemctl enable --now {_ops.Unit(next)}\ntt cartridge replicasets join {next} --replicaset {Main.Name} --name {App}\ntt cartridge replicasets list --name {App}");
                 break;
         }
-        if (cluster.Election)
-            s.P($"With election, the synchronous quorum is N/2+1 of the replicaset: {Main.Instances.Count} instances → {Main.Instances.Count / 2 + 1}, {Main.Instances.Count + 1} → {(Main.Instances.Count + 1) / 2 + 1}. Keep the number of voting instances odd.",
-                $"При выборах синхронный кворум равен N/2+1 репликасета: {Main.Instances.Count} инстанса → {Main.Instances.Count / 2 + 1}, {Main.Instances.Count + 1} → {(Main.Instances.Count + 1) / 2 + 1}. Число голосующих инстансов держите нечётным.");
-        var victim = Main.Instances.LastOrDefault(i => i.Name != MainLeader)?.Name;
+        if (QuorumMatters)
+        {
+            s.P($"Check the quorum after the change: `box.info.synchro.quorum` on the leader must be N / 2 + 1 of the members now registered ({Main.Instances.Count + 1} → {Quorum(Main.Instances.Count + 1)}). A quorum left at {Quorum(Main.Instances.Count)} with {Main.Instances.Count + 1} members lets two halves of a partition both elect a leader and confirm writes (split brain). Keep the number of voting instances odd.",
+                $"Проверьте кворум после изменения: `box.info.synchro.quorum` на лидере должен быть равен N / 2 + 1 от зарегистрированных участников ({Main.Instances.Count + 1} → {Quorum(Main.Instances.Count + 1)}). Кворум {Quorum(Main.Instances.Count)} при {Main.Instances.Count + 1} участниках позволяет обеим половинам разделённой сети выбрать лидера и подтверждать запись (split brain). Число голосующих инстансов держите нечётным.");
+            s.Bash(_ops.Lua(MainLeader, "return {quorum = box.info.synchro.quorum, members = box.space._cluster:count()}"));
+        }
+        // A StatefulSet can only drop its highest ordinal, so on Kubernetes the last member is the one to remove.
+        var last = Main.Instances[^1].Name;
+        var victim = cluster.OnKubernetes ? (Main.Instances.Count > 1 ? last : null) : Main.Instances.LastOrDefault(i => i.Name != MainLeader)?.Name;
         if (victim is null)
         {
             s.P("This replicaset has a single instance: there is nothing to remove.", "В этом репликасете один инстанс: удалять нечего.");
             return;
         }
         s.Sub("Removing a replica", "Удаление реплики");
-        s.P($"Remove `{victim}` (never the leader: switch the leader first). Stop it, then expel it so the others stop waiting for it and its WAL is no longer kept for it:",
-            $"Удаление `{victim}` (никогда не лидера: сначала переключите лидерство). Остановите инстанс и исключите его, чтобы остальные перестали его ждать и хранить для него WAL:");
-        s.Bash(cluster.Tooling switch
+        var remaining = Main.Instances.Count - 1;
+        if (victim == cluster.BackupInstance(Main))
+            s.P($"`{victim}` is the instance `{Main.Name}`'s backups are taken from: point the backup schedule at another replica first, or the next backup fails.",
+                $"С `{victim}` снимаются бэкапы `{Main.Name}`: сначала переведите расписание бэкапов на другую реплику, иначе следующий бэкап не выполнится.");
+        s.P($"Remove `{victim}` (never while it leads: switch the leader first). The order matters: first out of the configuration, then stopped, then its `_cluster` record deleted on the leader. Until that record is gone the leader keeps every WAL file the removed replica has not received (its garbage-collector consumer), and the disk fills.",
+            $"Удаление `{victim}` (никогда, пока он лидер: сначала переключите лидерство). Порядок важен: сначала исключить из конфигурации, затем остановить, затем удалить его запись `_cluster` на лидере. Пока запись есть, лидер хранит все файлы WAL, которые удалённая реплика не получила (её потребитель в сборщике мусора), и диск заполняется.");
+        switch (cluster.Tooling)
         {
-            TarantoolTooling.DeclarativeConfig => $"{_ops.Stop(victim)}\ntt replicaset expel {App}:{victim}\n# then delete {victim} from config.yaml in the repository and roll it out",
-            TarantoolTooling.BoxCfg => $"{_ops.Stop(victim)}\n" + _ops.Lua(MainLeader, $"box.space._cluster.index.name:delete('{victim}')"),
-            _ => $"{_ops.Stop(victim)}\ntt cartridge replicasets expel {victim} --name {App}",
-        });
+            case TarantoolTooling.DeclarativeConfig:
+                s.Steps(
+                [
+                    s.T($"Delete `{victim}` from `groups.*.replicasets.{Main.Name}.instances` in `config.yaml` in the repository.", $"Удалите `{victim}` из `groups.*.replicasets.{Main.Name}.instances` файла `config.yaml` в репозитории.")
+                        + QuorumStep(s, remaining),
+                    cluster.OnKubernetes
+                        ? s.T("Copy the change into `kubernetes/configmap.yaml` and reload every instance with `deploy/scripts/config-reload.sh` (it waits until each pod sees the file and checks `config:info().status`).", "Перенесите изменение в `kubernetes/configmap.yaml` и перезагрузите конфигурацию всех инстансов скриптом `deploy/scripts/config-reload.sh` (он ждёт, пока каждый под увидит файл, и проверяет `config:info().status`).")
+                        : s.T("Roll the file out (`ansible-playbook deploy.yml`) and reload the configuration on every running instance.", "Разложите файл (`ansible-playbook deploy.yml`) и перезагрузите конфигурацию на всех работающих инстансах."),
+                    cluster.OnKubernetes
+                        ? s.T($"Scale the StatefulSet down by one: it removes the highest ordinal, `{victim}`. Never delete the pod instead: the StatefulSet would recreate it.", $"Уменьшите StatefulSet на один: он удаляет инстанс с наибольшим номером, `{victim}`. Не удаляйте под вместо этого: StatefulSet создаст его снова.")
+                        : s.T($"Stop and disable `{victim}`.", $"Остановите и отключите `{victim}`."),
+                    s.T($"On the leader, delete `{victim}`'s `_cluster` record (`box.space._cluster:delete(id)`, the id from `box.info.replication`) and check that no garbage-collector consumer holds WAL for it any more.", $"На лидере удалите запись `_cluster` инстанса `{victim}` (`box.space._cluster:delete(id)`, id — из `box.info.replication`) и проверьте, что WAL для него больше не удерживает ни один потребитель сборщика мусора."),
+                ]);
+                s.Bash((cluster.OnKubernetes ? "deploy/scripts/config-reload.sh\n" : _ops.OnEveryInstance("require('config'):reload()") + "\n")
+                    + (cluster.OnKubernetes
+                        ? $"kubectl scale statefulset -n {_ops.Namespace} {Main.Name} --replicas={remaining}\nkubectl wait -n {_ops.Namespace} --for=delete pod/{victim} --timeout=300s\n"
+                        : $"sudo systemctl disable --now {_ops.Unit(victim)}\n")
+                    + _ops.Lua(MainLeader, ClusterRecordDelete(victim)));
+                if (cluster.OnKubernetes)
+                    s.P($"The StatefulSet keeps the volume of a scaled-down pod (`whenScaled: Retain`). When `{victim}` is retired for good, delete it so a later scale-up starts empty instead of from stale data: `kubectl delete pvc -n {_ops.Namespace} {Phases.Containers.InstanceLayout.DataVolumeClaim(victim)}`.",
+                        $"StatefulSet сохраняет том уменьшенного пода (`whenScaled: Retain`). Если `{victim}` выводится навсегда, удалите том, чтобы последующее увеличение начинало с пустого каталога, а не с устаревших данных: `kubectl delete pvc -n {_ops.Namespace} {Phases.Containers.InstanceLayout.DataVolumeClaim(victim)}`.");
+                break;
+            case TarantoolTooling.BoxCfg:
+                s.Steps(
+                [
+                    s.T($"Remove `{victim}`'s URI from `box.cfg.replication` in every instance file and at runtime (`box.cfg{{replication = ...}}`).", $"Удалите URI `{victim}` из `box.cfg.replication` в файлах всех инстансов и на лету (`box.cfg{{replication = ...}}`).")
+                        + (QuorumMatters ? s.T($" Set `replication_synchro_quorum` to {Quorum(remaining)} (N / 2 + 1 of {remaining}) in the same change.", $" В том же изменении установите `replication_synchro_quorum` = {Quorum(remaining)} (N / 2 + 1 от {remaining}).") : ""),
+                    s.T($"Stop `{victim}`, then delete its `_cluster` record on the leader.", $"Остановите `{victim}`, затем удалите его запись `_cluster` на лидере."),
+                ]);
+                s.Bash($"{_ops.Stop(victim)}\n" + _ops.Lua(MainLeader, ClusterRecordDelete(victim)));
+                break;
+            default:
+                s.Bash($"{_ops.Stop(victim)}\ntt cartridge replicasets expel {victim} --name {App}");
+                s.P("Expelling through Cartridge removes the instance from the cluster configuration and its `_cluster` record.", "Исключение через Cartridge удаляет инстанс из конфигурации кластера и его запись `_cluster`.");
+                break;
+        }
     }
+
+    /// <summary>Synchronous quorum matters where a fixed quorum is configured: election and synchronous replication.</summary>
+    private bool QuorumMatters => cluster.Election || cluster.Topology.Election is not null;
+
+    private static int Quorum(int members) => members / 2 + 1;
+
+    /// <summary>The quorum a membership change must carry, appended to the config step.</summary>
+    private string QuorumStep(SectionText s, int members) => QuorumMatters
+        ? s.T($" In the same change set `replication.synchro_quorum` for `{Main.Name}` to {Quorum(members)} (N / 2 + 1 of {members} members), or to Tarantool's default expression `\"N / 2 + 1\"`, which follows the registered members by itself.",
+              $" В том же изменении установите `replication.synchro_quorum` для `{Main.Name}` в {Quorum(members)} (N / 2 + 1 от {members} участников) или в выражение Tarantool по умолчанию `\"N / 2 + 1\"`, которое само следует за числом зарегистрированных участников.")
+        : "";
+
+    /// <summary>Deletes an instance's <c>_cluster</c> record by the id replication reports for its name, then shows
+    /// the WAL consumers left: the removed instance's must be gone.</summary>
+    private static string ClusterRecordDelete(string instance) =>
+        $"for id, r in pairs(box.info.replication) do\n  if r.name == '{instance}' then box.space._cluster:delete(id) end\nend\nlocal consumers = {{}}\nfor _, c in ipairs(box.info.gc().consumers) do table.insert(consumers, c.name) end\nreturn consumers";
 
     private void Leader(SectionText s)
     {
@@ -148,8 +206,8 @@ internal sealed class OperationsProceduresWriter(ClusterProfile cluster)
                 s.Bash($"tt cartridge replicasets set-failover-priority {candidate} {MainLeader} --replicaset {Main.Name} --name {App}");
                 break;
             case (_, ReplicasetRoles.Election):
-                s.P($"With election, promote the candidate: it starts an election in a new term and wins it once a quorum of the replicaset votes for it. Voters ({Voters()}) can never be promoted.",
-                    $"При выборах повысьте кандидата: он начинает выборы в новом терме и побеждает, когда за него голосует кворум репликасета. Голосующие инстансы ({Voters()}) лидерами стать не могут.");
+                s.P("With election, promote the candidate: it starts an election in a new term and wins it once a quorum of the replicaset votes for it." + (Voters() == "—" ? "" : $" Voters ({Voters()}) can never be promoted."),
+                    "При выборах повысьте кандидата: он начинает выборы в новом терме и побеждает, когда за него голосует кворум репликасета." + (Voters() == "—" ? "" : $" Голосующие инстансы ({Voters()}) лидерами стать не могут."));
                 s.Bash(_ops.Lua(candidate, "box.ctl.promote()\nreturn box.info.election"));
                 s.P($"Alternatively `tt replicaset promote {App}:{candidate}` does the same.", $"То же самое делает `tt replicaset promote {App}:{candidate}`.");
                 break;

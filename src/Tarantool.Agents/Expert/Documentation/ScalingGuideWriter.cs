@@ -39,26 +39,51 @@ internal sealed class ScalingGuideWriter(ClusterProfile cluster)
         ]);
         var used = Capacity.DataSizeGb / Capacity.StorageReplicasets;
         var memtxGb = Capacity.MemtxMemoryBytes / (1024d * 1024 * 1024);
-        s.P($"Each storage replicaset holds about {Gb(used)} of data against {Gb(memtxGb)} of `memtx.memory`: {Figures.Number(100 * used / memtxGb, 0)} % used today. Act at 80 %, the TarantoolMemtxArenaNearlyFull alert fires at 90 %.",
-            $"Каждый репликасет хранения держит около {Gb(used)} данных при {Gb(memtxGb)} `memtx.memory`: сейчас занято {Figures.Number(100 * used / memtxGb, 0)} %. Действуйте при 80 %, алерт TarantoolMemtxArenaNearlyFull срабатывает при 90 %.");
+        s.P($"Each storage replicaset holds about {Gb(used)} of data against {Gb(memtxGb)} of `memtx.memory`: {Figures.Number(100 * used / memtxGb, 0)} % used today. Act at 80 %: TarantoolMemtxArenaNearlyFull warns there, TarantoolMemtxArenaFull pages at 90 %.",
+            $"Каждый репликасет хранения держит около {Gb(used)} данных при {Gb(memtxGb)} `memtx.memory`: сейчас занято {Figures.Number(100 * used / memtxGb, 0)} %. Действуйте при 80 %: там предупреждает TarantoolMemtxArenaNearlyFull, а при 90 % дежурного вызывает TarantoolMemtxArenaFull.");
     }
 
     private void Vertical(SectionText s)
     {
         var current = Capacity.MemtxMemoryBytes;
         var bigger = (long)(current * 1.5);
-        s.P($"The cheapest step is more memory per instance. `memtx.memory` can grow at runtime (never shrink); grow the host's RAM by the same amount (snapshots are written from a read view inside the arena, so the runtime reserve on top stays as it is: {Figures.Bytes(Capacity.RamPerStorageInstanceBytes - current)} today).",
-            $"Самый дешёвый шаг — больше памяти на инстанс. `memtx.memory` можно увеличить на лету (но не уменьшить); увеличьте память хоста на столько же (снапшот пишется из read view внутри арены, поэтому запас на runtime сверху не меняется: сейчас {Figures.Bytes(Capacity.RamPerStorageInstanceBytes - current)}).");
+        var reserve = Capacity.RamPerStorageInstanceBytes - current;
+        var limit = Capacity.RamPerStorageInstanceBytes;
+        var biggerLimit = bigger + reserve;
         var leader = cluster.Leader(cluster.MainReplicaset) ?? cluster.MainReplicaset.Instances[0].Name;
+        s.P($"The cheapest step is more memory per instance. `memtx.memory` can grow at runtime (never shrink), but the memory limit around the instance must grow first: the arena lives inside it, together with a runtime reserve of {Bytes(reserve)} (Lua, network buffers, the snapshot's read view overhead). Raising `memtx.memory` first lets the arena outgrow the limit, and the kernel's OOM killer ends the instance at the worst moment.",
+            $"Самый дешёвый шаг — больше памяти на инстанс. `memtx.memory` можно увеличить на лету (но не уменьшить), однако сначала должен вырасти лимит памяти вокруг инстанса: арена живёт внутри него вместе с запасом на runtime {Bytes(reserve)} (Lua, сетевые буферы, накладные расходы read view снапшота). Если сначала увеличить `memtx.memory`, арена перерастёт лимит, и OOM killer ядра завершит инстанс в самый неудачный момент.");
+        s.P($"Example: {Bytes(current)} → {Bytes(bigger)}; the limit goes from {Bytes(limit)} to at least {Bytes(biggerLimit)} first.",
+            $"Пример: {Bytes(current)} → {Bytes(bigger)}; лимит сначала растёт с {Bytes(limit)} минимум до {Bytes(biggerLimit)}.");
+        var mib = (biggerLimit + 1024 * 1024 - 1) / (1024 * 1024);
+        if (cluster.OnKubernetes)
+        {
+            s.Steps(
+            [
+                s.T($"Raise the container memory (`resources.requests.memory` and `resources.limits.memory`) of the storage StatefulSets in `kubernetes/` to `{mib}Mi` and apply; check that the nodes have that much allocatable memory.", $"Увеличьте память контейнера (`resources.requests.memory` и `resources.limits.memory`) в StatefulSet хранения в `kubernetes/` до `{mib}Mi` и примените; проверьте, что на узлах столько памяти доступно для размещения."),
+                s.T("The StatefulSets update `OnDelete`: recreate the pods one at a time with the rolling restart (replicas first, the leader after a switchover), and check each pod's new limit.", "StatefulSet обновляются `OnDelete`: пересоздайте поды по одному поэтапным перезапуском (сначала реплики, лидер после переключения) и проверьте новый лимит каждого пода."),
+                s.T("Only then raise `memtx.memory` in `config.yaml`, copy it into the ConfigMap and reload.", "Только после этого увеличьте `memtx.memory` в `config.yaml`, перенесите в ConfigMap и перезагрузите конфигурацию."),
+            ]);
+            s.Bash($"kubectl apply -k kubernetes/\nNAMESPACE={_ops.Namespace} deploy/scripts/rolling-restart.sh\nkubectl get pod -n {_ops.Namespace} {leader} -o jsonpath='{{.spec.containers[0].resources.limits.memory}}'");
+        }
+        else
+        {
+            s.Steps(
+            [
+                s.T($"Give every storage host the RAM (resize the VM or add memory), then raise `MemoryMax=` of the instance unit to `{mib}M` (`systemctl edit`, or the unit template in `systemd/`) and `sudo systemctl daemon-reload`; `systemctl show -p MemoryMax` confirms it on each host.", $"Добавьте память каждому хосту хранения (измените размер ВМ или добавьте память), затем увеличьте `MemoryMax=` unit-файла инстанса до `{mib}M` (`systemctl edit` или шаблон unit в `systemd/`) и выполните `sudo systemctl daemon-reload`; `systemctl show -p MemoryMax` подтвердит значение на каждом хосте."),
+                s.T("Only then raise `memtx.memory`.", "Только после этого увеличьте `memtx.memory`."),
+            ]);
+            s.Bash($"systemctl show -p MemoryMax {_ops.Unit(leader)}\nfree -b");
+        }
         switch (cluster.Tooling)
         {
             case TarantoolTooling.DeclarativeConfig:
-                s.P($"Example: {Bytes(current)} → {Bytes(bigger)}. Change `memtx.memory` in `config.yaml`, roll it out, reload every storage instance:", $"Пример: {Bytes(current)} → {Bytes(bigger)}. Измените `memtx.memory` в `config.yaml`, разложите файл и перезагрузите конфигурацию на всех инстансах хранения:");
+                s.P("Change `memtx.memory` in `config.yaml`, roll it out, reload every storage instance:", "Измените `memtx.memory` в `config.yaml`, разложите файл и перезагрузите конфигурацию на всех инстансах хранения:");
                 s.Code("yaml", $"memtx:\n  memory: {bigger.ToString(CultureInfo.InvariantCulture)}");
-                s.Bash(_ops.OnEveryInstance("require('config'):reload()") + "\n" + _ops.Lua(leader, "return box.cfg.memtx_memory"));
+                s.Bash((cluster.OnKubernetes ? "deploy/scripts/config-reload.sh" : _ops.OnEveryInstance("require('config'):reload()")) + "\n" + _ops.Lua(leader, "return box.cfg.memtx_memory"));
                 break;
             default:
-                s.P($"Example: {Bytes(current)} → {Bytes(bigger)}. Apply at runtime on each storage instance and change the instance file (or Cartridge's instance options) so a restart keeps it:", $"Пример: {Bytes(current)} → {Bytes(bigger)}. Примените на лету на каждом инстансе хранения и измените файл инстанса (или параметры инстанса Cartridge), чтобы перезапуск сохранил значение:");
+                s.P("Apply at runtime on each storage instance and change the instance file (or Cartridge's instance options) so a restart keeps it:", "Примените на лету на каждом инстансе хранения и измените файл инстанса (или параметры инстанса Cartridge), чтобы перезапуск сохранил значение:");
                 s.Bash(_ops.Lua(leader, $"box.cfg{{memtx_memory = {bigger.ToString(CultureInfo.InvariantCulture)}}}\nreturn box.cfg.memtx_memory"));
                 break;
         }
@@ -72,7 +97,7 @@ internal sealed class ScalingGuideWriter(ClusterProfile cluster)
         s.P($"Replicas add read capacity and redundancy, not write capacity: every write still goes through the leader. Add one when reads exceed what the replicas serve ({Capacity.ReadRps} reads/s at peak today) or when a zone needs a local copy. The next replica of `{main.Name}` is `{main.Name}-{main.Instances.Count + 1}`; the procedure is in operations.md.",
             $"Реплики добавляют ёмкость чтения и избыточность, но не ёмкость записи: вся запись по-прежнему идёт через лидера. Добавляйте реплику, когда чтений больше, чем обслуживают реплики (сейчас пик {Capacity.ReadRps} чтений/с), или когда зоне нужна локальная копия. Следующая реплика `{main.Name}` — `{main.Name}-{main.Instances.Count + 1}`; процедура описана в operations.md.");
         s.P($"Each replica costs the same RAM and disk as the leader ({Bytes(Capacity.RamPerStorageInstanceBytes)}, {Gb(Capacity.DiskPerStorageInstanceGb)}) and {Figures.Number(Capacity.ReplicationBandwidthMbps, 1)} Mbit/s of replication traffic from the leader.",
-            $"Каждая реплика требует столько же памяти и диска, сколько лидер ({Bytes(Capacity.RamPerStorageInstanceBytes)}, {Gb(Capacity.DiskPerStorageInstanceGb)}), и {Figures.Number(Capacity.ReplicationBandwidthMbps, 1)} Мбит/с трафика репликации от лидера.");
+            $"Каждая реплика требует столько же памяти и диска, сколько лидер ({Bytes(Capacity.RamPerStorageInstanceBytes)}, {Gb(Capacity.DiskPerStorageInstanceGb)}), и {GuideFigures.Number(Capacity.ReplicationBandwidthMbps, 1, cluster.Language)} Мбит/с трафика репликации от лидера.");
     }
 
     private void Shards(SectionText s)

@@ -33,9 +33,10 @@ internal sealed class SectionText(Language language)
         return any ? Blank() : this;
     }
 
-    public SectionText Steps(IEnumerable<string> items)
+    /// <summary>A numbered list; <paramref name="first"/> continues a list that a code block interrupted.</summary>
+    public SectionText Steps(IEnumerable<string> items, int first = 1)
     {
-        var n = 1;
+        var n = first;
         foreach (var item in items) Line($"{n++}. {item}");
         return Blank();
     }

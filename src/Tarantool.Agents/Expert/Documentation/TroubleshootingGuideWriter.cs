@@ -61,6 +61,75 @@ internal sealed class TroubleshootingGuideWriter(ClusterProfile cluster)
     private void CommonProblems(SectionText s)
     {
         s.Table([s.T("Symptom", "Симптом"), s.T("Diagnosis", "Диагностика"), s.T("Fix", "Исправление")], Problems(s));
+        Incidents(s);
+    }
+
+    private string Replica => cluster.MainReplicaset.Instances.FirstOrDefault(i => i.Name != Leader)?.Name ?? Leader;
+
+    /// <summary>The incidents people actually have, each with what Tarantool does, how to see it and what to do.</summary>
+    private void Incidents(SectionText s)
+    {
+        s.Sub("memtx is full: `ER_MEMORY_ISSUE`", "memtx заполнен: `ER_MEMORY_ISSUE`");
+        s.P("Inserts and updates fail with `ER_MEMORY_ISSUE` (`Failed to allocate ... for memtx_tuple`); reads and deletes still work, and so does the instance. Do not restart it: recovery needs the same memory and would fail the same way.",
+            "Вставки и обновления завершаются ошибкой `ER_MEMORY_ISSUE` (`Failed to allocate ... for memtx_tuple`); чтение и удаление работают, инстанс жив. Не перезапускайте его: восстановлению нужна та же память, и оно упадёт так же.");
+        s.Bash(_ops.Lua(Leader, "return box.slab.info()"));
+        s.Bullets(
+        [
+            s.T("Raise the memory limit of the host or container first, then `memtx.memory` at runtime (scaling.md, Vertical scaling); never the other way round.", "Сначала увеличьте лимит памяти хоста или контейнера, затем `memtx.memory` на лету (scaling.md, вертикальное масштабирование); никогда не наоборот."),
+            cluster.Sharded ? s.T("Then add a shard so the growth has somewhere to go.", "Затем добавьте шард, чтобы росту было куда идти.") : s.T("Then delete or expire data the application no longer needs.", "Затем удалите или вытесните данные, которые приложению больше не нужны."),
+        ]);
+
+        s.Sub("WAL disk full (`ENOSPC`)", "Диск WAL заполнен (`ENOSPC`)");
+        s.P("A WAL write that hits `ENOSPC` fails and its transactions roll back; writes fail until space frees. To get space back Tarantool deletes the oldest WAL files it keeps only for replicas (the garbage collector's consumers) and drops those consumers: the replicas that still needed them can no longer catch up and stop with `Missing .xlog` — they must be rebuilt from the leader.",
+            "Запись WAL, получившая `ENOSPC`, завершается ошибкой, её транзакции откатываются; запись не проходит, пока не освободится место. Чтобы освободить место, Tarantool удаляет самые старые файлы WAL, которые хранятся только для реплик (потребители сборщика мусора), и отключает этих потребителей: реплики, которым они были нужны, уже не могут догнать лидера и останавливаются с `Missing .xlog` — их нужно пересоздать с лидера.");
+        s.Bash(_ops.Shell(Leader, $"df -h {_ops.DataDir(Leader)}") + "\n" + _ops.Lua(Leader, "return box.info.gc()"));
+        s.Bullets(
+        [
+            s.T("Grow the volume or move other files off it; never delete .xlog or .snap files by hand.", "Увеличьте том или уберите с него посторонние файлы; никогда не удаляйте файлы .xlog и .snap вручную."),
+            s.T($"Then check every replica's upstream; rebuild those stopped with `Missing .xlog`: `{_ops.Rebuild(Replica)}`.", $"Затем проверьте апстрим каждой реплики; пересоздайте остановившиеся с `Missing .xlog`: `{_ops.Rebuild(Replica)}`."),
+        ]);
+
+        s.Sub("`Missing .xlog file`", "`Missing .xlog file`");
+        s.P("On a replica's upstream it means the leader no longer has the WAL the replica needs (it was down longer than the checkpoints and `wal.cleanup_delay` keep, or ENOSPC removed it): rebuild the replica. On an instance's own start it means a gap in its local files: it cannot recover them; rebuild it from the leader too, and use `force_recovery` only on a copy to salvage data.",
+            "В апстриме реплики это значит, что у лидера больше нет нужного ей WAL (она была недоступна дольше, чем хранят чекпойнты и `wal.cleanup_delay`, или файлы удалил ENOSPC): пересоздайте реплику. При старте самого инстанса это разрыв в его локальных файлах: восстановить их он не может; тоже пересоздайте его с лидера, а `force_recovery` применяйте только к копии, чтобы спасти данные.");
+        s.Bash(_ops.Lua(Replica, "return box.info.replication") + "\n" + _ops.Rebuild(Replica));
+
+        s.Sub("Duplicate key on apply", "Duplicate key при применении");
+        s.P("Replication stops with `Duplicate key exists in unique index` (`ER_TUPLE_FOUND`): the replica already has a row the leader sends — written on the replica by hand, or on two masters. The replica's data has diverged; skipping the row (`replication.skip_conflict`) keeps the divergence.",
+            "Репликация останавливается с `Duplicate key exists in unique index` (`ER_TUPLE_FOUND`): у реплики уже есть строка, которую присылает лидер, — записанная на реплике вручную или на двух мастерах. Данные реплики разошлись; пропуск строки (`replication.skip_conflict`) эту разницу сохраняет.");
+        s.Bullets(
+        [
+            s.T($"Rebuild the replica from the leader: `{_ops.Rebuild(Replica)}`.", $"Пересоздайте реплику с лидера: `{_ops.Rebuild(Replica)}`."),
+            s.T("Find who wrote to the replica: replicas are read-only; only an admin session or a second master can.", "Найдите, кто писал в реплику: реплики read-only, писать может только сеанс администратора или второй мастер."),
+        ]);
+
+        s.Sub("Fiber and request overload", "Перегрузка файберов и запросов");
+        s.P("Clients time out while the instance is up: requests queue in iproto (`box.stat.net()`), the event loop stalls on a fiber that does not yield (`fiber.top()`). See TarantoolRequestsOverloaded and TarantoolEventLoopSlow.",
+            "Клиенты получают тайм-ауты при живом инстансе: запросы копятся в iproto (`box.stat.net()`), цикл событий стоит на файбере, который не уступает управление (`fiber.top()`). См. TarantoolRequestsOverloaded и TarantoolEventLoopSlow.");
+        s.Bash(_ops.Lua(Leader, "require('fiber').top_enable()\nrequire('fiber').sleep(5)\nreturn {net = box.stat.net(), top = require('fiber').top()}"));
+
+        if (cluster.Election)
+        {
+            s.Sub("Election flapping or a split vote", "Частые выборы или разделение голосов");
+            s.P($"The term in `box.info.election` keeps growing and the leader changes every few seconds, or no candidate wins (votes split). Causes: a leader too busy to send heartbeats (see overload above), a network that loses packets, `replication.timeout` too close to the round trip, an even number of voters. Fix the cause; raise `replication.election_timeout` ({GuideFigures.ElectionTimeout(cluster)} now) only after; keep the voters odd.",
+                $"Терм в `box.info.election` растёт, лидер меняется каждые несколько секунд или никто не побеждает (голоса делятся). Причины: лидер слишком занят, чтобы слать heartbeat (см. перегрузку выше), сеть теряет пакеты, `replication.timeout` близок к времени приёма-передачи, чётное число голосующих. Устраните причину; `replication.election_timeout` (сейчас {GuideFigures.ElectionTimeout(cluster)}) увеличивайте только после; держите число голосующих нечётным.");
+            s.Bash(string.Join("\n", cluster.MainReplicaset.Instances.Select(i => _ops.Lua(i.Name, "return box.info.election"))));
+        }
+
+        if (cluster.Sharded)
+        {
+            var storage = Leader;
+            s.Sub("vshard buckets stuck in sending, receiving or garbage", "Бакеты vshard застряли в sending, receiving или garbage");
+            s.P("A transfer interrupted by a failure leaves buckets `sending` on one storage and `receiving` on the other; `garbage` buckets wait for the collector. vshard recovers them by itself once both storages are reachable; a count that does not move for minutes means a storage or the network between them is down, or the rebalancer stopped on an error (its log says why).",
+                "Перенос, прерванный сбоем, оставляет бакеты `sending` на одном хранилище и `receiving` на другом; бакеты `garbage` ждут сборщика мусора. vshard восстанавливает их сам, когда оба хранилища доступны; если число не меняется минутами, недоступно хранилище или сеть между ними либо ребалансировщик остановился на ошибке (причина — в его логе).");
+            s.Bash(_ops.Lua(storage, "local count = {}\nfor _, b in pairs(vshard.storage.buckets_info()) do count[b.status] = (count[b.status] or 0) + 1 end\nreturn {buckets = count, info = vshard.storage.info().bucket}"));
+            s.Bullets(
+            [
+                s.T("Bring the unreachable storage back first.", "Сначала верните недоступное хранилище."),
+                s.T("Then nudge the background services: `vshard.storage.recovery_wakeup()` (sending/receiving), `vshard.storage.garbage_collector_wakeup()` (garbage), `vshard.storage.rebalancer_wakeup()` on the rebalancer's storage.", "Затем подтолкните фоновые сервисы: `vshard.storage.recovery_wakeup()` (sending/receiving), `vshard.storage.garbage_collector_wakeup()` (garbage), `vshard.storage.rebalancer_wakeup()` на хранилище с ребалансировщиком."),
+                s.T("Never delete bucket records by hand: a bucket then exists twice or nowhere.", "Никогда не удаляйте записи бакетов вручную: бакет окажется в двух местах или нигде."),
+            ]);
+        }
     }
 
     private IEnumerable<IReadOnlyList<string>> Problems(SectionText s)

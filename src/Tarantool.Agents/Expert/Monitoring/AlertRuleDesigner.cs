@@ -37,18 +37,29 @@ public static class AlertRuleDesigner
         {
             (AlertRule Rule, string Ru)? rule = name switch
             {
-                AlertNames.InstanceDown => Rule(name, "tarantool-availability", 0, production ? 60 : 300, page,
-                    $"up == 0 means Prometheus could not scrape the instance; {(production ? "1 minute (4 scrapes at 15 s)" : "5 minutes")} skips a single lost scrape but pages before clients notice a missing replica or leader.",
-                    $"up == 0 значит, что Prometheus не смог опросить экземпляр; {(production ? "1 минута (4 опроса по 15 с)" : "5 минут")} пропускает единичный потерянный опрос, но поднимает тревогу раньше, чем клиенты заметят потерю реплики или лидера.",
-                    "Tarantool instance {{ $labels.instance_name }} is down",
-                    "Prometheus cannot scrape {{ $labels.instance_name }} ({{ $labels.replicaset }}). Check the process (tt status / kubectl get pod) and its log."),
+                AlertNames.InstanceDown => InstanceDown(topology, capacity, production, page),
                 AlertNames.ReplicationLagHigh => Lag(topology, backup, production, page),
-                AlertNames.ReplicationStopped => Rule(name, "tarantool-replication", 0, 60, page,
-                    "tnt_replication_status is 1 while the relay is in 'follow'; 0 for a minute means the upstream or downstream stopped (error, lost connection, conflict), not a short reconnect.",
-                    "tnt_replication_status равен 1, пока поток репликации в состоянии follow; 0 в течение минуты означает остановку upstream или downstream (ошибка, разрыв соединения, конфликт), а не короткое переподключение.",
-                    "Replication stopped on {{ $labels.instance_name }}",
-                    "A replication stream of {{ $labels.instance_name }} ({{ $labels.replicaset }}) is not following. Check box.info.replication for the error."),
-                AlertNames.MemtxArenaNearlyFull => Memtx(capacity, production, page),
+                AlertNames.ReplicationStopped => ReplicationStopped(capacity, page),
+                AlertNames.MemtxArenaNearlyFull => Memtx(name, capacity, production, "warning"),
+                AlertNames.MemtxArenaFull => Memtx(name, capacity, production, page),
+                AlertNames.MemtxItemsNearlyFull => Memtx(name, capacity, production, "warning"),
+                AlertNames.MemtxItemsFull => Memtx(name, capacity, production, page),
+                AlertNames.EventLoopSlow => Rule(name, "tarantool-load", 100, 120, "warning",
+                    "tnt_ev_loop_time is the duration of one event-loop iteration in milliseconds; above 100 ms for 2 minutes a fiber runs without yielding (a long Lua loop, a huge select) and every other request on the TX thread waits: the usual cause of 'Too long WAL write' and request timeouts.",
+                    "tnt_ev_loop_time — длительность одной итерации цикла событий в миллисекундах; больше 100 мс в течение 2 минут означает, что файбер работает, не уступая управление (долгий цикл Lua, огромный select), и все остальные запросы потока TX ждут: обычная причина 'Too long WAL write' и тайм-аутов запросов.",
+                    "Event loop of {{ $labels.instance_name }} is blocked",
+                    "Event-loop iterations of {{ $labels.instance_name }} take over 100 ms: a fiber does not yield. Find it with fiber.top()."),
+                AlertNames.RequestsOverloaded => Rule(name, "tarantool-load", 614, 120, page,
+                    "tnt_net_requests_current counts iproto requests in flight; when it reaches net_msg_max (768 by default) iproto stops reading sockets and clients time out. 80% of it (614) for 2 minutes means the TX thread no longer keeps up with the offered load.",
+                    "tnt_net_requests_current — число iproto-запросов в обработке; когда оно достигает net_msg_max (по умолчанию 768), iproto перестаёт читать сокеты и клиенты получают тайм-ауты. 80% от него (614) в течение 2 минут означает, что поток TX не успевает за нагрузкой.",
+                    "{{ $labels.instance_name }} is overloaded with requests",
+                    "More than 614 iproto requests are in flight on {{ $labels.instance_name }} (net_msg_max is 768): the TX thread cannot keep up. Check fiber.top(), slow requests in the log and the request rate."),
+                AlertNames.ConfigErrors => Rule(name, "tarantool-availability", 0, 60, page,
+                    "tnt_config_alerts{level=\"error\"} counts the error alerts of config:info(): the latest configuration was not applied (a bad value, a missing secret, an unreachable config storage). One minute is longer than any apply.",
+                    "tnt_config_alerts{level=\"error\"} — число ошибок в config:info(): последняя конфигурация не применена (неверное значение, нет секрета, недоступно хранилище конфигурации). Минута больше любого применения.",
+                    "Configuration of {{ $labels.instance_name }} has errors",
+                    "config:info() of {{ $labels.instance_name }} reports errors: the latest configuration is not applied. Run 'tt connect' and check config:info().alerts."),
+                AlertNames.BackupMissing => BackupMissing(backupInterval, page),
                 AlertNames.LuaMemoryHigh => Lua(capacity),
                 AlertNames.LeaderChanged => Rule(name, "tarantool-election", 0, 0, "warning",
                     "Any increase of the Raft term within 15 minutes means a new election; one is expected on maintenance, repeated ones mean an unstable network or an overloaded leader.",
@@ -100,26 +111,64 @@ public static class AlertRuleDesigner
             $"{{{{ $labels.instance_name }}}} ({{{{ $labels.replicaset }}}}) is more than {PromNumber.Format(threshold)} s behind its upstream. Check the network and the leader's load.");
     }
 
-    private static (AlertRule Rule, string Ru) Memtx(CapacityPlan capacity, bool production, string page)
+    private static (AlertRule Rule, string Ru) Memtx(string name, CapacityPlan capacity, bool production, string severity)
     {
-        var threshold = production ? 85.0 : 90.0;
+        // Two tiers as in tarantool/grafana-dashboard's example alerts: a warning leaves time to plan, the second
+        // tier leaves only the headroom for snapshots and bursts.
+        var critical = name is AlertNames.MemtxArenaFull or AlertNames.MemtxItemsFull;
+        var items = name is AlertNames.MemtxItemsNearlyFull or AlertNames.MemtxItemsFull;
+        var threshold = critical ? (production ? 90.0 : 95.0) : (production ? 80.0 : 85.0);
+        var what = items ? "items (tuples)" : "arena";
+        var whatRu = items ? "items (кортежи)" : "arena";
         var perShardGb = capacity.DataSizeGb / Math.Max(1, capacity.StorageReplicasets);
         var dailyGrowthBytes = perShardGb * 1e9 * capacity.GrowthPercentPerYear / 100 / 365;
         var spareBytes = capacity.MemtxMemoryBytes * (100 - threshold) / 100;
         var days = dailyGrowthBytes > 0 ? spareBytes / dailyGrowthBytes : double.PositiveInfinity;
-        var reason = $"Slab ratios are percentages of memtx.memory ({Figures.Bytes(capacity.MemtxMemoryBytes)}); when both quota and arena are above {PromNumber.Format(threshold)}% " +
+        var forSeconds = critical ? 120 : 300;
+        var reason = $"Slab ratios are percentages of memtx.memory ({Figures.Bytes(capacity.MemtxMemoryBytes)}); when both quota and {what} are above {PromNumber.Format(threshold)}% " +
                      $"the remaining {Figures.Bytes((long)spareBytes)} is all that is left before inserts fail with ER_MEMORY_ISSUE. " +
                      (double.IsInfinity(days) ? "With no growth planned that margin is for bursts. "
                          : $"At {Figures.Number(capacity.GrowthPercentPerYear)}%/year on {Figures.Gb(perShardGb)} per replicaset that is about {Figures.Number(days, 0)} days to add memory or a shard. ") +
-                     "5 minutes ignores transient peaks during snapshots.";
-        var ru = $"Доли slab — проценты от memtx.memory ({Figures.Bytes(capacity.MemtxMemoryBytes)}); когда и quota, и arena выше {PromNumber.Format(threshold)}%, " +
+                     (critical ? "This is the paging tier: 2 minutes." : "This is the warning tier (the paging one is at 90%): 5 minutes ignores transient peaks during snapshots.");
+        var ru = $"Доли slab — проценты от memtx.memory ({Figures.Bytes(capacity.MemtxMemoryBytes)}); когда и quota, и {whatRu} выше {PromNumber.Format(threshold)}%, " +
                  $"до ошибок ER_MEMORY_ISSUE при вставке остаётся {Figures.Bytes((long)spareBytes)}. " +
                  (double.IsInfinity(days) ? "Рост не запланирован, этот запас — на всплески. "
                      : $"При росте {Figures.Number(capacity.GrowthPercentPerYear)}% в год на {Figures.Gb(perShardGb)} на набор реплик это примерно {Figures.Number(days, 0)} дней, чтобы добавить память или шард. ") +
-                 "5 минут отсекают кратковременные пики во время снимков.";
-        return Rule(AlertNames.MemtxArenaNearlyFull, "tarantool-memory", threshold, 300, page, reason, ru,
-            "memtx arena of {{ $labels.instance_name }} is nearly full",
-            $"Over {PromNumber.Format(threshold)}% of memtx.memory is used on {{{{ $labels.instance_name }}}}. Raise memtx.memory, delete data or add a shard.");
+                 (critical ? "Это уровень с вызовом дежурного: 2 минуты." : "Это уровень предупреждения (вызов — при 90%): 5 минут отсекают кратковременные пики во время снимков.");
+        return Rule(name, "tarantool-memory", threshold, forSeconds, severity, reason, ru,
+            items ? "memtx items of {{ $labels.instance_name }} are nearly full" : "memtx arena of {{ $labels.instance_name }} is nearly full",
+            $"Over {PromNumber.Format(threshold)}% of memtx.memory is used ({what}) on {{{{ $labels.instance_name }}}}. Raise the memory limit and then memtx.memory, delete data or add a shard.");
+    }
+
+    /// <summary>Planned restarts must not page: a replica that restarts is down while it reads its snapshot, so the
+    /// duration covers the capacity plan's recovery estimate. Leader loss pages through NoLeader, not this.</summary>
+    private static int RestartBudgetSeconds(CapacityPlan capacity, int floor) =>
+        (int)Math.Ceiling(Math.Max(floor, capacity.SnapshotRecoverySeconds + 120) / 60.0) * 60;
+
+    private static (AlertRule Rule, string Ru) InstanceDown(ClusterTopology topology, CapacityPlan capacity, bool production, string page)
+    {
+        var floor = production ? 60 : 300;
+        var replicated = MonitoringExpectations.HasReplication(topology);
+        var duration = replicated ? RestartBudgetSeconds(capacity, floor) : floor;
+        var reason = replicated
+            ? $"up == 0 means Prometheus could not scrape the instance. A restart keeps an instance down while it reads its snapshot (about {Figures.Integer(capacity.SnapshotRecoverySeconds)} s by the capacity plan), so the alert waits max({floor} s, recovery + 2 min) = {Figures.Integer(duration)} s: planned and rolling restarts do not page, a crashed replica still does, and a lost leader pages at once through the election alerts."
+            : $"up == 0 means Prometheus could not scrape the instance; {(production ? "1 minute (4 scrapes at 15 s)" : "5 minutes")} skips a single lost scrape but pages before clients notice: with no replica, a down instance is an outage.";
+        var ru = replicated
+            ? $"up == 0 значит, что Prometheus не смог опросить экземпляр. При перезапуске экземпляр недоступен, пока читает снимок (около {Figures.Integer(capacity.SnapshotRecoverySeconds)} с по плану ёмкости), поэтому алерт ждёт max({floor} с, восстановление + 2 мин) = {Figures.Integer(duration)} с: плановые и поэтапные перезапуски не будят дежурного, упавшая реплика будит, а потеря лидера сразу видна по алертам выборов."
+            : $"up == 0 значит, что Prometheus не смог опросить экземпляр; {(production ? "1 минута (4 опроса по 15 с)" : "5 минут")} пропускает единичный потерянный опрос, но поднимает тревогу раньше, чем заметят клиенты: без реплик недоступный экземпляр — это простой.";
+        return Rule(AlertNames.InstanceDown, "tarantool-availability", 0, duration, page, reason, ru,
+            "Tarantool instance {{ $labels.instance_name }} is down",
+            "Prometheus cannot scrape {{ $labels.instance_name }} ({{ $labels.replicaset }}). Check the process (tt status / kubectl get pod) and its log.");
+    }
+
+    private static (AlertRule Rule, string Ru) ReplicationStopped(CapacityPlan capacity, string page)
+    {
+        var duration = RestartBudgetSeconds(capacity, 60);
+        return Rule(AlertNames.ReplicationStopped, "tarantool-replication", 0, duration, page,
+            $"tnt_replication_status is 1 while the relay is in 'follow'. A peer's restart stops its streams for as long as it recovers (about {Figures.Integer(capacity.SnapshotRecoverySeconds)} s), so 0 for max(60 s, recovery + 2 min) = {Figures.Integer(duration)} s means a stream that stopped (error, conflict, lost connection), not a planned restart.",
+            $"tnt_replication_status равен 1, пока поток репликации в состоянии follow. Перезапуск партнёра останавливает его потоки на время восстановления (около {Figures.Integer(capacity.SnapshotRecoverySeconds)} с), поэтому 0 дольше max(60 с, восстановление + 2 мин) = {Figures.Integer(duration)} с означает остановку потока (ошибка, конфликт, разрыв соединения), а не плановый перезапуск.",
+            "Replication stopped on {{ $labels.instance_name }}",
+            "A replication stream of {{ $labels.instance_name }} ({{ $labels.replicaset }}) is not following. Check box.info.replication for the error.");
     }
 
     private static (AlertRule Rule, string Ru) Lua(CapacityPlan capacity)
@@ -158,6 +207,21 @@ public static class AlertRuleDesigner
         return Rule(AlertNames.BackupTooOld, "tarantool-backup", threshold, 600, page, reason, ru,
             "Last backup of {{ $labels.replicaset }} is too old",
             $"No successful backup of {{{{ $labels.replicaset }}}} for over {Figures.Integer(threshold / 3600)} h. Check the backup job's log and the backup storage.");
+    }
+
+    /// <summary>The freshness series never appearing (a CronJob refused by admission, a timer never installed) is
+    /// invisible to the age alert; this one fires when no sample arrived within the same window.</summary>
+    private static (AlertRule Rule, string Ru) BackupMissing(int interval, string page)
+    {
+        var window = interval + Math.Max(interval / 2, 3600);
+        // A one-hour absent_over_time held for the rest of the window: the same tolerance as the age alert, while
+        // each evaluation reads an hour of samples instead of a day or a week of them.
+        const int range = 3600;
+        var reason = $"The age alert compares the freshness series with now and stays silent when the series does not exist at all (the backup job never ran or never reached the exporter). absent_over_time over {Figures.Integer(range)} s per replicaset, held for the rest of interval + max(interval / 2, 1 h) = {Figures.Integer(window)} s, fires in that case with the same tolerance as the age alert.";
+        var ru = $"Алерт возраста сравнивает ряд свежести с текущим временем и молчит, если ряда нет вовсе (задача бэкапа ни разу не запускалась или не дошла до экспортёра). absent_over_time за {Figures.Integer(range)} с по каждому набору реплик, удерживаемый до конца окна интервал + max(интервал / 2, 1 ч) = {Figures.Integer(window)} с, срабатывает в этом случае с тем же допуском, что и алерт возраста.";
+        return Rule(AlertNames.BackupMissing, "tarantool-backup", range, window - range, page, reason, ru,
+            "No backup of {{ $labels.replicaset }} has ever been reported",
+            $"No sample of the backup freshness metric of {{{{ $labels.replicaset }}}} in {Figures.Integer(window / 3600)} h: the backup job does not run or cannot publish. Check that the job is scheduled and admitted, and its log.");
     }
 
     private static (AlertRule Rule, string Ru) Disk(CapacityPlan capacity, bool production, string page, PhaseContext context)

@@ -35,9 +35,14 @@ public static class MonitoringNarrator
             $"Свежесть резервных копий: {plan.BackupFreshness.MetricName} через {plan.BackupFreshness.Exporter} ({plan.BackupFreshness.Location}); копии снимаются каждые {Figures.Integer(plan.BackupFreshness.BackupIntervalSeconds)} с.");
 
         n.Section(MonitoringPhase.Scrape);
-        n.Paragraph(
-            "monitoring/prometheus.yml lists every instance once as a static target with its topology labels; rule_files point at alerts.yml next to it, so run Prometheus and promtool from monitoring/.",
-            "В monitoring/prometheus.yml каждый экземпляр указан один раз как статическая цель с метками топологии; rule_files ссылается на alerts.yml рядом, поэтому Prometheus и promtool запускаются из каталога monitoring/.");
+        if (Phases.Containers.PlatformNaming.IsKubernetes(request))
+            n.Paragraph(
+                "monitoring/prometheus.yml discovers the pods with kubernetes_sd_configs (role pod, attach_metadata node) and relabels namespace, pod, instance_name, replicaset, role, zone and region from discovery; a kubelet job adds the volume stats. rule_files point at alerts.yml next to it, so run Prometheus and promtool from monitoring/. The table lists what discovery must find.",
+                "monitoring/prometheus.yml находит поды через kubernetes_sd_configs (роль pod, attach_metadata node) и переносит namespace, pod, instance_name, replicaset, role, zone и region из discovery; задание kubelet добавляет статистику томов. rule_files ссылается на alerts.yml рядом, поэтому Prometheus и promtool запускаются из каталога monitoring/. В таблице — что discovery должен найти.");
+        else
+            n.Paragraph(
+                "monitoring/prometheus.yml lists every instance once as a static target with its topology labels; rule_files point at alerts.yml next to it, so run Prometheus and promtool from monitoring/.",
+                "В monitoring/prometheus.yml каждый экземпляр указан один раз как статическая цель с метками топологии; rule_files ссылается на alerts.yml рядом, поэтому Prometheus и promtool запускаются из каталога monitoring/.");
         n.Table(
             [n.T("Instance", "Экземпляр"), n.T("Replicaset", "Набор реплик"), n.T("Role", "Роль"), n.T("Address", "Адрес"), n.T("Zone", "Зона")],
             plan.Targets.Select(t => (IReadOnlyList<string>)[t.Instance, t.Replicaset, t.Role, t.Address, $"{t.Region}/{t.Zone}"]));
@@ -64,10 +69,8 @@ public static class MonitoringNarrator
         foreach (var dashboard in plan.Dashboards)
         {
             n.Paragraph(
-                $"monitoring/grafana/{dashboard.Uid}.json (\"{dashboard.Title}\") imports through Grafana's Import dialog, which asks for the Prometheus datasource (DS_PROMETHEUS). " +
-                "A replicaset variable filters every panel.",
-                $"monitoring/grafana/{dashboard.Uid}.json («{dashboard.Title}») импортируется через диалог Import в Grafana, который запросит источник данных Prometheus (DS_PROMETHEUS). " +
-                "Переменная replicaset фильтрует все панели.");
+                $"monitoring/grafana/{dashboard.Uid}.json (\"{dashboard.Title}\") imports through Grafana's Import dialog or loads by provisioning ({GrafanaProvisioningRenderer.FilePath}); every panel reads the datasource variable (the default Prometheus unless you pick another), and a replicaset variable filters every panel.",
+                $"monitoring/grafana/{dashboard.Uid}.json («{dashboard.Title}») импортируется через диалог Import в Grafana или загружается провизионингом ({GrafanaProvisioningRenderer.FilePath}); все панели читают переменную datasource (Prometheus по умолчанию, если не выбран другой), а переменная replicaset фильтрует все панели.");
             n.Bullets(dashboard.Panels.Select(p => $"{p.Title} ({p.Unit})"));
         }
         return n.ToString();

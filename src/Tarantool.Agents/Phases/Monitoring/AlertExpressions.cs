@@ -21,7 +21,13 @@ public static class AlertExpressions
             AlertNames.InstanceDown => $"up{{job=\"tarantool\"}} == {t}",
             AlertNames.ReplicationLagHigh => $"tnt_replication_lag{{stream=\"upstream\"}} > {t}",
             AlertNames.ReplicationStopped => $"tnt_replication_status == {t}",
-            AlertNames.MemtxArenaNearlyFull => $"tnt_slab_quota_used_ratio > {t} and tnt_slab_arena_used_ratio > {t}",
+            AlertNames.MemtxArenaNearlyFull or AlertNames.MemtxArenaFull => $"tnt_slab_quota_used_ratio > {t} and tnt_slab_arena_used_ratio > {t}",
+            AlertNames.MemtxItemsNearlyFull or AlertNames.MemtxItemsFull => $"tnt_slab_quota_used_ratio > {t} and tnt_slab_items_used_ratio > {t}",
+            AlertNames.ConfigErrors => $"tnt_config_alerts{{level=\"error\"}} > {t}",
+            // tarantool/metrics reports the event loop iteration in milliseconds (metrics/tarantool/event_loop.lua).
+            AlertNames.EventLoopSlow => $"tnt_ev_loop_time > {t}",
+            AlertNames.RequestsOverloaded => $"tnt_net_requests_current > {t}",
+            AlertNames.BackupMissing => BackupAbsent(threshold, context),
             AlertNames.LuaMemoryHigh => $"tnt_info_memory_lua > {t}",
             AlertNames.LeaderChanged => $"max by (replicaset) (changes(tnt_election_term{{role!=\"router\"}}[15m])) > {t}",
             AlertNames.NoLeader => $"max by (replicaset) (tnt_election_state{{role!=\"router\"}}) < {t}",
@@ -34,6 +40,15 @@ public static class AlertExpressions
                 : $"node_filesystem_avail_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} / node_filesystem_size_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} < {t}",
             _ => null,
         };
+    }
+
+    /// <summary>One <c>absent_over_time</c> per backed-up replicaset: the label matcher is an equality, so the alert
+    /// carries the replicaset whose freshness series has not been seen for the window (never pushed, job rejected).</summary>
+    private static string BackupAbsent(double windowSeconds, PhaseContext context)
+    {
+        var topology = context.Get<Topology.ClusterTopology>();
+        var replicasets = topology.Replicasets.Where(r => PlatformNaming.RoleOf(r.Roles) is not ("router" or "stateboard")).Select(r => r.Name);
+        return string.Join(" or ", replicasets.Select(r => $"absent_over_time({MetricCatalog.BackupLastSuccess}{{replicaset=\"{r}\"}}[{PromNumber.Format(windowSeconds)}s])"));
     }
 
     private static string KubeletSelector(PhaseContext context) =>

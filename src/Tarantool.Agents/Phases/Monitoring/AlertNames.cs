@@ -15,12 +15,23 @@ public static class AlertNames
     public const string TransactionConflictsHigh = "TarantoolTransactionConflictsHigh";
     public const string BackupTooOld = "TarantoolBackupTooOld";
     public const string DiskSpaceLow = "TarantoolDiskSpaceLow";
+    public const string MemtxArenaFull = "TarantoolMemtxArenaFull";
+    public const string MemtxItemsNearlyFull = "TarantoolMemtxItemsNearlyFull";
+    public const string MemtxItemsFull = "TarantoolMemtxItemsFull";
+    public const string ConfigErrors = "TarantoolConfigErrors";
+    public const string EventLoopSlow = "TarantoolEventLoopSlow";
+    public const string RequestsOverloaded = "TarantoolRequestsOverloaded";
+    public const string BackupMissing = "TarantoolBackupMissing";
 
     public static IReadOnlyList<string> All { get; } =
     [
         InstanceDown, ReplicationLagHigh, ReplicationStopped, MemtxArenaNearlyFull, LuaMemoryHigh, LeaderChanged,
         NoLeader, ConfigNotReady, VinylRegulatorStalled, TransactionConflictsHigh, BackupTooOld, DiskSpaceLow,
+        MemtxArenaFull, MemtxItemsNearlyFull, MemtxItemsFull, ConfigErrors, EventLoopSlow, RequestsOverloaded, BackupMissing,
     ];
+
+    /// <summary>Alerts that read the Tarantool 3.x config module's metrics (tnt_config_status, tnt_config_alerts).</summary>
+    public static IReadOnlyList<string> Config { get; } = [ConfigNotReady, ConfigErrors];
 
     /// <summary>Alerts that only make sense with Raft election failover.</summary>
     public static IReadOnlyList<string> Election { get; } = [LeaderChanged, NoLeader];

@@ -39,20 +39,41 @@ public static class AlertTestDesigner
                 return PerTarget(rule, "tnt_replication_lag", replica, replicated.FirstOrDefault(), Flat(Math.Max(1, t * 3), n), Flat(t / 4, n), eval, ("id", "1"), ("stream", "upstream"));
             case AlertNames.ReplicationStopped when replica is not null:
                 return PerTarget(rule, "tnt_replication_status", replica, replicated.FirstOrDefault(), Flat(0, n), Flat(1, n), eval, ("id", "1"), ("stream", "upstream"));
-            case AlertNames.MemtxArenaNearlyFull:
+            case AlertNames.MemtxArenaNearlyFull or AlertNames.MemtxArenaFull or AlertNames.MemtxItemsNearlyFull or AlertNames.MemtxItemsFull:
             {
+                var ratio = rule.Name is AlertNames.MemtxItemsNearlyFull or AlertNames.MemtxItemsFull ? "tnt_slab_items_used_ratio" : "tnt_slab_arena_used_ratio";
                 var high = Math.Min(99.9, t + (100 - t) / 2);
                 var series = new List<(string, string)>
                 {
                     (Selector("tnt_slab_quota_used_ratio", Labels(bad)), Flat(high, n)),
-                    (Selector("tnt_slab_arena_used_ratio", Labels(bad)), Flat(high, n)),
+                    (Selector(ratio, Labels(bad)), Flat(high, n)),
                 };
                 if (good is not null)
                 {
-                    series.Add((Selector("tnt_slab_quota_used_ratio", Labels(good)), Flat(t / 2, n)));
-                    series.Add((Selector("tnt_slab_arena_used_ratio", Labels(good)), Flat(t / 2, n)));
+                    // Quota above the threshold but the other ratio below it: the "and" must keep it quiet.
+                    series.Add((Selector("tnt_slab_quota_used_ratio", Labels(good)), Flat(high, n)));
+                    series.Add((Selector(ratio, Labels(good)), Flat(t / 2, n)));
                 }
                 return new AlertTestCase(rule, series, eval, [Labels(bad)]);
+            }
+            case AlertNames.ConfigErrors:
+                return PerTarget(rule, "tnt_config_alerts", bad, good, Flat(t + 1, n), Flat(0, n), eval, ("level", "error"));
+            case AlertNames.EventLoopSlow:
+                return PerTarget(rule, "tnt_ev_loop_time", bad, good, Flat(t * 3, n), Flat(t / 20, n), eval);
+            case AlertNames.RequestsOverloaded:
+                return PerTarget(rule, "tnt_net_requests_current", bad, good, Flat(t + 100, n), Flat(Math.Floor(t / 20), n), eval);
+            case AlertNames.BackupMissing:
+            {
+                // One replicaset never reports (its job was never admitted); the others report every 10 minutes.
+                const int step = 10;
+                var minutes = ((int)Math.Ceiling((t + rule.ForSeconds) / 60) + step + step - 1) / step * step;
+                var samples = minutes / step + 2;
+                var job = plan.BackupFreshness.Exporter == "pushgateway" ? "pushgateway" : "node";
+                var replicasets = targets.Where(x => x.Role != "router").Select(x => x.Replicaset).Distinct().ToList();
+                if (replicasets.Count == 0) return null;
+                var series = replicasets.Skip(1).Select(fresh => (Selector(plan.BackupFreshness.MetricName, [("job", job), ("replicaset", fresh)]), $"0+600x{samples}")).ToList();
+                if (series.Count == 0) series.Add((Selector("up", [("job", "tarantool")]), Flat(1, samples)));
+                return new AlertTestCase(rule, series, minutes, [[("replicaset", replicasets[0])]], step);
             }
             case AlertNames.LuaMemoryHigh:
                 return PerTarget(rule, "tnt_info_memory_lua", bad, good, Flat(t * 2, n), Flat(t / 4, n), eval);

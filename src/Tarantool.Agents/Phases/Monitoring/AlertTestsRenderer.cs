@@ -23,7 +23,7 @@ public static partial class AlertTestsRenderer
                 ("alertname", Str(test.Rule.Name)),
                 ("exp_alerts", Seq(expected)));
             return (YamlNode)Map(
-                ("interval", Str("1m")),
+                ("interval", Str($"{test.IntervalMinutes}m")),
                 ("input_series", Seq(test.Series.Select(s => (YamlNode)Map(("series", Str(s.Series)), ("values", Str(s.Values)))))),
                 ("alert_rule_test", Seq(check)));
         });

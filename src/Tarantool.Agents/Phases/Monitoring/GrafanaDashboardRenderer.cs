@@ -5,13 +5,18 @@ using System.Text.Json.Nodes;
 namespace Tarantool.Agents.Phases.Monitoring;
 
 /// <summary>
-/// Writes <c>monitoring/grafana/&lt;uid&gt;.json</c>: an importable dashboard whose datasource is the
-/// <c>${DS_PROMETHEUS}</c> import input, with a <c>replicaset</c> variable and one time-series panel per plan panel.
+/// Writes <c>monitoring/grafana/&lt;uid&gt;.json</c>: a dashboard whose panels read the <c>datasource</c> template
+/// variable (type datasource, Prometheus), so it works both through the Import dialog and when provisioned from
+/// files, where <c>__inputs</c> placeholders such as <c>${DS_PROMETHEUS}</c> are never substituted; with a
+/// <c>replicaset</c> variable and one time-series panel per plan panel.
 /// </summary>
 public static class GrafanaDashboardRenderer
 {
     /// <summary>The metric the replicaset variable reads its values from (every instance exports it).</summary>
     public const string VariableMetric = "tnt_info_uptime";
+
+    /// <summary>The datasource template variable every panel and query reads.</summary>
+    public const string DatasourceVariable = "datasource";
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -23,7 +28,7 @@ public static class GrafanaDashboardRenderer
 
     public static BundleFile Render(DashboardPlan dashboard, PhaseContext context)
     {
-        var datasource = new JsonObject { ["type"] = "prometheus", ["uid"] = "${DS_PROMETHEUS}" };
+        var datasource = new JsonObject { ["type"] = "prometheus", ["uid"] = "${" + DatasourceVariable + "}" };
         var panels = new JsonArray();
         for (var i = 0; i < dashboard.Panels.Count; i++)
         {
@@ -54,11 +59,6 @@ public static class GrafanaDashboardRenderer
         var query = $"label_values({VariableMetric}, replicaset)";
         var root = new JsonObject
         {
-            ["__inputs"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "DS_PROMETHEUS", ["label"] = "Prometheus", ["description"] = "Prometheus that scrapes the cluster (monitoring/prometheus.yml).",
-                ["type"] = "datasource", ["pluginId"] = "prometheus", ["pluginName"] = "Prometheus",
-            }),
             ["__requires"] = new JsonArray(
                 new JsonObject { ["type"] = "grafana", ["id"] = "grafana", ["name"] = "Grafana", ["version"] = "10.0.0" },
                 new JsonObject { ["type"] = "datasource", ["id"] = "prometheus", ["name"] = "Prometheus", ["version"] = "1.0.0" },
@@ -76,6 +76,12 @@ public static class GrafanaDashboardRenderer
             ["templating"] = new JsonObject
             {
                 ["list"] = new JsonArray(new JsonObject
+                {
+                    // No "current": Grafana then selects the default Prometheus datasource, on import and when provisioned.
+                    ["name"] = DatasourceVariable, ["label"] = "Prometheus", ["type"] = "datasource",
+                    ["query"] = "prometheus", ["regex"] = "", ["refresh"] = 1, ["hide"] = 0,
+                    ["includeAll"] = false, ["multi"] = false,
+                }, new JsonObject
                 {
                     ["name"] = "replicaset", ["label"] = "Replicaset", ["type"] = "query",
                     ["datasource"] = datasource.DeepClone(),

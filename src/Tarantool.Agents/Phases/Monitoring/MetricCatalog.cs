@@ -37,7 +37,10 @@ public static class MetricCatalog
         "tnt_config_alerts", "tnt_config_status",
         // operations.lua, network.lua, fibers.lua, cpu.lua
         "tnt_stats_op_total", "tnt_net_sent_total", "tnt_net_received_total", "tnt_net_connections_current",
-        "tnt_net_requests_current", "tnt_fiber_amount", "tnt_cpu_user_time", "tnt_cpu_system_time",
+        "tnt_net_requests_current", "tnt_net_requests_in_progress_current", "tnt_net_requests_in_stream_queue_current",
+        "tnt_fiber_amount", "tnt_fiber_csw", "tnt_cpu_user_time", "tnt_cpu_system_time",
+        // event_loop.lua (milliseconds)
+        "tnt_ev_loop_time",
     };
 
     public static IReadOnlySet<string> External { get; } = new HashSet<string>(StringComparer.Ordinal)

@@ -42,11 +42,12 @@ public static class MonitoringExpectations
     {
         var names = new List<string> { AlertNames.InstanceDown };
         if (HasReplication(topology)) names.AddRange([AlertNames.ReplicationLagHigh, AlertNames.ReplicationStopped]);
-        names.AddRange([AlertNames.MemtxArenaNearlyFull, AlertNames.LuaMemoryHigh]);
+        names.AddRange([AlertNames.MemtxArenaNearlyFull, AlertNames.MemtxArenaFull, AlertNames.MemtxItemsNearlyFull, AlertNames.MemtxItemsFull, AlertNames.LuaMemoryHigh]);
+        names.AddRange([AlertNames.EventLoopSlow, AlertNames.RequestsOverloaded]);
         if (HasElection(topology)) names.AddRange(AlertNames.Election);
-        if (HasDeclarativeConfig(request)) names.Add(AlertNames.ConfigNotReady);
+        if (HasDeclarativeConfig(request)) names.AddRange(AlertNames.Config);
         if (HasVinyl(capacity)) names.AddRange(AlertNames.Vinyl);
-        names.AddRange([AlertNames.BackupTooOld, AlertNames.DiskSpaceLow]);
+        names.AddRange([AlertNames.BackupTooOld, AlertNames.BackupMissing, AlertNames.DiskSpaceLow]);
         return names;
     }
 }

@@ -83,7 +83,7 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
             var reason = !AlertNames.All.Contains(name) ? $"{name} is not one of the shared alert names (docs/troubleshooting.md has runbooks only for those)"
                 : AlertNames.Election.Contains(name) ? $"{name} needs election failover; this cluster uses '{topology.FailoverMode}'"
                 : AlertNames.Vinyl.Contains(name) ? $"{name} needs the vinyl engine; this cluster uses {capacity.Engine}"
-                : name == AlertNames.ConfigNotReady ? $"{name} needs the 3.x declarative config (tnt_config_status)"
+                : AlertNames.Config.Contains(name) ? $"{name} needs the 3.x declarative config (tnt_config_status)"
                 : $"{name} does not apply: no replicaset has replicas";
             yield return ValidationIssue.Error("monitoring.alert-not-applicable", reason + ".", "rules");
         }
@@ -109,6 +109,9 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
                     $"{rule.Name} declares threshold {PromNumber.Format(rule.Threshold)} but its expression '{rule.Expression}' does not compare against it.", path + ".expression");
             foreach (var unknown in PromQlMetrics.Names(rule.Expression).Where(m => !MetricCatalog.IsKnown(m)))
                 yield return ValidationIssue.Error("monitoring.unknown-metric", $"{rule.Name} uses '{unknown}', which neither tarantool/metrics nor the listed exporters export.", path + ".expression");
+            if (rule.Name == AlertNames.BackupMissing && (!rule.Expression.Contains("absent_over_time(", StringComparison.Ordinal) || !rule.Expression.Contains(plan.BackupFreshness.MetricName, StringComparison.Ordinal)))
+                yield return ValidationIssue.Error("monitoring.backup-absent",
+                    $"{rule.Name} must fire when {plan.BackupFreshness.MetricName} is absent (absent_over_time): a backup job that never ran leaves no series for {AlertNames.BackupTooOld} to compare.", path + ".expression");
             if (rule.Name == AlertNames.BackupTooOld)
                 foreach (var issue in ValidateBackupAge(plan, rule, backup, path)) yield return issue;
             if (rule.Name == AlertNames.DiskSpaceLow && DiskProblem(plan, rule, context) is { } problem)

@@ -98,6 +98,14 @@ public sealed class MonitoringPlanValidatorTests
         Reject(p => p with { BackupFreshness = p.BackupFreshness with { BackupIntervalSeconds = 86400 } }, "monitoring.backup-interval");
 
     [Fact]
+    public void Rejects_a_backup_absence_alert_that_only_watches_age() =>
+        Reject(p => WithRule(p, AlertNames.BackupMissing, r => r with { Expression = $"time() - max by (replicaset) ({MetricCatalog.BackupLastSuccess}) > {PromNumber.Format(r.Threshold)}" }), "monitoring.backup-absent");
+
+    [Fact]
+    public void Requires_the_backup_absence_and_tiered_memory_alerts() =>
+        Reject(p => p with { Rules = [.. p.Rules.Where(r => r.Name is not (AlertNames.BackupMissing or AlertNames.MemtxArenaFull))] }, "monitoring.alert-missing");
+
+    [Fact]
     public void Rejects_an_unknown_severity() =>
         Reject(p => WithRule(p, AlertNames.InstanceDown, r => r with { Severity = "page" }), "monitoring.severity");
 

@@ -26,7 +26,7 @@ public sealed class MonitoringRendererTests
     public void Renders_prometheus_alerts_tests_and_a_dashboard()
     {
         var paths = Render(PlatformFixtures.Sharded()).Select(f => f.Path).ToList();
-        Assert.Equal(["monitoring/prometheus.yml", "monitoring/alerts.yml", "monitoring/alerts.test.yml", "monitoring/grafana/events-overview.json"], paths);
+        Assert.Equal(["monitoring/prometheus.yml", "monitoring/alerts.yml", "monitoring/alerts.test.yml", "monitoring/grafana/events-overview.json", GrafanaProvisioningRenderer.FilePath], paths);
     }
 
     [Fact]
@@ -45,16 +45,18 @@ public sealed class MonitoringRendererTests
     }
 
     [Fact]
-    public void Dashboard_is_importable_json_with_a_datasource_input()
+    public void Dashboard_is_json_whose_panels_read_the_datasource_variable()
     {
         var json = Render(PlatformFixtures.ReplicatedProduction()).Single(f => f.Path.EndsWith(".json", StringComparison.Ordinal)).Content;
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        Assert.Equal("DS_PROMETHEUS", root.GetProperty("__inputs")[0].GetProperty("name").GetString());
+        // Provisioned dashboards never get __inputs substituted: the panels read a datasource variable instead.
+        Assert.False(root.TryGetProperty("__inputs", out _));
+        Assert.Contains(root.GetProperty("templating").GetProperty("list").EnumerateArray(), v => v.GetProperty("type").GetString() == "datasource" && v.GetProperty("name").GetString() == "datasource");
         Assert.Equal("orders-overview", root.GetProperty("uid").GetString());
         var panels = root.GetProperty("panels").EnumerateArray().ToList();
         Assert.Contains(panels, p => p.GetProperty("targets")[0].GetProperty("expr").GetString()!.Contains("tnt_replication_lag", StringComparison.Ordinal));
-        Assert.All(panels, p => Assert.Equal("${DS_PROMETHEUS}", p.GetProperty("datasource").GetProperty("uid").GetString()));
+        Assert.All(panels, p => Assert.Equal("${datasource}", p.GetProperty("datasource").GetProperty("uid").GetString()));
         Assert.Equal(panels.Count, panels.Select(p => p.GetProperty("id").GetInt32()).Distinct().Count());
     }
 
@@ -80,9 +82,12 @@ public sealed class MonitoringRendererTests
         {
             using var bundle = new BundleWriter(Render(scenario));
             var directory = bundle.PathOf("monitoring");
-            foreach (var arguments in new[] { new[] { "check", "config", "prometheus.yml" }, ["check", "rules", "alerts.yml"], ["test", "rules", "alerts.test.yml"] })
+            var (configCode, configOutput) = PromtoolConfigCheck.Run(directory);
+            Assert.True(configCode == 0, $"{scenario.Name} check config: {configOutput}");
+            foreach (var arguments in new[] { new[] { "check", "rules", "alerts.yml" }, ["test", "rules", "alerts.test.yml"] })
             {
-                var (exitCode, output) = ExternalTool.Run("promtool", arguments, directory);
+                // The backup alerts' tests simulate more than a day of evaluations: slow on a loaded machine.
+                var (exitCode, output) = ExternalTool.Run("promtool", arguments, directory, timeoutSeconds: 600);
                 Assert.True(exitCode == 0, $"{scenario.Name} {string.Join(' ', arguments)}: {output}");
             }
         }
@@ -99,7 +104,7 @@ public sealed class MonitoringRendererTests
         var broken = plan with { Rules = [.. plan.Rules.Select(r => r.Name == AlertNames.ReplicationLagHigh ? r with { Expression = r.Expression.Replace("> 10", "> 1000") } : r)] };
         files[1] = AlertRulesRenderer.Render(broken, context);
         using var bundle = new BundleWriter(files);
-        var (exitCode, output) = ExternalTool.Run("promtool", ["test", "rules", "alerts.test.yml"], bundle.PathOf("monitoring"));
+        var (exitCode, output) = ExternalTool.Run("promtool", ["test", "rules", "alerts.test.yml"], bundle.PathOf("monitoring"), timeoutSeconds: 600);
         Assert.NotEqual(0, exitCode);
         Assert.Contains(AlertNames.ReplicationLagHigh, output);
     }
