@@ -114,9 +114,12 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
         var quorumNote = election
             ? s.T($" A quorum of 1 lets the lone seed win the election and confirm writes, which is why it lasts only until the others follow.", $" Кворум 1 позволяет одинокому участнику выиграть выборы и подтверждать запись, поэтому он действует только до присоединения остальных.")
             : "";
+        // The step already says which files to edit and how to roll them out, so a fixed leader is only the key to set.
         var leaderFix = election
             ? s.T($"set `replication.synchro_quorum: 1` for `{rs.Name}`", $"установите `replication.synchro_quorum: 1` для `{rs.Name}`")
-            : SeedLeaderHow(seed, cluster.Language == Requests.Language.Ru ? "ru" : "en");
+            : cluster.Manual && cluster.Request.IsDeclarativeConfig
+                ? s.T($"set `replicasets.{rs.Name}.leader: {seed}`", $"установите `replicasets.{rs.Name}.leader: {seed}`")
+                : SeedLeaderHow(seed, cluster.Language == Requests.Language.Ru ? "ru" : "en");
         s.P($"Example for `{rs.Name}`; the same for every replicaset, with its own backup instance. The backup of `{seed}` restores only as `{seed}`: its snapshot carries `{seed}`'s instance name and UUID, and Tarantool 3.x refuses to start it under another name.",
             $"Пример для `{rs.Name}`; для остальных репликасетов так же, со своим инстансом бэкапа. Бэкап `{seed}` восстанавливается только как `{seed}`: его снапшот содержит имя и UUID инстанса `{seed}`, и Tarantool 3.x откажется запускать его под другим именем.");
         if (cluster.OnKubernetes)

@@ -38,18 +38,29 @@ public sealed partial class SafeRestoreProcedureTests
         var dataRoot = DataRoot(bundle["backup/lib.sh"]);
         var guide = Section(bundle["docs/backup-recovery.md"], "(`lost-replicaset`)");
 
-        Assert.Contains($"restore.sh {source} --data-dir {dataRoot}/{source}`", guide, StringComparison.Ordinal);
-        var restores = RestoreCommand().Matches(guide).Select(m => (Backup: m.Groups[1].Value, Into: m.Groups[2].Value)).ToList();
-        Assert.NotEmpty(restores);
-        Assert.All(restores, r => Assert.Equal($"{dataRoot}/{r.Backup}", r.Into));
-        Assert.Contains($"start it as `{source}`", guide, StringComparison.Ordinal);
+        Assert.Contains($"The backup of `{source}` restores only as `{source}`", guide, StringComparison.Ordinal);
+        if (form.StartsWith("vm", StringComparison.Ordinal))
+        {
+            Assert.Contains($"restore.sh {source} --data-dir {dataRoot}/{source}`", guide, StringComparison.Ordinal);
+            var restores = RestoreCommand().Matches(guide).Select(m => (Backup: m.Groups[1].Value, Into: m.Groups[2].Value)).ToList();
+            Assert.NotEmpty(restores);
+            Assert.All(restores, r => Assert.Equal($"{dataRoot}/{r.Backup}", r.Into));
+        }
+        else
+        {
+            // On Kubernetes the helper pod restores into the seed's own volume and its own data directory.
+            Assert.Contains($"--arg seed {source}", guide, StringComparison.Ordinal);
+            Assert.Contains("\"--data-dir\", \"/var/lib/tarantool/\" + $seed", guide, StringComparison.Ordinal);
+            Assert.Contains($"data-{source}", guide, StringComparison.Ordinal);
+        }
 
         // The seed leads before empty members join from it: a new replica is registered by the writable member.
         var leads = form.Contains("manual", StringComparison.Ordinal)
             ? $"`replicasets.{replicaset}.leader: {source}`"
             : "`replication.synchro_quorum: 1`";
         Assert.Contains(leads, guide, StringComparison.Ordinal);
-        Assert.True(guide.IndexOf(leads, StringComparison.Ordinal) < guide.IndexOf("Start the other members with empty data directories", StringComparison.Ordinal));
+        var othersJoin = form.StartsWith("vm", StringComparison.Ordinal) ? "with empty data directories" : "so they start empty and rebuild from";
+        Assert.True(guide.IndexOf(leads, StringComparison.Ordinal) < guide.IndexOf(othersJoin, StringComparison.Ordinal));
     }
 
     [Theory]
