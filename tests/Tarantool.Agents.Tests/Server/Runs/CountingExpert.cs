@@ -27,10 +27,15 @@ internal static partial class CountingExpert
         return (client, calls);
     }
 
-    /// <summary>The phase a call is for: the key in the prompt's phase marker.</summary>
+    /// <summary>
+    /// The phase a call is for: the key in the prompt's phase marker; a part of a phase asked in parts counts as
+    /// <c>key/part</c>, so the phase's own key counts its frame call only.
+    /// </summary>
     public static string PhaseOf(IEnumerable<ChatMessage> messages) =>
-        messages.Select(m => Marker().Match(m.Text)).FirstOrDefault(m => m.Success)?.Groups[1].Value ?? "?";
+        messages.Select(m => Marker().Match(m.Text)).FirstOrDefault(m => m.Success) is { } match
+            ? match.Groups[2].Success ? $"{match.Groups[1].Value}/{match.Groups[2].Value}" : match.Groups[1].Value
+            : "?";
 
-    [GeneratedRegex("<phase\\b[^>]*\\bkey=\"([a-z-]+)\"")]
+    [GeneratedRegex("<phase\\b[^>]*\\bkey=\"([a-z-]+)\"(?:[^>]*\\bpart=\"([a-z-]+)\")?")]
     private static partial Regex Marker();
 }
