@@ -28,6 +28,8 @@ public static class ChatClientFactory
         IChatClient inner, ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, bool withTools = false, TimeProvider? timeProvider = null,
         ModelProfile? profile = null, bool streamed = false)
     {
+        // Every call is counted against the model's window; load the tokenizer while the run gets ready.
+        TokenCounter.Warm();
         var builder = new ChatClientBuilder(options.Cache.Mode == ResponseCacheOptions.Replay ? new ReplayOnlyChatClient(inner) : inner);
         if (withTools) builder.UseFunctionInvocation(loggerFactory);
         builder
