@@ -18,6 +18,8 @@ internal sealed class AssembledFrameSpec(IPhaseOutputSpec whole, ISplitOutputSpe
 
     public IReadOnlyList<NarrativeSection> Sections => whole.Sections;
 
+    public IReadOnlyList<string> Requirements(PhaseContext context) => split.Frame.Requirements(context);
+
     public object? Deserialize(JsonElement output) => split.Frame.Deserialize(output);
 
     public IReadOnlyList<ValidationIssue> Validate(object output, PhaseContext context) =>

@@ -3,8 +3,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using Tarantool.Agents.Agents;
 using Tarantool.Agents.Phases;
-using Tarantool.Agents.Prompts;
-using Tarantool.Agents.Validation;
 
 namespace Tarantool.Agents.Engine;
 
@@ -12,7 +10,11 @@ namespace Tarantool.Agents.Engine;
 /// Runs one phase as an agent: the persona's instructions as the system message, the rendered phase prompt as
 /// the user message, the typed output's JSON schema as the response format, and as tools the functions of the kernel
 /// plugins the phase declares (<c>tools:</c> in its prompt file).
-/// Each answer is parsed and validated; an invalid one gets the errors back, for a bounded number of attempts.
+/// Each answer is judged in one round (schema, semantic, cross-phase and narrative checks together, see
+/// <see cref="AnswerJudge"/>). An invalid one is repaired, for a bounded number of attempts, by a call that carries
+/// the prompt, the previous answer once and its errors, never the transcript of every attempt; when the errors are
+/// confined to a few fields or the narrative (<see cref="RepairScope"/>), only those are asked for and merged into
+/// the previous answer, and the merged whole is judged again.
 /// </summary>
 public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
 {
@@ -31,24 +33,55 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
     {
         var chat = kernel.GetRequiredService<IChatClient>();
         var options = CreateOptions(agent, spec, tools);
-        List<ChatMessage> messages = [new(ChatRole.System, agent.Instructions), new(ChatRole.User, prompt)];
+        var system = new ChatMessage(ChatRole.System, agent.Instructions);
+        var ask = new ChatMessage(ChatRole.User, prompt);
+        List<ChatMessage> messages = [system, ask];
+        var callOptions = options;
+        RepairScope? scope = null;
+        JsonElement? previous = null; // the last whole answer that parsed (merged with its repairs)
         IReadOnlyList<ValidationIssue> errors = [];
 
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var response = await chat.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            var response = await chat.GetResponseAsync(messages, callOptions, cancellationToken).ConfigureAwait(false);
             var text = response.Text;
-            var judged = Judge(spec, context, text, response.FinishReason);
+            AnswerJudge.Judgement judged;
+            string shown; // the answer as the next repair shows it to the model
+            if (scope is not null && previous is { } whole && response.FinishReason != ChatFinishReason.Length)
+            {
+                if (scope.TryMerge(whole, text, out var merged, out var mergeError))
+                {
+                    judged = AnswerJudge.Judge(spec, context, merged);
+                    previous = merged;
+                    shown = merged.GetRawText();
+                }
+                else
+                {
+                    judged = new AnswerJudge.Judgement(null, null, null, "", [ValidationIssue.Error("answer.unparseable", mergeError)], []);
+                    shown = text;
+                }
+            }
+            else
+            {
+                judged = AnswerJudge.Judge(spec, context, text, response.FinishReason);
+                previous = judged.Answer;
+                // A cut-off answer fills the output limit: sent back, it would crowd the next answer out of the context
+                // window, and the model has nothing to learn from its own unfinished JSON.
+                shown = response.FinishReason == ChatFinishReason.Length ? TruncatedPlaceholder : text;
+            }
+
             if (judged.Errors.Count == 0)
                 return new Outcome(true, attempt, judged.Output, judged.OutputJson, judged.Narrative, [], judged.Warnings);
 
             errors = judged.Errors;
             onRejected(attempt, errors);
-            // A cut-off answer fills the output limit: sent back, it would crowd the next answer out of the context
-            // window, and the model has nothing to learn from its own unfinished JSON.
-            messages.Add(new ChatMessage(ChatRole.Assistant, response.FinishReason == ChatFinishReason.Length ? TruncatedPlaceholder : text));
-            messages.Add(new ChatMessage(ChatRole.User, RepairRequest(spec, errors)));
+            // The next call is the prompt, this answer once and its errors: a transcript of every attempt would grow
+            // with each one and repeat answers the model has already been told are wrong.
+            scope = previous is { } kept ? RepairScope.For(spec, kept, errors) : null;
+            messages = [system, ask, new ChatMessage(ChatRole.Assistant, shown),
+                new ChatMessage(ChatRole.User, scope is null ? RepairRequest(spec, errors) : PartialRepairRequest(scope, errors))];
+            callOptions = scope is null ? options : Narrowed(options, spec, scope);
         }
 
         return new Outcome(false, maxAttempts, null, null, "", errors, []);
@@ -74,50 +107,6 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
         };
     }
 
-    private static (object? Output, JsonElement? OutputJson, string Narrative, IReadOnlyList<ValidationIssue> Errors, IReadOnlyList<ValidationIssue> Warnings) Judge(
-        IPhaseOutputSpec spec, PhaseContext context, string text, ChatFinishReason? finishReason)
-    {
-        if (finishReason == ChatFinishReason.Length)
-            return Fail(ValidationIssue.Error("answer.truncated", "The answer was cut off at the output token limit; answer again, more concisely, with the complete JSON object."));
-        if (!AnswerParser.TryParse(text, out var answer, out var parseError))
-            return Fail(ValidationIssue.Error("answer.unparseable", parseError));
-
-        var schemaErrors = AnswerSchemaValidator.Validate(spec, answer);
-        if (schemaErrors.Count > 0) return (null, null, "", schemaErrors, []);
-
-        object? output;
-        var outputJson = answer.GetProperty("output");
-        try
-        {
-            output = spec.Deserialize(outputJson);
-        }
-        catch (JsonException e)
-        {
-            return Fail(ValidationIssue.Error("answer.output-type", $"The output does not read as {spec.Name}: {e.Message}"));
-        }
-
-        if (output is null) return Fail(ValidationIssue.Error("answer.output-null", "The output is null."));
-        // A part of a split phase has no narrative (no sections): the frame writes the phase's.
-        var narrative = answer.TryGetProperty("narrative", out var written) ? written.GetString() ?? "" : "";
-        List<ValidationIssue> issues;
-        try
-        {
-            issues = [.. spec.Validate(output, context)];
-            if (spec.Sections.Count > 0) issues.AddRange(NarrativeValidator.Validate(narrative, spec.Sections, context.Language));
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NullReferenceException or FormatException or IndexOutOfRangeException)
-        {
-            // A validator that trips over an odd answer must not crash the run: the answer is simply invalid.
-            return Fail(ValidationIssue.Error("answer.unusable", $"The output could not be checked ({e.GetType().Name}: {e.Message}); make every field complete and consistent."));
-        }
-
-        var errors = issues.Where(i => i.Severity == ValidationSeverity.Error).ToList();
-        var warnings = issues.Where(i => i.Severity == ValidationSeverity.Warning).ToList();
-        return (output, outputJson.Clone(), narrative, errors, warnings);
-
-        static (object?, JsonElement?, string, IReadOnlyList<ValidationIssue>, IReadOnlyList<ValidationIssue>) Fail(ValidationIssue issue) => (null, null, "", [issue], []);
-    }
-
     private static string RepairRequest(IPhaseOutputSpec spec, IReadOnlyList<ValidationIssue> errors) =>
         $"""
         Your answer was rejected by validation. Fix every problem below and answer again with the complete JSON object
@@ -125,4 +114,20 @@ public sealed class PhaseAgent(Kernel kernel, int maxAttempts)
 
         {string.Join("\n", errors.Select(e => "- " + e))}
         """;
+
+    private static string PartialRepairRequest(RepairScope scope, IReadOnlyList<ValidationIssue> errors) =>
+        $"""
+        Your answer was checked whole; only these parts of it failed: {scope.Describe()}. Everything else passed and is
+        kept as it is. Fix every problem below and answer with the JSON object {scope.Shape} only, holding just those
+        parts, each complete (it replaces the same part of your previous answer), no text around it.
+
+        {string.Join("\n", errors.Select(e => "- " + e))}
+        """;
+
+    private static ChatOptions Narrowed(ChatOptions options, IPhaseOutputSpec spec, RepairScope scope)
+    {
+        var narrowed = options.Clone();
+        narrowed.ResponseFormat = ChatResponseFormat.ForJsonSchema(scope.Schema, spec.Name, $"The parts of the {spec.Name} phase answer being repaired.");
+        return narrowed;
+    }
 }

@@ -19,6 +19,13 @@ public interface IPhaseOutputSpec
 
     IReadOnlyList<NarrativeSection> Sections { get; }
 
+    /// <summary>
+    /// What the validator demands of this request's answer, one line each (values, names, ranges and the figures
+    /// that must equal earlier phases' outputs), built from the same rules and data the validator uses, so the prompt
+    /// (<c>{{$requirements}}</c>) states them and a model can meet them in its first answer.
+    /// </summary>
+    IReadOnlyList<string> Requirements(PhaseContext context);
+
     object? Deserialize(JsonElement output);
 
     IReadOnlyList<ValidationIssue> Validate(object output, PhaseContext context);

@@ -8,7 +8,4 @@ public interface IPhasePartSpec : IPhaseOutputSpec
 {
     /// <summary>The key the prompt file's <c>parts:</c> uses, e.g. <c>setup</c>.</summary>
     string Key { get; }
-
-    /// <summary>What the part's validator demands for this request, one line each, so the model can meet it first time.</summary>
-    IReadOnlyList<string> Requirements(PhaseContext context);
 }

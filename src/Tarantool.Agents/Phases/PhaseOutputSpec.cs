@@ -9,10 +9,14 @@ public sealed class PhaseOutputSpec<TOutput> : IPhaseOutputSpec where TOutput : 
 {
     private readonly IPhaseValidator<TOutput> _validator;
     private readonly IArtifactRenderer<TOutput>? _renderer;
+    private readonly Func<PhaseContext, IReadOnlyList<string>>? _requirements;
 
     /// <param name="name">The name prompts use; the type's name unless given.</param>
-    public PhaseOutputSpec(IPhaseValidator<TOutput> validator, IArtifactRenderer<TOutput>? renderer, IReadOnlyList<NarrativeSection> sections, string? name = null)
+    /// <param name="requirements">What <paramref name="validator"/> demands for a request, one line each, for the prompt.</param>
+    public PhaseOutputSpec(IPhaseValidator<TOutput> validator, IArtifactRenderer<TOutput>? renderer, IReadOnlyList<NarrativeSection> sections, string? name = null,
+        Func<PhaseContext, IReadOnlyList<string>>? requirements = null)
     {
+        _requirements = requirements;
         Name = name ?? typeof(TOutput).Name;
         _validator = validator;
         _renderer = renderer;
@@ -31,6 +35,8 @@ public sealed class PhaseOutputSpec<TOutput> : IPhaseOutputSpec where TOutput : 
     public JsonElement AnswerSchema { get; }
 
     public IReadOnlyList<NarrativeSection> Sections { get; }
+
+    public IReadOnlyList<string> Requirements(PhaseContext context) => _requirements?.Invoke(context) ?? [];
 
     public object? Deserialize(JsonElement output) => output.Deserialize<TOutput>(JsonDefaults.Indented);
 

@@ -42,6 +42,9 @@ public sealed class SplitOutputSpec<TOutput, TFrame, TPart> : IPhaseOutputSpec, 
 
     public IPhaseOutputSpec Frame { get; }
 
+    /// <summary>The frame's: each part states its own in its prompt.</summary>
+    public IReadOnlyList<string> Requirements(PhaseContext context) => Frame.Requirements(context);
+
     public object? Deserialize(JsonElement output) => _whole.Deserialize(output);
 
     public IReadOnlyList<ValidationIssue> Validate(object output, PhaseContext context) => _whole.Validate(output, context);

@@ -13,12 +13,12 @@ public sealed class PromptRenderer
     private static readonly KernelPromptTemplateFactory Factory = new() { AllowDangerouslySetContent = true };
 
     /// <summary>The variables every phase template can use.</summary>
-    public static readonly IReadOnlyList<string> Variables = ["phase_id", "phase_name", "phase_key", "output_type", "language", "sections", "request", "inputs"];
+    public static readonly IReadOnlyList<string> Variables = ["phase_id", "phase_name", "phase_key", "output_type", "language", "sections", "requirements", "request", "inputs"];
 
     /// <summary>What a split phase's templates can use besides <see cref="Variables"/>: the frame's <c>frame_output</c> and
-    /// <c>parts</c> (the parts' digest), a part's <c>part_key</c>, <c>part_number</c>, <c>part_count</c>, <c>part_task</c>,
-    /// <c>part_output</c> and <c>requirements</c> (what the part's validator demands, one line each).</summary>
-    public static readonly IReadOnlyList<string> SplitVariables = ["frame_output", "parts", "part_key", "part_number", "part_count", "part_task", "part_output", "requirements"];
+    /// <c>parts</c> (the parts' digest), a part's <c>part_key</c>, <c>part_number</c>, <c>part_count</c>, <c>part_task</c> and
+    /// <c>part_output</c>; in a part's prompt <c>requirements</c> is what the part's validator demands.</summary>
+    public static readonly IReadOnlyList<string> SplitVariables = ["frame_output", "parts", "part_key", "part_number", "part_count", "part_task", "part_output"];
 
     public Task<string> RenderAsync(
         Kernel kernel,
@@ -49,7 +49,7 @@ public sealed class PromptRenderer
         arguments["part_count"] = phase.Parts.Count.ToString(CultureInfo.InvariantCulture);
         arguments["part_task"] = phase.Parts[declared].Task.Trim();
         arguments["part_output"] = part.Name;
-        arguments["requirements"] = string.Join("\n", part.Requirements(context).Select(r => "- " + r));
+        arguments["requirements"] = Lines(part.Requirements(context));
         return RenderTemplateAsync(kernel, $"{phase.Key}.{part.Key}", phase.PartTemplate, arguments, cancellationToken);
     }
 
@@ -72,8 +72,11 @@ public sealed class PromptRenderer
         return RenderTemplateAsync(kernel, phase.Key, phase.Template, arguments, cancellationToken);
     }
 
-    private static KernelArguments Arguments(PhasePrompt phase, IPhaseOutputSpec output, ClusterRequest request, Language language, IEnumerable<KeyValuePair<string, object>> inputs) =>
-        new()
+    private static KernelArguments Arguments(PhasePrompt phase, IPhaseOutputSpec output, ClusterRequest request, Language language, IEnumerable<KeyValuePair<string, object>> inputs)
+    {
+        var given = inputs.ToList();
+        var context = new PhaseContext(request, language, given.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal));
+        return new()
         {
             ["phase_id"] = phase.Id.ToString(CultureInfo.InvariantCulture),
             ["phase_name"] = phase.Name,
@@ -81,9 +84,14 @@ public sealed class PromptRenderer
             ["output_type"] = output.Name,
             ["language"] = language == Language.Ru ? "Russian" : "English",
             ["sections"] = string.Join("\n", output.Sections.Select(s => $"- ## {s.Heading(language)}")),
+            // What the validator will demand, from the rules' own data: the same checks the answer meets afterwards.
+            ["requirements"] = Lines(output.Requirements(context)),
             ["request"] = PromptPayload.Request(request, language),
-            ["inputs"] = PromptPayload.Inputs(inputs),
+            ["inputs"] = PromptPayload.Inputs(given),
         };
+    }
+
+    private static string Lines(IEnumerable<string> lines) => string.Join("\n", lines.Select(line => "- " + line));
 
     private static async Task<string> RenderTemplateAsync(Kernel kernel, string name, string template, KernelArguments arguments, CancellationToken cancellationToken)
     {

@@ -8,9 +8,18 @@ namespace Tarantool.Agents.Validation;
 /// </summary>
 public static class AnswerParser
 {
-    public static bool TryParse(string text, out JsonElement answer, out string error)
+    public static bool TryParse(string text, out JsonElement answer, out string error) => TryParse(text, ["output", "Output"], out answer, out error);
+
+    /// <summary>
+    /// Finds the first top-level object that has one of <paramref name="keys"/>: a repair that asks for some parts
+    /// of an answer (the narrative alone, say) gets an object without <c>output</c>.
+    /// </summary>
+    public static bool TryParse(string text, IReadOnlyCollection<string> keys, out JsonElement answer, out string error)
     {
         answer = default;
+        var shape = keys.Contains("output") && keys.Contains("Output")
+            ? "{\"output\": {...}, \"narrative\": \"...\"}"
+            : "{" + string.Join(", ", keys.Select(k => $"\"{k}\": ...")) + "}";
         if (string.IsNullOrWhiteSpace(text))
         {
             error = "The answer is empty.";
@@ -29,7 +38,7 @@ public static class AnswerParser
             }
 
             sawObject = true;
-            if (element.TryGetProperty("output", out _) || element.TryGetProperty("Output", out _))
+            if (keys.Any(key => element.TryGetProperty(key, out _)))
             {
                 answer = element;
                 error = "";
@@ -40,8 +49,8 @@ public static class AnswerParser
         }
 
         error = sawObject && !outermostBroken
-            ? "The answer's JSON has no \"output\" property; answer with {\"output\": {...}, \"narrative\": \"...\"}."
-            : "The answer contains no complete JSON object; answer with {\"output\": {...}, \"narrative\": \"...\"} only.";
+            ? $"The answer's JSON has no \"{keys.First()}\" property; answer with {shape}."
+            : $"The answer contains no complete JSON object; answer with {shape} only.";
         return false;
     }
 

@@ -69,14 +69,15 @@ public sealed class WorkflowEngineTests : IDisposable
     public async Task An_invalid_answer_gets_its_errors_back_and_a_repaired_answer_is_accepted()
     {
         var repairs = new List<string>();
+        var asked = 0;
         var model = TestChatClient.Answering((messages, _) =>
         {
             var key = FakePhases.PhaseKeyOf(messages);
             if (key != "phase-2") return FakePhases.ValidAnswer(key);
-            return messages.Count switch
+            return Interlocked.Increment(ref asked) switch
             {
-                2 => "Sure! Here is the plan: {\"output\": {\"phase\": \"phase-2\"", // truncated, unparseable
-                4 => FakePhases.ValidAnswer(key, value: -5), // parses, but the validator rejects it
+                1 => "Sure! Here is the plan: {\"output\": {\"phase\": \"phase-2\"", // truncated, unparseable
+                2 => FakePhases.ValidAnswer(key, value: -5), // parses, but the validator rejects it
                 _ => RecordRepair(messages[^1].Text, FakePhases.ValidAnswer(key, value: 7)),
             };
         });

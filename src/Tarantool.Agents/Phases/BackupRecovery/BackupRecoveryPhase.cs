@@ -12,5 +12,5 @@ public static class BackupRecoveryPhase
 
     public static IReadOnlyList<NarrativeSection> Sections { get; } = [Summary, Objectives, Schedule, Storage, PointInTime, Procedures];
 
-    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<BackupPlan>(new BackupPlanValidator(), new BackupScriptsRenderer(), Sections);
+    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<BackupPlan>(new BackupPlanValidator(), new BackupScriptsRenderer(), Sections, requirements: BackupPlanRequirements.For);
 }

@@ -16,5 +16,5 @@ public static class CapacityPlanPhase
     public static IReadOnlyList<NarrativeSection> Sections { get; } =
         [Summary, Workload, Memory, InstancesAndHosts, CpuAndNetwork, DiskAndWal, Sharding, Growth];
 
-    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<CapacityPlan>(new CapacityPlanValidator(), null, Sections);
+    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<CapacityPlan>(new CapacityPlanValidator(), null, Sections, requirements: CapacityPlanRequirements.For);
 }

@@ -16,7 +16,7 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
     public const string CeilingCode = "capacity.arena-above-ceiling";
 
     /// <summary>Below this, an arena cannot hold the tuples even with the leanest index.</summary>
-    private const double MinimumMemtxFactor = 1.1;
+    internal const double MinimumMemtxFactor = 1.1;
 
     public IEnumerable<ValidationIssue> Validate(CapacityPlan plan, PhaseContext context)
     {

@@ -13,7 +13,7 @@ namespace Tarantool.Agents.Phases.Configuration;
 /// </summary>
 public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfiguration>
 {
-    private static readonly string[] LogLevels = ["fatal", "syserror", "error", "crit", "warn", "info", "verbose", "debug"];
+    public static readonly string[] LogLevels = ["fatal", "syserror", "error", "crit", "warn", "info", "verbose", "debug"];
 
     public IEnumerable<ValidationIssue> Validate(ClusterConfiguration output, PhaseContext context)
     {
@@ -50,9 +50,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
     {
         if (!TarantoolVersion.TryParse(output.TargetVersion, out var version) || version != TarantoolVersion.Parse(request.TarantoolVersion))
             error("config.version-mismatch", $"targetVersion must be the requested Tarantool version {request.TarantoolVersion}, not '{output.TargetVersion}'.", "$.targetVersion");
-        var expected = request.ClusterType == ClusterType.Cartridge ? ConfigFormats.Cartridge
-            : request.IsDeclarativeConfig ? ConfigFormats.Declarative
-            : ConfigFormats.BoxCfg;
+        var expected = ExpectedFormat(request);
         if (output.ConfigFormat != expected)
             error("config.format-mismatch", $"configFormat must be '{expected}' for a {request.ClusterType} cluster on Tarantool {request.TarantoolVersion}.", "$.configFormat");
         if (output.AppName != request.ClusterName)
@@ -62,6 +60,20 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
         if (output.LogFormat is not ("plain" or "json"))
             error("config.log-format", "logFormat must be 'plain' or 'json'.", "$.logFormat");
     }
+
+    /// <summary>The config format the request's cluster type and version call for.</summary>
+    public static string ExpectedFormat(ClusterRequest request) =>
+        request.ClusterType == ClusterType.Cartridge ? ConfigFormats.Cartridge
+        : request.IsDeclarativeConfig ? ConfigFormats.Declarative
+        : ConfigFormats.BoxCfg;
+
+    /// <summary>The metrics methods a config format on a Tarantool version accepts, the preferred first.</summary>
+    public static string[] MetricsMethodsFor(string format, TarantoolVersion version) => format switch
+    {
+        ConfigFormats.Cartridge => [MetricsMethods.Cartridge],
+        ConfigFormats.BoxCfg => [MetricsMethods.InitLua],
+        _ => version <= new TarantoolVersion(3, 0) ? [MetricsMethods.AppRole, MetricsMethods.MetricsExportRole] : [MetricsMethods.MetricsExportRole, MetricsMethods.AppRole],
+    };
 
     private static void CheckDurability(ClusterConfiguration output, CapacityPlan? capacity, BackupPlan? backup, Action<string, string, string> error)
     {
@@ -192,12 +204,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
     private static void CheckMetrics(ClusterConfiguration output, List<ValidationIssue> issues)
     {
         TarantoolVersion.TryParse(output.TargetVersion, out var version);
-        var allowed = output.ConfigFormat switch
-        {
-            ConfigFormats.Cartridge => [MetricsMethods.Cartridge],
-            ConfigFormats.BoxCfg => [MetricsMethods.InitLua],
-            _ => version <= new TarantoolVersion(3, 0) ? [MetricsMethods.AppRole, MetricsMethods.MetricsExportRole] : new[] { MetricsMethods.MetricsExportRole, MetricsMethods.AppRole },
-        };
+        var allowed = MetricsMethodsFor(output.ConfigFormat, version);
         if (!allowed.Contains(output.Metrics.Method))
             issues.Add(ValidationIssue.Error("config.metrics-method", $"metrics.method must be one of {string.Join(", ", allowed)} for a {output.ConfigFormat} configuration on {output.TargetVersion}.", "$.metrics.method"));
         else if (output.ConfigFormat == ConfigFormats.Declarative && version <= new TarantoolVersion(3, 0) && output.Metrics.Method == MetricsMethods.MetricsExportRole)

@@ -16,5 +16,5 @@ public static class ConfigurationPhase
     ];
 
     public static IPhaseOutputSpec Spec { get; } =
-        new PhaseOutputSpec<ClusterConfiguration>(new ClusterConfigurationValidator(), new ClusterConfigurationRenderer(), Sections);
+        new PhaseOutputSpec<ClusterConfiguration>(new ClusterConfigurationValidator(), new ClusterConfigurationRenderer(), Sections, requirements: ClusterConfigurationRequirements.For);
 }

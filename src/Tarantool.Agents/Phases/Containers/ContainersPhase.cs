@@ -13,5 +13,5 @@ public static class ContainersPhase
 
     public static IReadOnlyList<NarrativeSection> Sections { get; } = [Summary, ContainerImage, Compose, Kubernetes, Systemd, Resources, Secrets];
 
-    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<OrchestrationPlan>(new OrchestrationPlanValidator(), new OrchestrationRenderer(), Sections);
+    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<OrchestrationPlan>(new OrchestrationPlanValidator(), new OrchestrationRenderer(), Sections, requirements: OrchestrationPlanRequirements.For);
 }

@@ -62,13 +62,7 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
 
     private static IEnumerable<ValidationIssue> ValidateStorageClass(StorageClassPlan? storageClass, ClusterRequest request)
     {
-        var provisioner = request.CloudProvider switch
-        {
-            CloudProvider.Aws => "ebs.csi.aws.com",
-            CloudProvider.Azure => "disk.csi.azure.com",
-            CloudProvider.Gcp => "pd.csi.storage.gke.io",
-            _ => null,
-        };
+        var provisioner = ProvisionerFor(request.CloudProvider);
         if (storageClass is null)
         {
             if (provisioner is not null)
@@ -87,6 +81,15 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
             yield return ValidationIssue.Error("orchestration.storage-class-binding",
                 "StorageClass volumeBindingMode must be WaitForFirstConsumer so each disk is created in the zone its pod was scheduled to.", "storageClass.volumeBindingMode");
     }
+
+    /// <summary>The CSI provisioner a cloud's StorageClass uses, or null where any will do.</summary>
+    internal static string? ProvisionerFor(CloudProvider cloud) => cloud switch
+    {
+        CloudProvider.Aws => "ebs.csi.aws.com",
+        CloudProvider.Azure => "disk.csi.azure.com",
+        CloudProvider.Gcp => "pd.csi.storage.gke.io",
+        _ => null,
+    };
 
     private static IEnumerable<ValidationIssue> ValidateImage(ContainerImagePlan image, ClusterRequest request)
     {

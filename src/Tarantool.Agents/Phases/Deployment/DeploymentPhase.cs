@@ -12,5 +12,5 @@ public static class DeploymentPhase
 
     public static IReadOnlyList<NarrativeSection> Sections { get; } = [Summary, Inventory, Deployment, RollingUpdates, BackupScheduling, CiCd];
 
-    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<DeploymentPlan>(new DeploymentPlanValidator(), new DeploymentPlanRenderer(), Sections);
+    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<DeploymentPlan>(new DeploymentPlanValidator(), new DeploymentPlanRenderer(), Sections, requirements: DeploymentPlanRequirements.For);
 }

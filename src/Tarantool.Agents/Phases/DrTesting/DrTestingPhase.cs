@@ -11,5 +11,5 @@ public static class DrTestingPhase
 
     public static IReadOnlyList<NarrativeSection> Sections { get; } = [Summary, Scenarios, Measuring, PassCriteria, Schedule];
 
-    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<DrTestPlan>(new DrTestPlanValidator(), new DrScriptsRenderer(), Sections);
+    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<DrTestPlan>(new DrTestPlanValidator(), new DrScriptsRenderer(), Sections, requirements: DrTestPlanRequirements.For);
 }

@@ -11,5 +11,5 @@ public static class MonitoringPhase
 
     public static IReadOnlyList<NarrativeSection> Sections { get; } = [Summary, MetricsExport, Scrape, Alerts, Dashboards];
 
-    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<MonitoringPlan>(new MonitoringPlanValidator(), new MonitoringRenderer(), Sections);
+    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<MonitoringPlan>(new MonitoringPlanValidator(), new MonitoringRenderer(), Sections, requirements: MonitoringPlanRequirements.For);
 }

@@ -13,7 +13,7 @@ namespace Tarantool.Agents.Phases.Monitoring;
 /// </summary>
 public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
 {
-    private static readonly string[] Severities = ["critical", "warning", "info"];
+    internal static readonly string[] Severities = ["critical", "warning", "info"];
 
     public IEnumerable<ValidationIssue> Validate(MonitoringPlan plan, PhaseContext context)
     {

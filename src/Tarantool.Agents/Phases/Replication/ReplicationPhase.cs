@@ -15,5 +15,5 @@ public static class ReplicationPhase
     ];
 
     public static IPhaseOutputSpec Spec { get; } =
-        new PhaseOutputSpec<ReplicationPlan>(new ReplicationPlanValidator(), new ReplicationRenderer(), Sections);
+        new PhaseOutputSpec<ReplicationPlan>(new ReplicationPlanValidator(), new ReplicationRenderer(), Sections, requirements: ReplicationPlanRequirements.For);
 }

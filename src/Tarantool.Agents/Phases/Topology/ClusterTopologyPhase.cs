@@ -13,5 +13,5 @@ public static class ClusterTopologyPhase
 
     public static IReadOnlyList<NarrativeSection> Sections { get; } = [Summary, Instances, Failover, Sites, Security, Diagram];
 
-    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<ClusterTopology>(new ClusterTopologyValidator(), null, Sections);
+    public static IPhaseOutputSpec Spec { get; } = new PhaseOutputSpec<ClusterTopology>(new ClusterTopologyValidator(), null, Sections, requirements: ClusterTopologyRequirements.For);
 }

@@ -31,6 +31,16 @@ internal static class TopologyFailoverRules
     private static void CheckStrategy(ClusterTopology topology, ClusterRequest request, List<ValidationIssue> issues)
     {
         var mode = topology.FailoverMode;
+        var (expected, why) = ExpectedModes(request);
+        if (!expected.Contains(mode))
+            issues.Add(ValidationIssue.Error("topology.failover-strategy",
+                $"failoverMode '{mode}' does not implement the requested {EnumText.Kebab(request.HaStrategy)}{(ClusterShape.IsTrueMasterMaster(request) ? " master-master" : "")}: expected {string.Join(" or ", expected)} ({why}).",
+                "$.failoverMode"));
+    }
+
+    /// <summary>The failover modes that implement the request's HA strategy, and why (the prompt states them too).</summary>
+    public static (string[] Expected, string Why) ExpectedModes(ClusterRequest request)
+    {
         string[] expected;
         string why;
         if (request.ClusterType == ClusterType.SingleInstance)
@@ -48,10 +58,7 @@ internal static class TopologyFailoverRules
                 HaStrategy.DistributedHa => (new[] { "election" }, "distributed HA elects leaders with Raft across sites"),
                 _ => (new[] { "election", "supervised" }, "active failover elects or appoints a new leader automatically"),
             };
-        if (!expected.Contains(mode))
-            issues.Add(ValidationIssue.Error("topology.failover-strategy",
-                $"failoverMode '{mode}' does not implement the requested {EnumText.Kebab(request.HaStrategy)}{(ClusterShape.IsTrueMasterMaster(request) ? " master-master" : "")}: expected {string.Join(" or ", expected)} ({why}).",
-                "$.failoverMode"));
+        return (expected, why);
     }
 
     private static void CheckStateProvider(ClusterTopology topology, bool cartridge, List<ValidationIssue> issues)
