@@ -107,11 +107,8 @@ internal static class ServeCommand
             }
 
             var keys = app.Services.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.ApiKeys.Length;
-            environment.Out.WriteLine($"Runs are kept in {app.Services.GetRequiredService<IOptions<RunStoreOptions>>().Value.Describe(directory)}");
-            environment.Out.WriteLine($"Serving the runs API and model 'tarantool-expert' at {string.Join(", ", app.Urls.Select(u => u + "/v1"))}. Press Ctrl+C to stop.");
-            environment.Out.WriteLine(keys > 0
-                ? $"API keys: {keys} configured; /v1 needs 'Authorization: Bearer KEY'."
-                : "API keys: none configured; /v1 is open to anyone who can reach these addresses.");
+            var store = app.Services.GetRequiredService<IOptions<RunStoreOptions>>().Value;
+            ServeBanner.Write(environment.Out, [.. app.Urls], directory, store.UsesPostgreSql ? store.Describe(directory) : null, keys);
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -1,5 +1,7 @@
 using Spectre.Console;
+using Tarantool.Agents.Bundle.Summary;
 using Tarantool.Agents.Planning;
+using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Cli.Output;
 
@@ -22,12 +24,16 @@ internal static class SummaryPrinter
         var keyFiles = KeyFiles.Where(k => paths.Any(p => p == k || p.StartsWith(k, StringComparison.Ordinal))).ToList();
         var relativeRoot = Path.GetRelativePath(Directory.GetCurrentDirectory(), written.Root);
 
-        var lines = new List<string>
-        {
+        // The design in the words chat and MCP use (BundleSummaryText); in English, the terminal's language.
+        var summary = BundleSummary.From(manifest, written.Root) with { Language = Language.En };
+        var lines = new List<string> { BundleSummaryText.Headline(summary, BundleSummaryFormat.PlainText) };
+        lines.AddRange(new[] { BundleSummaryText.Shape(summary, BundleSummaryFormat.PlainText), BundleSummaryText.KeyFigures(summary, BundleSummaryFormat.PlainText) }.OfType<string>());
+        lines.AddRange(
+        [
             $"Bundle {manifest.Status}: {succeeded}/{manifest.Phases.Count} phases succeeded, {errors} validation error(s), {warnings} warning(s).",
             $"Written to {relativeRoot}/ ({manifest.Artifacts.Count} files, language {manifest.Language.ToString().ToLowerInvariant()}, provider {manifest.Provider.Name}).",
             "Key files: " + string.Join(", ", keyFiles),
-        };
+        ]);
         // The warnings themselves, not only their count: a design that does not fit must not pass unnoticed.
         lines.AddRange(manifest.Warnings.Select(w => $"  warning [{w.Source}] {w.Message}"));
         lines.AddRange(manifest.Phases.Where(p => p.Status != "succeeded").Select(p => $"  {p.Id:00} {p.Key}: {p.Status} — {p.Reason}"));

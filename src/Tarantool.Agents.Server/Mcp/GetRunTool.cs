@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Tarantool.Agents.Bundle.Summary;
 using Tarantool.Agents.Server.Runs;
 
 namespace Tarantool.Agents.Server.Mcp;
@@ -56,9 +57,10 @@ internal sealed class GetRunTool(IRunService runs, Func<string> baseUrl) : IMcpT
 
         if (await runs.BundlePathAsync(run.Id, cancellationToken) is { } bundle && BundleSummary.Read(bundle) is { } summary)
         {
-            structured["summary"] = summary.Text;
+            var summaryText = BundleSummaryText.Write(summary, BundleSummaryFormat.PlainText);
+            structured["summary"] = summaryText;
             structured["mainFiles"] = new JsonArray([.. summary.MainFiles.Select(p => (JsonNode)new JsonObject { ["path"] = p, ["uri"] = ServiceBundleResources.UriOf(run.Id, p) })]);
-            text.Append("\n\n").Append(summary.Text);
+            text.Append("\n\n").Append(summaryText);
             text.Append("\nMain files (readable as resources):");
             foreach (var path in summary.MainFiles) text.Append($"\n- {path}: {ServiceBundleResources.UriOf(run.Id, path)}");
         }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Tarantool.Agents.Bundle.Summary;
 using Tarantool.Agents.Intake;
 
 namespace Tarantool.Agents.Server.Mcp;
@@ -70,11 +71,12 @@ internal sealed class PlanClusterTool(IClusterPlanner planner, string location) 
             }
         }
         var summary = outcome.BundleRoot is null ? null : BundleSummary.Read(outcome.BundleRoot);
+        var summaryText = summary is null ? null : BundleSummaryText.Write(summary, BundleSummaryFormat.PlainText);
         var structured = new JsonObject
         {
             ["status"] = summary?.Status ?? outcome.Status ?? "failed",
-            ["language"] = summary?.Language ?? intake.Language.ToString().ToLowerInvariant(),
-            ["summary"] = summary?.Text,
+            ["language"] = (summary?.Language ?? intake.Language).ToString().ToLowerInvariant(),
+            ["summary"] = summaryText,
         };
         if (outcome.RunId is not null) structured["runId"] = outcome.RunId;
         if (outcome.Links is not null) structured["links"] = new JsonObject([.. outcome.Links.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))]);
@@ -83,7 +85,7 @@ internal sealed class PlanClusterTool(IClusterPlanner planner, string location) 
         structured["mainFiles"] = new JsonArray([.. (summary?.MainFiles ?? []).Select(p => (JsonNode)new JsonObject { ["path"] = p, ["uri"] = outcome.ResourceUri(p) })]);
         if (outcome.Error is not null) structured["error"] = outcome.Error;
 
-        var text = new StringBuilder(summary?.Text ?? outcome.Error ?? "The run ended without a bundle.");
+        var text = new StringBuilder(summaryText ?? outcome.Error ?? "The run ended without a bundle.");
         if (outcome.RunId is not null) text.Append($"\n\nRun: {outcome.RunId}");
         foreach (var link in outcome.Links ?? new Dictionary<string, string>()) text.Append($"\n{link.Key}: {link.Value}");
         if (outcome.BundleRoot is not null && outcome.RunId is null) text.Append($"\n\nBundle folder: {outcome.BundleRoot}");

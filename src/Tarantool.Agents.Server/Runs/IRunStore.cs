@@ -62,4 +62,12 @@ public interface IRunStore
     /// or marks a running run for its owner to stop. Says which happened.
     /// </summary>
     Task<CancelOutcome> CancelAsync(string id, DateTimeOffset now, string cancelledEventData, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> finished runs (<c>succeeded</c>, <c>failed</c>, <c>cancelled</c>) that
+    /// finished before <paramref name="finishedBefore"/>, with their events, oldest first, and returns their ids (the
+    /// caller removes their folders). Never a queued or running run. Atomic per call: with several instances each
+    /// run is deleted (and returned) once.
+    /// </summary>
+    Task<IReadOnlyList<string>> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken = default);
 }

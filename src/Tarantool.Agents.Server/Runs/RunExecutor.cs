@@ -124,6 +124,7 @@ internal sealed partial class RunExecutor(
         using var registration = hub.Executing(run.Id, cancelled);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewAsync(run.Id, cancelled, leaseLost, renewing.Token);
+        var cancelWatch = WatchCancelAsync(run.Id, cancelled, renewing.Token);
         // A cancel that arrived between the claim and the registration above reached only the store.
         if (await store.GetAsync(run.Id, CancellationToken.None) is { CancelRequested: true }) await cancelled.CancelAsync();
         try
@@ -163,6 +164,7 @@ internal sealed partial class RunExecutor(
         {
             await renewing.CancelAsync();
             await renewal;
+            await cancelWatch;
         }
     }
 

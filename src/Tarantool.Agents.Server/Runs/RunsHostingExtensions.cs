@@ -28,6 +28,9 @@ public static class RunsHostingExtensions
         builder.Services.AddSingleton<IRunService, RunService>();
         builder.Services.AddSingleton<RunExecutor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RunExecutor>());
+        // After the executor: hosted services start in order, and the executor's start creates the store's schema.
+        builder.Services.AddSingleton<RunRetention>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RunRetention>());
         return builder;
     }
 }

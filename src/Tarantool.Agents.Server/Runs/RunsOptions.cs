@@ -23,4 +23,12 @@ public sealed class RunsOptions
     /// </summary>
     [Range(5, 3600, ErrorMessage = "Server:RunLeaseSeconds must be between 5 and 3600.")]
     public int RunLeaseSeconds { get; set; } = DefaultRunLeaseSeconds;
+
+    /// <summary>
+    /// Days a finished run (succeeded, failed or cancelled) is kept (<c>Server:RunRetentionDays</c>); older ones are
+    /// deleted with their bundle and checkpoints, at start and every hour. 0, the default, keeps every run: a
+    /// service must not delete what people may still link to unless its operator chose a limit.
+    /// </summary>
+    [Range(0, 36500, ErrorMessage = "Server:RunRetentionDays must be between 0 (keep every run) and 36500.")]
+    public int RunRetentionDays { get; set; }
 }

@@ -23,6 +23,8 @@ internal static class ApiSecurityExtensions
         builder.Services.AddOptions<ApiSecurityOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ApiSecurityOptions>>(new ApiSecurityOptionsValidator(urls));
         builder.Services.AddSingleton(services => new ApiKeyRing(services.GetRequiredService<IOptions<ApiSecurityOptions>>().Value.ApiKeys));
+        builder.Services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<ApiSecurityOptions>>((forwarded, security) => ForwardedHeadersSetup.Configure(forwarded, security.Value.ForwardedHeaders ?? new ForwardedHeadersSettings()));
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>()
             .Configure<IOptions<ApiSecurityOptions>>((limiter, security) => ApiRateLimiting.Configure(limiter, security.Value.RateLimit));
@@ -38,12 +40,15 @@ internal static class ApiSecurityExtensions
     }
 
     /// <summary>
-    /// The middleware, outermost first: the request log (so 401s and 429s are logged with their duration), who the
+    /// The middleware, outermost first: the client address and scheme from trusted proxies' headers (a no-op unless
+    /// <c>Server:ForwardedHeaders</c> names some), so everything after sees the real caller; the request log (so 401s and 429s are logged with their duration), who the
     /// caller is, the rate limiter (per caller), then the 401 challenge. Call before mapping endpoints.
     /// </summary>
     public static WebApplication UseApiSecurity(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<RequestLogger>().Logger;
+        // Options are read when the pipeline is built, after start-up validation rejected bad addresses.
+        app.UseForwardedHeaders();
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = logger;

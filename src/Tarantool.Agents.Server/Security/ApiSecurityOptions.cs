@@ -20,4 +20,7 @@ internal sealed class ApiSecurityOptions
     public RateLimitOptions RateLimit { get; set; } = new();
 
     public ServerLogOptions Log { get; set; } = new();
+
+    /// <summary>Trusted proxies whose <c>X-Forwarded-*</c> headers name the client; none by default.</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
 }

@@ -49,6 +49,7 @@ internal sealed class ApiSecurityOptionsValidator(IReadOnlyList<string> urls) : 
         if (log.Format is not (ServerLogOptions.Text or ServerLogOptions.Json))
             errors.Add($"Server:Log:Format '{log.Format}' is not '{ServerLogOptions.Text}' or '{ServerLogOptions.Json}'.");
 
+        errors.AddRange(ForwardedHeadersSetup.Errors(options.ForwardedHeaders ?? new ForwardedHeadersSettings()));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -38,6 +38,9 @@ public sealed partial class ServeSecurityTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("API keys: none configured", serve.Out);
+        // The banner names every endpoint at the address it listens on.
+        Assert.Contains($":{serve.Port}/mcp", serve.Out);
+        Assert.Contains("'tarantool-agents' (the planner) and 'tarantool-expert'", serve.Out);
         Assert.Equal(0, await serve.StopAsync());
     }
 
@@ -76,17 +79,21 @@ public sealed partial class ServeSecurityTests
                 ["Server:ApiKeys:0"] = "short-SECRET",
                 ["Server:RateLimit:PermitLimit"] = "0",
                 ["Server:Log:Format"] = "xml",
+                ["Server:ForwardedHeaders:KnownProxies:0"] = "balancer.internal",
+                ["Server:RunRetentionDays"] = "-1",
             });
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Server:ApiKeys:0 is shorter than 16 characters", result.Error);
         Assert.Contains("Server:RateLimit:PermitLimit", result.Error);
         Assert.Contains("Server:Log:Format 'xml'", result.Error);
+        Assert.Contains("Server:ForwardedHeaders:KnownProxies:0 'balancer.internal' is not an IP address", result.Error);
+        Assert.Contains("Server:RunRetentionDays must be between 0 (keep every run) and 36500", result.Error);
         Assert.DoesNotContain("SECRET", result.Error);
         Assert.DoesNotContain("Serving", result.Out);
     }
 
-    [GeneratedRegex(@"Serving .*? at http://[^:]+:(\d+)/v1")]
+    [GeneratedRegex(@"Serving at http://[^:]+:(\d+)")]
     private static partial Regex ServingLine();
 
     /// <summary>The CLI's <c>serve</c> running in-process until stopped, its streams captured.</summary>

@@ -70,6 +70,6 @@ public sealed partial class McpHttpServer : IAsyncLifetime
         _temp.Dispose();
     }
 
-    [GeneratedRegex(@"at (http://127\.0\.0\.1:\d+)/v1")]
+    [GeneratedRegex(@"^Serving at (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ServingAt();
 }

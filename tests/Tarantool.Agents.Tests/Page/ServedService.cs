@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tarantool.Agents.Assets;
 using Tarantool.Agents.Cli;
@@ -26,10 +27,15 @@ internal sealed class ServedService : IAsyncDisposable
     public Uri BaseAddress => new(_app.Urls.First());
 
     /// <param name="configure">Adds to the app before it starts (e.g. middleware standing in for a deployment's proxy).</param>
-    public static async Task<ServedService> StartAsync(Action<WebApplication>? configure = null)
+    /// <param name="model">The model the runs ask, inside the product's middleware (a failing or slow one); the
+    /// configured model (the embedded expert) when null.</param>
+    public static async Task<ServedService> StartAsync(Action<WebApplication>? configure = null, IChatClient? model = null)
     {
         var dataDirectory = ExternalTool.TempDirectory("page-serve");
-        var environment = new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, RichOutput: false);
+        var environment = new CliEnvironment(TextWriter.Null, TextWriter.Null, TextReader.Null, RichOutput: false)
+        {
+            ChatClientOverride = model is null ? null : _ => model,
+        };
         var settings = ProductConfiguration.Build(AssetLocator.Locate(), environment.SettingOverrides);
         var runs = await ServeCommand.CreateHostingAsync(
             environment, ProductConfiguration.ModelOptions(settings), settings, dataDirectory, NullLoggerFactory.Instance, CancellationToken.None);

@@ -50,7 +50,7 @@ public sealed partial class PlannerChatTests : IAsyncLifetime
         var planned = await SayAsync(history, "production, a cluster named orders");
         var first = RunId(planned);
         Assert.Contains("**orders** — a sharded cluster, production, aws (kubernetes)", planned);
-        Assert.Contains("4 storage replicaset(s) (shards) × 3 instances", planned);
+        Assert.Contains("**Shape:** 4 shards × 3 instances", planned);
         Assert.Contains("10/10 phases succeeded", planned);
         Assert.Contains($"{_server.Endpoint}/runs/{first}/files/tarantool/config.yaml", planned);
         var config = await _http.GetStringAsync($"{_server.Endpoint}/runs/{first}/files/tarantool/config.yaml");
@@ -100,9 +100,9 @@ public sealed partial class PlannerChatTests : IAsyncLifetime
             Assert.True(started >= 0 && done > started, $"phase {key} not reported in order:\n{text}");
         }
 
-        var summary = text.IndexOf("**Форма кластера:**", StringComparison.Ordinal);
+        var summary = text.IndexOf("**Состав кластера:**", StringComparison.Ordinal);
         Assert.True(summary > text.IndexOf("✓ 10 deployment-automation", StringComparison.Ordinal));
-        Assert.Contains("наборов реплик хранения (шардов) — 4", text);
+        Assert.Contains("**Состав кластера:** 4 шарда ×", text);
         var first = RunId(text);
         var narrative = await _http.GetStringAsync($"{_server.Endpoint}/runs/{first}/files/phases/01-capacity-planning.md");
         Assert.Matches("[а-я]{5}", narrative);
@@ -111,7 +111,7 @@ public sealed partial class PlannerChatTests : IAsyncLifetime
         var changed = await SayAsync(history, "сделай 6 шардов");
         Assert.NotEqual(first, RunId(changed));
         Assert.Contains("Изменено: число шардов `4` → `6`", changed);
-        Assert.Contains("наборов реплик хранения (шардов) — 6", changed);
+        Assert.Contains("**Состав кластера:** 6 шардов ×", changed);
     }
 
     [Fact]

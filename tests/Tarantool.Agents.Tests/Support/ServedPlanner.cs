@@ -55,6 +55,6 @@ internal sealed partial class ServedPlanner : IAsyncDisposable
         _data.Dispose();
     }
 
-    [GeneratedRegex(@"at (?<url>http://127\.0\.0\.1:\d+)/v1")]
+    [GeneratedRegex(@"Serving at (?<url>http://127\.0\.0\.1:\d+)")]
     private static partial Regex ServingAt();
 }

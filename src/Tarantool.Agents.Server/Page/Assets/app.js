@@ -219,9 +219,56 @@
       status.className = 'status';
       item.append(name, ' ', status);
       setStatus(item, phaseStatus(phase.status));
+      setReason(item, phase.reason);
       list.append(item);
     }
   }
+
+  // Why a phase failed or was skipped, in the service's words, as text.
+  function setReason(item, reason) {
+    let element = item.querySelector('.reason');
+    if (!reason) {
+      if (element) element.remove();
+      return;
+    }
+    if (!element) {
+      element = document.createElement('span');
+      element.className = 'reason';
+      item.append(' ', element);
+    }
+    element.textContent = String(reason);
+  }
+
+  // The cancel button is there while the run can still be stopped.
+  function showCancel(status) {
+    const button = $('cancel');
+    const active = status === 'queued' || status === 'running';
+    button.hidden = !active;
+    if (!active) {
+      button.disabled = false;
+      button.dataset.i18n = 'run.cancel';
+      button.textContent = t('run.cancel');
+    }
+  }
+
+  $('cancel').addEventListener('click', async () => {
+    if (!current) return;
+    const id = current.id;
+    const button = $('cancel');
+    button.disabled = true;
+    button.dataset.i18n = 'run.cancelling';
+    button.textContent = t('run.cancelling');
+    try {
+      // 202: a queued run is cancelled at once, a running one at its next step; the event stream reports the end.
+      await api('/v1/runs/' + enc(id), { method: 'DELETE', headers: { Accept: 'application/json' } });
+    } catch (error) {
+      button.disabled = false;
+      button.dataset.i18n = 'run.cancel';
+      button.textContent = t('run.cancel');
+      // 409: it finished meanwhile; the stream shows how.
+      if (!(error instanceof ApiError && error.status === 409)) showError(error);
+    }
+  });
 
   function phaseElement(key) {
     for (const item of $('phases').children) if (item.dataset.key === key) return item;
@@ -260,6 +307,7 @@
     $('run').hidden = false;
     $('run-id').textContent = run.id;
     setStatus($('run-status'), run.status);
+    showCancel(run.status);
     // The description as the user typed it: text, whatever markup it holds.
     $('run-description').textContent = (run.request && run.request.description) || run.description || '';
     renderPhases(run.phases);
@@ -326,9 +374,13 @@
     }
     if (PHASE_EVENT_STATUS[message.type]) {
       const item = phaseElement(phaseKeyOf(data));
-      if (item) setStatus(item, PHASE_EVENT_STATUS[message.type]);
+      if (item) {
+        setStatus(item, PHASE_EVENT_STATUS[message.type]);
+        setReason(item, data && (message.type === 'phase.failed' || message.type === 'phase.skipped') ? data.reason : null);
+      }
     } else if (RUN_EVENT_STATUS[message.type]) {
       setStatus($('run-status'), RUN_EVENT_STATUS[message.type]);
+      showCancel(RUN_EVENT_STATUS[message.type]);
     }
   }
 

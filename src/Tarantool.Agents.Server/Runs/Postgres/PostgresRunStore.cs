@@ -269,6 +269,26 @@ internal sealed class PostgresRunStore : IRunStore, IAsyncDisposable, IDisposabl
             return outcome;
         }, "write");
 
+    public Task<IReadOnlyList<string>> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken = default) =>
+        GuardAsync<IReadOnlyList<string>>(async () =>
+        {
+            await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+            // SKIP LOCKED: instances sweeping at once take different rows; the events go with ON DELETE CASCADE.
+            await using var command = Command(connection, null, """
+                DELETE FROM runs WHERE id IN (
+                  SELECT id FROM runs
+                  WHERE status IN ('succeeded', 'failed', 'cancelled') AND finished_at IS NOT NULL AND finished_at < @before
+                  ORDER BY ordinal LIMIT @limit FOR UPDATE SKIP LOCKED)
+                RETURNING id;
+                """);
+            Time(command, "before", finishedBefore);
+            command.Parameters.AddWithValue("limit", limit);
+            var ids = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+            return ids;
+        }, "delete old runs from");
+
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 
     public void Dispose() => _source.Dispose();

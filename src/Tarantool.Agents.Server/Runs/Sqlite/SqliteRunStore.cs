@@ -267,6 +267,34 @@ internal sealed class SqliteRunStore : IRunStore, IDisposable
         return outcome;
     }
 
+    public async Task<IReadOnlyList<string>> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var ids = new List<string>();
+        await using (var select = Command(connection, transaction, """
+            SELECT id FROM runs
+            WHERE status IN ('succeeded', 'failed', 'cancelled') AND finished_at IS NOT NULL AND finished_at < @before
+            ORDER BY ordinal LIMIT @limit;
+            """))
+        {
+            select.Parameters.AddWithValue("@before", Time(finishedBefore));
+            select.Parameters.AddWithValue("@limit", limit);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        }
+
+        foreach (var id in ids)
+        {
+            await using var delete = Command(connection, transaction, "DELETE FROM run_events WHERE run_id = @id; DELETE FROM runs WHERE id = @id;");
+            delete.Parameters.AddWithValue("@id", id);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return ids;
+    }
+
     public void Dispose()
     {
         _lock?.Dispose();

@@ -33,6 +33,8 @@ public sealed class RunsSettingsTests : IDisposable
     [InlineData("Server:MaxConcurrentRuns", "0")]
     [InlineData("Server:MaxConcurrentRuns", "65")]
     [InlineData("Server:RunLeaseSeconds", "1")]
+    [InlineData("Server:RunRetentionDays", "-1")]
+    [InlineData("Server:RunRetentionDays", "36501")]
     public async Task A_bad_server_setting_stops_serve_with_exit_2_naming_it(string key, string value)
     {
         var result = await CliRunner.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--data-dir", _temp.Combine("data")],

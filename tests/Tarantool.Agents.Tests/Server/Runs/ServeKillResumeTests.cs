@@ -46,10 +46,10 @@ public sealed class ServeKillResumeTests : IDisposable
                     throw new InvalidOperationException("serve did not start: " + await process.StandardError.ReadToEndAsync());
                 }
 
-                // "Serving the runs API and model 'tarantool-expert' at http://127.0.0.1:PORT/v1. ..."
-                var at = line.IndexOf(" at http://", StringComparison.Ordinal);
-                if (line.StartsWith("Serving", StringComparison.Ordinal) && at > 0)
-                    return new Serve(process, new Uri(line[(at + 4)..line.IndexOf("/v1", at, StringComparison.Ordinal)]));
+                // "Serving at http://127.0.0.1:PORT (Ctrl+C stops):"
+                var at = line.IndexOf(" (", StringComparison.Ordinal);
+                if (line.StartsWith("Serving at http://", StringComparison.Ordinal) && at > 0)
+                    return new Serve(process, new Uri(line["Serving at ".Length..at].Split(", ")[0]));
             }
         }
 

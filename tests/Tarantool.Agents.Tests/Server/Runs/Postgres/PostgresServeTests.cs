@@ -126,6 +126,41 @@ public sealed class PostgresServeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
     }
 
+    [PostgresFact]
+    public async Task A_cancel_sent_to_the_instance_that_does_not_run_it_stops_the_run_within_seconds()
+    {
+        // A long lease: renewals come every 40 s, so only the owner's poll of the cancel flag can stop it this soon.
+        await using var a = await StartAsync("a", leaseSeconds: 120);
+        await using var b = await StartAsync("b", leaseSeconds: 120);
+        const string cluster = "pg-cancelled";
+        var id = await SubmitAsync(a, cluster);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (_model.Calls.All(c => c.Cluster != cluster))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"run {id} never reached the model\n{a.Output}\n{b.Output}");
+            await Task.Delay(20);
+        }
+
+        var owner = _model.Calls.First(c => c.Cluster == cluster).Instance;
+        var other = owner == "a" ? b : a;
+        using var http = other.Client();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var cancel = await http.DeleteAsync($"/v1/runs/{id}");
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+
+        JsonElement run;
+        while ((run = await GetAsync(other, id)).GetProperty("status").GetString() != "cancelled")
+        {
+            Assert.NotEqual("succeeded", run.GetProperty("status").GetString());
+            // About a second's poll plus the phase call in flight; a shared two-core machine gets headroom.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"not cancelled after {watch.Elapsed}: {run}");
+            await Task.Delay(100);
+        }
+
+        var events = await EventsAsync(other, id);
+        Assert.Equal("run.cancelled", events[^1]);
+    }
+
     /// <param name="leaseSeconds">
     /// Long enough that a live instance on a loaded machine still renews in time: a lease that runs out under a
     /// live owner hands its run to another instance, whose planner then finds the bundle folder locked.

@@ -84,6 +84,6 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         if (ServingLine().Match(line) is { Success: true } match) _address.TrySetResult(new Uri(match.Groups[1].Value));
     }
 
-    [GeneratedRegex(@"Serving .*? at (http://[^/, ]+)/v1")]
+    [GeneratedRegex(@"^Serving at (http://[^/, ]+)")]
     private static partial Regex ServingLine();
 }
