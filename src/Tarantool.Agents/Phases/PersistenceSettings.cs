@@ -14,6 +14,9 @@ namespace Tarantool.Agents.Phases;
 /// <param name="SnapshotWalSizeBytes">null where a phase does not decide it (the capacity plan budgets WAL in GB).</param>
 public sealed record PersistenceSettings(int SnapshotIntervalSeconds, int SnapshotCount, string? WalMode, long? SnapshotWalSizeBytes)
 {
+    /// <summary>The <c>wal.mode</c> values a plan may choose: <c>none</c> loses every write since the last snapshot.</summary>
+    public static readonly IReadOnlyList<string> WalModes = ["fsync", "write"];
+
     public static PersistenceSettings From(CapacityPlan plan) => new(plan.SnapshotIntervalSeconds, plan.SnapshotCount, plan.WalMode, null);
 
     public static PersistenceSettings From(BackupPlan plan) => new(plan.SnapshotIntervalSeconds, plan.SnapshotCount, null, plan.SnapshotWalSizeBytes);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.AI;
 using Tarantool.Agents.Serialization;
 
 namespace Tarantool.Agents.Phases;
@@ -21,11 +20,7 @@ public sealed class PhaseOutputSpec<TOutput> : IPhaseOutputSpec where TOutput : 
         _validator = validator;
         _renderer = renderer;
         Sections = sections;
-        AnswerSchema = AIJsonUtilities.CreateJsonSchema(
-            typeof(PhaseAnswer<TOutput>),
-            description: $"The answer of the phase that produces {Name}.",
-            serializerOptions: JsonDefaults.Indented,
-            inferenceOptions: new AIJsonSchemaCreateOptions { TransformOptions = new() { DisallowAdditionalProperties = true, RequireAllProperties = true } });
+        AnswerSchema = Phases.AnswerSchema.For(typeof(PhaseAnswer<TOutput>), $"The answer of the phase that produces {Name}.");
     }
 
     public string Name { get; }

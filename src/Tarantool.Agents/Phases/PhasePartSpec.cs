@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.AI;
 using Tarantool.Agents.Serialization;
 
 namespace Tarantool.Agents.Phases;
@@ -18,11 +17,7 @@ public sealed class PhasePartSpec<TPart> : IPhasePartSpec where TPart : class
         Name = name ?? typeof(TPart).Name;
         _validator = validator;
         _requirements = requirements;
-        AnswerSchema = AIJsonUtilities.CreateJsonSchema(
-            typeof(PartAnswer<TPart>),
-            description: $"One part ({key}) of a phase answer: {Name}.",
-            serializerOptions: JsonDefaults.Indented,
-            inferenceOptions: new AIJsonSchemaCreateOptions { TransformOptions = new() { DisallowAdditionalProperties = true, RequireAllProperties = true } });
+        AnswerSchema = Phases.AnswerSchema.For(typeof(PartAnswer<TPart>), $"One part ({key}) of a phase answer: {Name}.");
     }
 
     public string Key { get; }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases;
 
 /// <summary>
@@ -6,7 +8,6 @@ namespace Tarantool.Agents.Phases;
 /// written for the user, in the request's language, and reaches <c>bundle.json</c>'s top-level <c>warnings[]</c> and
 /// the terminal summary.
 /// </summary>
-/// <param name="Code">A stable identifier such as <c>capacity.arena-above-ceiling</c>; a validator warning with the
-/// same code is the same finding and is not repeated.</param>
-/// <param name="Message">What is at risk, the figure the plan reaches and what would fix it, in the request's language.</param>
-public sealed record PhaseWarning(string Code, string Message);
+public sealed record PhaseWarning(
+    [property: Description("A stable identifier such as capacity.arena-above-ceiling; a validator warning with the same code is the same finding and is not repeated.")] string Code,
+    [property: Description("What is at risk, the figure the plan reaches and what would fix it, in the request's language.")] string Message);

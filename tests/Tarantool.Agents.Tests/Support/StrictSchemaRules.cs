@@ -13,6 +13,10 @@ internal static class StrictSchemaRules
     public const int MaxEnumValues = 1_000;
     public const int MaxStringLength = 120_000;
 
+    /// <summary>One enum of more than <see cref="LargeEnum"/> string values may hold at most this many characters.</summary>
+    public const int MaxLargeEnumLength = 15_000;
+    public const int LargeEnum = 250;
+
     private static readonly HashSet<string> Keywords =
     [
         "type", "properties", "required", "additionalProperties", "items", "enum", "const", "anyOf", "$ref", "$defs",
@@ -61,11 +65,16 @@ internal static class StrictSchemaRules
             problems.Add($"{path}: format '{format}' is not supported");
         if (node.TryGetProperty("enum", out var values))
         {
+            var length = 0;
             foreach (var value in values.EnumerateArray())
             {
                 totals.EnumValues++;
-                if (value.ValueKind == JsonValueKind.String) totals.StringLength += value.GetString()!.Length;
+                if (value.ValueKind == JsonValueKind.String) length += value.GetString()!.Length;
             }
+
+            totals.StringLength += length;
+            if (values.GetArrayLength() > LargeEnum && length > MaxLargeEnumLength)
+                problems.Add($"{path}: {values.GetArrayLength()} enum values of {length} characters, more than {MaxLargeEnumLength} for an enum of over {LargeEnum} values");
         }
 
         var isObject = node.TryGetProperty("type", out var type) && (type.ValueKind == JsonValueKind.String

@@ -64,6 +64,24 @@ public sealed class StrictSchemaTests
     }
 
     [Fact]
+    public void The_rules_catch_schemas_over_OpenAIs_size_limits()
+    {
+        static string Nest(int levels) => levels == 0
+            ? """{"type":"string"}"""
+            : $$$"""{"type":"object","properties":{"a":{{{Nest(levels - 1)}}}},"required":["a"],"additionalProperties":false}""";
+        var deep = JsonDocument.Parse(Nest(StrictSchemaRules.MaxDepth + 1)).RootElement;
+        var values = string.Join(",", Enumerable.Range(0, 1_001).Select(i => $"\"{new string('v', 60)}{i}\""));
+        var wide = JsonDocument.Parse($$$"""{"type":"object","properties":{"e":{"type":"string","enum":[{{{values}}}]}},"required":["e"],"additionalProperties":false}""").RootElement;
+
+        var deepProblems = StrictSchemaRules.Check(deep);
+        var wideProblems = StrictSchemaRules.Check(wide);
+
+        Assert.Contains(deepProblems, p => p.Contains($"nested deeper than {StrictSchemaRules.MaxDepth} levels"));
+        Assert.Contains(wideProblems, p => p.Contains("1001 enum values, more than 1000"));
+        Assert.Contains(wideProblems, p => p.Contains($"more than {StrictSchemaRules.MaxLargeEnumLength} for an enum of over {StrictSchemaRules.LargeEnum} values"));
+    }
+
+    [Fact]
     public void Tool_parameter_schemas_use_only_standard_keywords()
     {
         var standard = new HashSet<string>

@@ -1,60 +1,59 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.BackupRecovery;
 
 /// <summary>Phase 3: recovery objectives and what achieves them.</summary>
 public sealed record BackupPlan : IReportsWarnings
 {
-    /// <summary>Recovery point objective, in seconds of data that may be lost in the worst failure the plan covers
-    /// (a lost replicaset restored from backups): the WAL archive interval with continuous archival, the full-backup
-    /// period without it.</summary>
+    [Description("Recovery point objective, in seconds of data that may be lost in the worst failure the plan covers (a lost replicaset restored from backups): the WAL archive interval with continuous archival, the full-backup period without it.")]
     public required int RpoSeconds { get; init; }
 
-    /// <summary>Recovery time objective, in seconds until service is restored; no restore procedure may expect
-    /// longer.</summary>
+    [Description("Recovery time objective, in seconds until service is restored; no restore procedure may expect longer.")]
     public required int RtoSeconds { get; init; }
 
-    /// <summary>How often a full backup (hot backup of a snapshot) runs, as a cron expression (UTC).</summary>
+    [Description("How often a full backup (hot backup of a snapshot) runs, as a cron expression (UTC).")]
     public required string FullBackupCron { get; init; }
 
-    /// <summary><c>snapshot.by.interval</c> in seconds.</summary>
+    [Description("snapshot.by.interval in seconds.")]
     public required int SnapshotIntervalSeconds { get; init; }
 
-    /// <summary><c>snapshot.by.wal_size</c> in bytes.</summary>
+    [Description("snapshot.by.wal_size in bytes.")]
     public required long SnapshotWalSizeBytes { get; init; }
 
-    /// <summary><c>snapshot.count</c>.</summary>
+    [Description("snapshot.count.")]
     public required int SnapshotCount { get; init; }
 
-    /// <summary>Whether closed WAL (xlog) files are shipped off-host continuously.</summary>
+    [Description("Whether closed WAL (xlog) files are shipped off-host continuously.")]
     public required bool ContinuousWalArchival { get; init; }
 
-    /// <summary>How often WAL files are shipped, in seconds (0 when not archived).</summary>
+    [Description("How often WAL files are shipped, in seconds (0 when not archived).")]
     public required int WalArchiveIntervalSeconds { get; init; }
 
-    /// <summary>Backup retention in days; equals the request's backup-retention-days.</summary>
+    [Description("Backup retention in days; equals the request's backup-retention-days.")]
     public required int RetentionDays { get; init; }
 
-    /// <summary>Where backups go: <c>s3</c>, <c>azure-blob</c>, <c>gcs</c>, <c>nfs</c>.</summary>
+    [OneOf(typeof(StorageKinds), nameof(StorageKinds.All))]
+
+    [Description("Where backups go: s3, azure-blob, gcs, nfs.")]
     public required string StorageKind { get; init; }
 
-    /// <summary>The destination URI template with an <c>{instance}</c> placeholder and no credentials, e.g.
-    /// <c>s3://orders-production-backups/{instance}/</c>, <c>gs://bucket/{instance}/</c>,
-    /// <c>https://account.blob.core.windows.net/container/{instance}/</c>, <c>file:///mnt/backups/{instance}/</c>.</summary>
+    [Description("The destination URI template with an {instance} placeholder and no credentials, e.g. s3://orders-production-backups/{instance}/, gs://bucket/{instance}/, https://account.blob.core.windows.net/container/{instance}/, file:///mnt/backups/{instance}/.")]
     public required string StorageUri { get; init; }
 
-    /// <summary>Which instance of each replicaset is backed up: <c>replica</c> (a non-leader member, to spare the
-    /// leader's disk and CPU) or <c>leader</c> (only when replicasets have a single instance).</summary>
+    [OneOf(typeof(BackupPlanValidator), nameof(BackupPlanValidator.BackupSources))]
+
+    [Description("Which instance of each replicaset is backed up: replica (a non-leader member, to spare the leader's disk and CPU) or leader (only when replicasets have a single instance).")]
     public required string BackupSource { get; init; }
 
-    /// <summary>Whether point-in-time recovery (snapshot + xlog replay to an LSN or time) is possible.</summary>
+    [Description("Whether point-in-time recovery (snapshot + xlog replay to an LSN or time) is possible.")]
     public required bool PointInTimeRecovery { get; init; }
 
-    /// <summary>How often a restore is rehearsed into a scratch instance, as a cron expression (UTC).</summary>
+    [Description("How often a restore is rehearsed into a scratch instance, as a cron expression (UTC).")]
     public required string VerificationCron { get; init; }
 
-    /// <summary>A restore procedure per failure: lost replica, lost leader, lost replicaset, logical corruption...</summary>
+    [Description("A restore procedure per failure: lost replica, lost leader, lost replicaset, logical corruption...")]
     public required IReadOnlyList<RestoreProcedure> Procedures { get; init; }
 
-    /// <summary>The request's RPO or RTO targets the plan misses, each with the figure it reaches and what would
-    /// meet the target, in the request's language.</summary>
+    [Description("The request's RPO or RTO targets the plan misses, each with the figure it reaches and what would meet the target, in the request's language.")]
     public IReadOnlyList<PhaseWarning> Warnings { get; init; } = [];
 }

@@ -13,6 +13,9 @@ namespace Tarantool.Agents.Phases.BackupRecovery;
 /// </summary>
 public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
 {
+    /// <summary>Which member of a replicaset is backed up.</summary>
+    public static readonly IReadOnlyList<string> BackupSources = ["replica", "leader"];
+
     /// <summary>Above this, a production plan no longer protects against more than a few minutes of lost writes.</summary>
     public const int MaxProductionRpoSeconds = 900;
 
@@ -183,7 +186,7 @@ public sealed partial class BackupPlanValidator : IPhaseValidator<BackupPlan>
     private static void CheckSource(BackupPlan plan, ClusterTopology topology, List<ValidationIssue> issues)
     {
         var hasReplicas = TopologyFacts.HasReplicas(topology);
-        if (plan.BackupSource is not ("replica" or "leader"))
+        if (!BackupSources.Contains(plan.BackupSource))
             issues.Add(ValidationIssue.Error("backup.source-invalid", $"backupSource '{plan.BackupSource}' must be 'replica' or 'leader'.", "$.backupSource"));
         else if (hasReplicas && plan.BackupSource == "leader")
             issues.Add(ValidationIssue.Error("backup.source-not-replica",

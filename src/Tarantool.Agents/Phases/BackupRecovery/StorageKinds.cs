@@ -10,6 +10,9 @@ public static class StorageKinds
     public const string Gcs = "gcs";
     public const string Nfs = "nfs";
 
+    /// <summary>Every kind; <see cref="AllowedFor"/> says which fit a cloud.</summary>
+    public static readonly IReadOnlyList<string> All = [S3, AzureBlob, Gcs, Nfs];
+
     /// <summary>
     /// Kinds that fit a cloud: its own object storage; on premises a mounted NFS share or an S3-compatible store
     /// (MinIO, Ceph RGW); on plain Kubernetes an S3-compatible object store, since pods have no shared host mount.

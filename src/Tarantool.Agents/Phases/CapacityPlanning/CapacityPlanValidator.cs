@@ -250,7 +250,7 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
         if (plan.Routers > 0 && plan.CpuPerRouter < 1)
             issues.Add(ValidationIssue.Error("capacity.cpu", "cpuPerRouter must be at least 1 when there are routers.", "$.cpuPerRouter"));
 
-        if (plan.WalMode is not ("fsync" or "write"))
+        if (!PersistenceSettings.WalModes.Contains(plan.WalMode))
             issues.Add(ValidationIssue.Error("capacity.wal-mode",
                 $"walMode must be 'fsync' or 'write'; '{plan.WalMode}' is not allowed{(plan.WalMode == "none" ? " ('none' loses every write since the last snapshot on restart)" : "")}.", "$.walMode"));
         else if (plan.WalMode == "write" && request.Environment == DeploymentEnvironment.Production)

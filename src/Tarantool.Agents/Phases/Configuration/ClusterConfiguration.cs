@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Configuration;
 
 /// <summary>
@@ -6,69 +8,79 @@ namespace Tarantool.Agents.Phases.Configuration;
 /// </summary>
 public sealed record ClusterConfiguration
 {
-    /// <summary>The Tarantool release line the configuration targets, e.g. <c>3.7</c> or <c>2.11</c>.</summary>
+    [Description("The Tarantool release line the configuration targets, e.g. 3.7 or 2.11.")]
     public required string TargetVersion { get; init; }
 
-    /// <summary><c>declarative</c> (3.x config.yaml), <c>box-cfg</c> (2.11 init.lua) or <c>cartridge</c>
-    /// (Cartridge application on the 2.11 runtime).</summary>
+    [OneOf(typeof(ConfigFormats), nameof(ConfigFormats.All))]
+
+    [Description("declarative (3.x config.yaml), box-cfg (2.11 init.lua) or cartridge (Cartridge application on the 2.11 runtime).")]
     public required string ConfigFormat { get; init; }
 
-    /// <summary>The application name used by tt/cartridge (the cluster name); the directory holding the app must
-    /// carry this name.</summary>
+    [Description("The application name used by tt/cartridge (the cluster name); the directory holding the app must carry this name.")]
     public required string AppName { get; init; }
 
-    /// <summary><c>wal.mode</c>: <c>fsync</c> or <c>write</c>; equals the capacity plan's WalMode.</summary>
+    [OneOf(typeof(PersistenceSettings), nameof(PersistenceSettings.WalModes))]
+
+    [Description("wal.mode: fsync or write; equals the capacity plan's WalMode.")]
     public required string WalMode { get; init; }
 
-    /// <summary><c>snapshot.by.interval</c> in seconds; equals the backup plan's.</summary>
+    [Description("snapshot.by.interval in seconds; equals the backup plan's.")]
     public required int SnapshotIntervalSeconds { get; init; }
 
-    /// <summary><c>snapshot.by.wal_size</c> in bytes; equals the backup plan's.</summary>
+    [Description("snapshot.by.wal_size in bytes; equals the backup plan's.")]
     public required long SnapshotWalSizeBytes { get; init; }
 
-    /// <summary><c>snapshot.count</c>; equals the backup plan's.</summary>
+    [Description("snapshot.count; equals the backup plan's.")]
     public required int SnapshotCount { get; init; }
 
-    /// <summary><c>memtx.memory</c> of every storage (data) instance in bytes; equals the capacity plan's.</summary>
+    [Description("memtx.memory of every storage (data) instance in bytes; equals the capacity plan's.")]
     public required long StorageMemtxMemoryBytes { get; init; }
 
-    /// <summary><c>memtx.memory</c> of every router in bytes; equals the capacity plan's (0 without routers).</summary>
+    [Description("memtx.memory of every router in bytes; equals the capacity plan's (0 without routers).")]
     public required long RouterMemtxMemoryBytes { get; init; }
 
-    /// <summary>vinyl settings; <c>Enabled</c> is false when the engine is memtx.</summary>
+    [Description("vinyl settings; Enabled is false when the engine is memtx.")]
     public required VinylSettings Vinyl { get; init; }
 
-    /// <summary><c>log.level</c>: <c>info</c>, <c>verbose</c>, <c>warn</c>...</summary>
+    [OneOf(typeof(ClusterConfigurationValidator), nameof(ClusterConfigurationValidator.LogLevels))]
+
+    [Description("log.level: info, verbose, warn...")]
     public required string LogLevel { get; init; }
 
-    /// <summary><c>log.format</c>: <c>plain</c> or <c>json</c>.</summary>
+    [OneOf(typeof(ClusterConfigurationValidator), nameof(ClusterConfigurationValidator.LogFormats))]
+
+    [Description("log.format: plain or json.")]
     public required string LogFormat { get; init; }
 
-    /// <summary>iproto TLS (file references only, never key material).</summary>
+    [Description("iproto TLS (file references only, never key material).")]
     public required IprotoTlsSettings Tls { get; init; }
 
-    /// <summary>How every instance serves Prometheus metrics.</summary>
+    [Description("How every instance serves Prometheus metrics.")]
     public required MetricsExport Metrics { get; init; }
 
-    /// <summary>config.context entries: where secrets are read from at startup.</summary>
+    [Description("config.context entries: where secrets are read from at startup.")]
     public required IReadOnlyList<ConfigContextVariable> Context { get; init; }
 
-    /// <summary>Users with their roles and privileges; passwords are context references only.</summary>
+    [Description("Users with their roles and privileges; passwords are context references only.")]
     public required IReadOnlyList<ConfigUser> Users { get; init; }
+
+    [Description("The replication section: failover, timeouts, quorum, election and bootstrap.")]
 
     public required ReplicationSettings Replication { get; init; }
 
+    [Description("The vshard sharding section; disabled when not sharded.")]
+
     public required ShardingSettings Sharding { get; init; }
 
-    /// <summary>Config groups and the replicasets each one holds (empty for Cartridge, which has no groups).</summary>
+    [Description("Config groups and the replicasets each one holds (empty for Cartridge, which has no groups).")]
     public required IReadOnlyList<ConfigGroup> Groups { get; init; }
 
-    /// <summary>Application roles (Lua modules rendered with the bundle or installed as rocks) enabled on every instance.</summary>
+    [Description("Application roles (Lua modules rendered with the bundle or installed as rocks) enabled on every instance.")]
     public required IReadOnlyList<string> AppRoles { get; init; }
 
-    /// <summary>Rocks the application needs (<c>tt build</c> / <c>cartridge build</c> installs them).</summary>
+    [Description("Rocks the application needs (tt build / cartridge build installs them).")]
     public required IReadOnlyList<string> RockDependencies { get; init; }
 
-    /// <summary>Every configuration decision with its reason.</summary>
+    [Description("Every configuration decision with its reason.")]
     public required IReadOnlyList<ConfigDecision> Decisions { get; init; }
 }

@@ -13,7 +13,26 @@ namespace Tarantool.Agents.Phases.Configuration;
 /// </summary>
 public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfiguration>
 {
-    public static readonly string[] LogLevels = ["fatal", "syserror", "error", "crit", "warn", "info", "verbose", "debug"];
+    /// <summary>Tarantool's <c>log.level</c> names.</summary>
+    public static readonly IReadOnlyList<string> LogLevels = ["fatal", "syserror", "error", "crit", "warn", "info", "verbose", "debug"];
+
+    /// <summary><c>log.format</c> values.</summary>
+    public static readonly IReadOnlyList<string> LogFormats = ["plain", "json"];
+
+    /// <summary><c>replication.election_fencing_mode</c> values; empty without election.</summary>
+    public static readonly IReadOnlyList<string> FencingModes = ["", .. TopologyVocabulary.FencingModes];
+
+    /// <summary><c>replication.bootstrap_strategy</c> values.</summary>
+    public static readonly IReadOnlyList<string> BootstrapStrategies = ["auto", "config", "supervised", "legacy"];
+
+    /// <summary>Where a <c>config.context</c> entry is read from.</summary>
+    public static readonly IReadOnlyList<string> ContextSources = ["env", "file"];
+
+    /// <summary>A group's <c>replication.failover</c> override; empty inherits the global value.</summary>
+    public static readonly IReadOnlyList<string> GroupFailover = ["", .. TopologyVocabulary.DeclarativeFailover];
+
+    /// <summary>The metrics exposition format Prometheus scrapes.</summary>
+    public static readonly IReadOnlyList<string> MetricsFormats = ["prometheus"];
 
     public IEnumerable<ValidationIssue> Validate(ClusterConfiguration output, PhaseContext context)
     {
@@ -57,7 +76,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
             error("config.app-name", $"appName must be the cluster name '{request.ClusterName}' (tt uses the application directory name).", "$.appName");
         if (!LogLevels.Contains(output.LogLevel))
             error("config.log-level", $"logLevel '{output.LogLevel}' is not a Tarantool log level ({string.Join(", ", LogLevels)}).", "$.logLevel");
-        if (output.LogFormat is not ("plain" or "json"))
+        if (!LogFormats.Contains(output.LogFormat))
             error("config.log-format", "logFormat must be 'plain' or 'json'.", "$.logFormat");
     }
 
@@ -77,7 +96,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
 
     private static void CheckDurability(ClusterConfiguration output, CapacityPlan? capacity, BackupPlan? backup, Action<string, string, string> error)
     {
-        if (output.WalMode is not ("fsync" or "write"))
+        if (!PersistenceSettings.WalModes.Contains(output.WalMode))
             error("config.wal-mode", "walMode must be 'fsync' or 'write' ('none' loses every write on restart).", "$.walMode");
         if (capacity is not null)
         {
@@ -113,8 +132,8 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
         if (topology is not null && r.Failover != topology.FailoverMode)
             error("config.failover-mismatch", $"replication.failover must be the topology's '{topology.FailoverMode}'.", "$.replication.failover");
         var valid = output.ConfigFormat == ConfigFormats.Cartridge
-            ? new[] { "stateful", "eventual", "disabled" }
-            : ["off", "manual", "election", "supervised"];
+            ? TopologyVocabulary.CartridgeFailover
+            : TopologyVocabulary.DeclarativeFailover;
         if (!valid.Contains(r.Failover))
             error("config.failover-invalid", $"replication.failover '{r.Failover}' is not valid here; use one of {string.Join(", ", valid)}.", "$.replication.failover");
         if (r.TimeoutSeconds <= 0 || r.ConnectTimeoutSeconds < r.TimeoutSeconds)
@@ -128,12 +147,12 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
                 if (Math.Abs(r.ElectionTimeoutSeconds - election.TimeoutSeconds) > 1e-9)
                     error("config.election-timeout-mismatch", $"replication.electionTimeoutSeconds must be the topology's {election.TimeoutSeconds}.", "$.replication.electionTimeoutSeconds");
             }
-            if (r.SynchroQuorum < 1 || r.ElectionTimeoutSeconds <= 0 || r.ElectionFencingMode is not ("off" or "soft" or "strict"))
+            if (r.SynchroQuorum < 1 || r.ElectionTimeoutSeconds <= 0 || !TopologyVocabulary.FencingModes.Contains(r.ElectionFencingMode))
                 error("config.election-settings", "Election failover needs synchroQuorum ≥ 1, a positive electionTimeoutSeconds and electionFencingMode off/soft/strict.", "$.replication");
             if (r.ElectionTimeoutSeconds < r.TimeoutSeconds)
                 error("config.election-timeout-short", "electionTimeoutSeconds shorter than the replication timeout causes needless elections on every hiccup.", "$.replication.electionTimeoutSeconds");
         }
-        if (r.BootstrapStrategy is not ("auto" or "config" or "supervised" or "legacy"))
+        if (!BootstrapStrategies.Contains(r.BootstrapStrategy))
             error("config.bootstrap-strategy", "bootstrapStrategy must be auto, config, supervised or legacy.", "$.replication.bootstrapStrategy");
         if (r.Failover == "supervised" && r.BootstrapStrategy != "auto")
             error("config.bootstrap-strategy", "Supervised failover supports only bootstrap_strategy: auto.", "$.replication.bootstrapStrategy");
@@ -182,7 +201,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
         for (var i = 0; i < output.Context.Count; i++)
         {
             var variable = output.Context[i];
-            if (variable.From is not ("env" or "file") || string.IsNullOrWhiteSpace(variable.Source))
+            if (!ContextSources.Contains(variable.From) || string.IsNullOrWhiteSpace(variable.Source))
                 error("config.context-invalid", $"Context '{variable.Name}' must read from env or file and name its source.", $"$.context[{i}]");
             else if (variable.From == "env" && !EnvName(variable.Source))
                 error("config.context-invalid", $"Context '{variable.Name}' reads from '{variable.Source}', which is not an environment variable name.", $"$.context[{i}].source");
@@ -209,7 +228,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
             issues.Add(ValidationIssue.Error("config.metrics-method", $"metrics.method must be one of {string.Join(", ", allowed)} for a {output.ConfigFormat} configuration on {output.TargetVersion}.", "$.metrics.method"));
         else if (output.ConfigFormat == ConfigFormats.Declarative && version <= new TarantoolVersion(3, 0) && output.Metrics.Method == MetricsMethods.MetricsExportRole)
             issues.Add(ValidationIssue.Warning("config.metrics-export-3.0", "roles.metrics-export needs Tarantool 3.0.2 or newer; pin the patch release or use the bundled app.roles.metrics role.", "$.metrics.method"));
-        if (!output.Metrics.Path.StartsWith('/') || output.Metrics.Format != "prometheus")
+        if (!output.Metrics.Path.StartsWith('/') || !MetricsFormats.Contains(output.Metrics.Format))
             issues.Add(ValidationIssue.Error("config.metrics-endpoint", "metrics must be served in the prometheus format on an absolute HTTP path such as /metrics.", "$.metrics"));
         if (output.Metrics.Method is MetricsMethods.MetricsExportRole && !output.RockDependencies.Any(d => d.StartsWith("metrics-export-role", StringComparison.Ordinal)))
             issues.Add(ValidationIssue.Error("config.metrics-rock", "roles.metrics-export comes from the metrics-export-role rock; add it to rockDependencies so tt build installs it.", "$.rockDependencies"));
@@ -226,7 +245,7 @@ public sealed class ClusterConfigurationValidator : IPhaseValidator<ClusterConfi
         }
         foreach (var name in assigned.Where(a => topology.Replicasets.All(r => r.Name != a)).Distinct())
             error("config.group-coverage", $"Group member '{name}' is not a replicaset of the topology.", "$.groups");
-        foreach (var group in output.Groups.Where(g => g.Failover.Length > 0 && g.Failover is not ("off" or "manual" or "election" or "supervised")))
+        foreach (var group in output.Groups.Where(g => !GroupFailover.Contains(g.Failover)))
             error("config.failover-invalid", $"Group '{group.Name}' overrides failover with the invalid value '{group.Failover}'.", "$.groups");
     }
 

@@ -1,6 +1,8 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Configuration;
 
-/// <param name="Name">The config.context name, e.g. <c>replicator_password</c>.</param>
-/// <param name="From"><c>env</c> or <c>file</c>.</param>
-/// <param name="Source">The environment variable (e.g. <c>TT_REPLICATOR_PASSWORD</c>) or the file path.</param>
-public sealed record ConfigContextVariable(string Name, string From, string Source);
+public sealed record ConfigContextVariable(
+    [property: Description("The config.context name, e.g. replicator_password.")] string Name,
+    [property: Description("env or file."), OneOf(typeof(ClusterConfigurationValidator), nameof(ClusterConfigurationValidator.ContextSources))] string From,
+    [property: Description("The environment variable (e.g. TT_REPLICATOR_PASSWORD) or the file path.")] string Source);

@@ -1,6 +1,8 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Configuration;
 
-/// <param name="Topic">What the decision is about, e.g. <c>wal.mode</c>, <c>metrics</c>.</param>
-/// <param name="Choice">The value or approach chosen.</param>
-/// <param name="Reason">Why, in terms of the request and the input plans.</param>
-public sealed record ConfigDecision(string Topic, string Choice, string Reason);
+public sealed record ConfigDecision(
+    [property: Description("What the decision is about, e.g. wal.mode, metrics.")] string Topic,
+    [property: Description("The value or approach chosen.")] string Choice,
+    [property: Description("Why, in terms of the request and the input plans.")] string Reason);

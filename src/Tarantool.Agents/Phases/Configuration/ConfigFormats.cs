@@ -6,4 +6,6 @@ public static class ConfigFormats
     public const string Declarative = "declarative";
     public const string BoxCfg = "box-cfg";
     public const string Cartridge = "cartridge";
+
+    public static readonly IReadOnlyList<string> All = [Declarative, BoxCfg, Cartridge];
 }

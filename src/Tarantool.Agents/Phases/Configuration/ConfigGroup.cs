@@ -1,7 +1,9 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Configuration;
 
-/// <param name="Name">Group name: <c>storages</c>, <c>routers</c> or <c>db</c>.</param>
-/// <param name="ShardingRoles">vshard roles of the group (<c>storage</c>, <c>router</c>); empty when not sharded.</param>
-/// <param name="Replicasets">Names of the replicasets in the group, as in the topology.</param>
-/// <param name="Failover"><c>replication.failover</c> set on the group, or empty to inherit the global value.</param>
-public sealed record ConfigGroup(string Name, IReadOnlyList<string> ShardingRoles, IReadOnlyList<string> Replicasets, string Failover);
+public sealed record ConfigGroup(
+    [property: Description("Group name: storages, routers or db.")] string Name,
+    [property: Description("vshard roles of the group (storage, router); empty when not sharded.")] IReadOnlyList<string> ShardingRoles,
+    [property: Description("Names of the replicasets in the group, as in the topology.")] IReadOnlyList<string> Replicasets,
+    [property: Description("replication.failover set on the group, or empty to inherit the global value."), OneOf(typeof(ClusterConfigurationValidator), nameof(ClusterConfigurationValidator.GroupFailover))] string Failover);

@@ -1,7 +1,9 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Configuration;
 
-/// <param name="Permissions">read, write, execute, create, alter, drop, usage, session.</param>
-/// <param name="Universe">True to grant on the whole universe.</param>
-/// <param name="Spaces">Space names the permissions apply to.</param>
-/// <param name="LuaCall">Lua functions allowed to be called (<c>all</c> = every global non-built-in function).</param>
-public sealed record ConfigPrivilege(IReadOnlyList<string> Permissions, bool Universe, IReadOnlyList<string> Spaces, IReadOnlyList<string> LuaCall);
+public sealed record ConfigPrivilege(
+    [property: Description("read, write, execute, create, alter, drop, usage, session.")] IReadOnlyList<string> Permissions,
+    [property: Description("True to grant on the whole universe.")] bool Universe,
+    [property: Description("Space names the permissions apply to.")] IReadOnlyList<string> Spaces,
+    [property: Description("Lua functions allowed to be called (all = every global non-built-in function).")] IReadOnlyList<string> LuaCall);

@@ -14,4 +14,6 @@ public static class MetricsMethods
 
     /// <summary>Cartridge's metrics role on the instance HTTP port.</summary>
     public const string Cartridge = "cartridge.roles.metrics";
+
+    public static readonly IReadOnlyList<string> All = [MetricsExportRole, AppRole, InitLua, Cartridge];
 }

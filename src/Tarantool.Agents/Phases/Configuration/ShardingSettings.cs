@@ -1,9 +1,10 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Configuration;
 
-/// <param name="Enabled">True when the cluster is sharded with vshard.</param>
-/// <param name="BucketCount"><c>sharding.bucket_count</c> (global only); equals the capacity plan's; 0 when not sharded.</param>
-/// <param name="RebalancerMode"><c>sharding.rebalancer_mode</c>: auto, manual, off; empty when not sharded or not
-/// supported by the target version.</param>
-/// <param name="RebalancerReplicaset">The storage replicaset carrying the <c>rebalancer</c> role; empty for automatic choice.</param>
-/// <param name="StorageUser">The user routers and the rebalancer log in as (<c>iproto.advertise.sharding.login</c>).</param>
-public sealed record ShardingSettings(bool Enabled, int BucketCount, string RebalancerMode, string RebalancerReplicaset, string StorageUser);
+public sealed record ShardingSettings(
+    [property: Description("True when the cluster is sharded with vshard.")] bool Enabled,
+    [property: Description("sharding.bucket_count (global only); equals the capacity plan's; 0 when not sharded.")] int BucketCount,
+    [property: Description("sharding.rebalancer_mode: auto, manual, off; empty when not sharded or not supported by the target version.")] string RebalancerMode,
+    [property: Description("The storage replicaset carrying the rebalancer role; empty for automatic choice.")] string RebalancerReplicaset,
+    [property: Description("The user routers and the rebalancer log in as (iproto.advertise.sharding.login).")] string StorageUser);

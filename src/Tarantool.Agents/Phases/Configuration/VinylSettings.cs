@@ -1,9 +1,11 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Configuration;
 
-/// <param name="Enabled">True when the capacity plan chose vinyl as the storage engine.</param>
-/// <param name="MemoryBytes"><c>vinyl.memory</c>; equals the capacity plan's VinylMemoryBytes.</param>
-/// <param name="CacheBytes"><c>vinyl.cache</c>; equals the capacity plan's VinylCacheBytes.</param>
-/// <param name="ReadThreads"><c>vinyl.read_threads</c>.</param>
-/// <param name="WriteThreads"><c>vinyl.write_threads</c> (at least 2: one dump, one compaction).</param>
-/// <param name="BloomFpr"><c>vinyl.bloom_fpr</c>, the bloom filter false positive rate.</param>
-public sealed record VinylSettings(bool Enabled, long MemoryBytes, long CacheBytes, int ReadThreads, int WriteThreads, double BloomFpr);
+public sealed record VinylSettings(
+    [property: Description("True when the capacity plan chose vinyl as the storage engine.")] bool Enabled,
+    [property: Description("vinyl.memory; equals the capacity plan's VinylMemoryBytes.")] long MemoryBytes,
+    [property: Description("vinyl.cache; equals the capacity plan's VinylCacheBytes.")] long CacheBytes,
+    [property: Description("vinyl.read_threads.")] int ReadThreads,
+    [property: Description("vinyl.write_threads (at least 2: one dump, one compaction).")] int WriteThreads,
+    [property: Description("vinyl.bloom_fpr, the bloom filter false positive rate.")] double BloomFpr);

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Containers;
 
 /// <summary>
@@ -6,41 +8,39 @@ namespace Tarantool.Agents.Phases.Containers;
 /// </summary>
 public sealed record OrchestrationPlan
 {
-    /// <summary>Where production instances run: <c>kubernetes</c> (cloud kubernetes, aws, azure, gcp) or
-    /// <c>systemd</c> (on-premises hosts). Docker Compose is always rendered for local work.</summary>
+    [OneOf(typeof(OrchestrationPlanValidator), nameof(OrchestrationPlanValidator.Platforms))]
+    [Description("Where production instances run: kubernetes (cloud kubernetes, aws, azure, gcp) or systemd (on-premises hosts). Docker Compose is always rendered for local work.")]
     public required string Platform { get; init; }
 
-    /// <summary>Kubernetes namespace (a DNS-1123 label, normally the cluster name); empty for systemd.</summary>
+    [Description("Kubernetes namespace (a DNS-1123 label, normally the cluster name); empty for systemd.")]
     public required string Namespace { get; init; }
 
-    /// <summary>The image every instance runs.</summary>
+    [Description("The image every instance runs.")]
     public required ContainerImagePlan Image { get; init; }
 
-    /// <summary>How instances get their Tarantool configuration: <c>config-yaml</c> (3.x declarative
-    /// config.yaml rewritten for the platform's host names), <c>lua-layout</c> (2.11 box.cfg files baked into the
-    /// image, listen and replication passed as TT_* environment variables) or <c>cartridge</c> (Cartridge application
-    /// baked into the image, identity passed as TARANTOOL_* environment variables).</summary>
+    [OneOf(typeof(Containers.ConfigDelivery), nameof(Containers.ConfigDelivery.All))]
+
+    [Description("How instances get their configuration: config-yaml (3.x config.yaml rewritten for platform host names), lua-layout (2.11 box.cfg files, TT_* variables) or cartridge (TARANTOOL_* variables).")]
     public required string ConfigDelivery { get; init; }
 
-    /// <summary>The StorageClass the data volumes use; null for systemd, or when plain Kubernetes keeps the cluster's
-    /// default class.</summary>
+    [Description("The StorageClass the data volumes use; null for systemd, or when plain Kubernetes keeps the cluster's default class.")]
     public required StorageClassPlan? StorageClass { get; init; }
 
-    /// <summary>One workload per replicaset (a StatefulSet on Kubernetes, a unit group on systemd), in topology order.</summary>
+    [Description("One workload per replicaset (a StatefulSet on Kubernetes, a unit group on systemd), in topology order.")]
     public required IReadOnlyList<WorkloadPlan> Workloads { get; init; }
 
-    /// <summary>Every topology instance with the address it gets on each platform, in topology order.</summary>
+    [Description("Every topology instance with the address it gets on each platform, in topology order.")]
     public required IReadOnlyList<InstanceEndpoint> Endpoints { get; init; }
 
-    /// <summary>Services applications connect to (routers, or the replicaset for non-sharded clusters).</summary>
+    [Description("Services applications connect to (routers, or the replicaset for non-sharded clusters).")]
     public required IReadOnlyList<ClientServicePlan> ClientServices { get; init; }
 
-    /// <summary>Startup, liveness and readiness probing, sized from the recovery time of the largest instance.</summary>
+    [Description("Startup, liveness and readiness probing, sized from the recovery time of the largest instance.")]
     public required ProbePlan Probes { get; init; }
 
-    /// <summary>Every secret an instance needs, referenced by name only; values are never part of the plan.</summary>
+    [Description("Every secret an instance needs, referenced by name only; values are never part of the plan.")]
     public required IReadOnlyList<SecretReference> Secrets { get; init; }
 
-    /// <summary>Choices made and why: host-name mapping, pod management, storage, QoS, limitations.</summary>
+    [Description("Choices made and why: host-name mapping, pod management, storage, QoS, limitations.")]
     public required IReadOnlyList<string> Decisions { get; init; }
 }

@@ -13,6 +13,21 @@ namespace Tarantool.Agents.Phases.Containers;
 /// </summary>
 public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPlan>
 {
+    /// <summary>Where production instances run.</summary>
+    public static readonly IReadOnlyList<string> Platforms = [PlatformNaming.Kubernetes, PlatformNaming.Systemd];
+
+    /// <summary>A workload's role, as <see cref="PlatformNaming.RoleOf"/> derives it from the topology.</summary>
+    public static readonly IReadOnlyList<string> WorkloadRoles = ["storage", "router", "stateboard", "db"];
+
+    /// <summary>topologySpreadConstraints whenUnsatisfiable: hard or soft zone spread.</summary>
+    public static readonly IReadOnlyList<string> ZoneSpreads = ["DoNotSchedule", "ScheduleAnyway"];
+
+    /// <summary>The only reclaim policy that never deletes a replica's data with its claim.</summary>
+    public static readonly IReadOnlyList<string> ReclaimPolicies = ["Retain"];
+
+    /// <summary>The only binding mode that creates each disk in its pod's zone.</summary>
+    public static readonly IReadOnlyList<string> VolumeBindingModes = ["WaitForFirstConsumer"];
+
     private const double BytesPerMib = 1024d * 1024;
     private const double BytesPerGib = 1024d * 1024 * 1024;
 
@@ -74,10 +89,10 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
                 $"StorageClass provisioner is '{storageClass.Provisioner}' but {request.CloudProvider} needs '{provisioner}'.", "storageClass.provisioner");
         if (!PlatformNaming.IsDnsLabel(storageClass.Name))
             yield return ValidationIssue.Error("orchestration.storage-class-name", $"StorageClass name '{storageClass.Name}' is not a DNS-1123 label.", "storageClass.name");
-        if (storageClass.ReclaimPolicy != "Retain")
+        if (!ReclaimPolicies.Contains(storageClass.ReclaimPolicy))
             yield return ValidationIssue.Error("orchestration.storage-class-reclaim",
                 "StorageClass reclaimPolicy must be Retain: deleting a claim must never delete the only copy of a replica's snapshots.", "storageClass.reclaimPolicy");
-        if (storageClass.VolumeBindingMode != "WaitForFirstConsumer")
+        if (!VolumeBindingModes.Contains(storageClass.VolumeBindingMode))
             yield return ValidationIssue.Error("orchestration.storage-class-binding",
                 "StorageClass volumeBindingMode must be WaitForFirstConsumer so each disk is created in the zone its pod was scheduled to.", "storageClass.volumeBindingMode");
     }
@@ -172,7 +187,7 @@ public sealed class OrchestrationPlanValidator : IPhaseValidator<OrchestrationPl
             if (workload.MaxUnavailable != 1)
                 yield return ValidationIssue.Error("orchestration.pdb",
                     $"Workload {workload.Replicaset} allows {workload.MaxUnavailable} unavailable pods; the PodDisruptionBudget must keep maxUnavailable at 1.", path + ".maxUnavailable");
-            if (workload.ZoneSpread is not ("DoNotSchedule" or "ScheduleAnyway"))
+            if (!ZoneSpreads.Contains(workload.ZoneSpread))
                 yield return ValidationIssue.Error("orchestration.zone-spread", $"ZoneSpread '{workload.ZoneSpread}' must be DoNotSchedule or ScheduleAnyway.", path + ".zoneSpread");
             if (production && instances.Count > 1 && capacity.Hosts >= instances.Count && !workload.RequiredNodeAntiAffinity)
                 yield return ValidationIssue.Error("orchestration.anti-affinity",

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Containers;
 
 /// <summary>
@@ -6,18 +8,18 @@ namespace Tarantool.Agents.Phases.Containers;
 /// </summary>
 public sealed record SecretReference
 {
-    /// <summary>The <c>config.context</c> entry (3.x) or logical name, e.g. <c>replicator_password</c>.</summary>
+    [Description("The config.context entry (3.x) or logical name, e.g. replicator_password.")]
     public required string ContextName { get; init; }
 
-    /// <summary>Kubernetes Secret name, e.g. <c>orders-credentials</c>.</summary>
+    [Description("Kubernetes Secret name, e.g. orders-credentials.")]
     public required string SecretName { get; init; }
 
-    /// <summary>Key inside the Secret, e.g. <c>replicator-password</c>.</summary>
+    [Description("Key inside the Secret, e.g. replicator-password.")]
     public required string SecretKey { get; init; }
 
-    /// <summary>Environment variable the instance reads (e.g. <c>TT_REPLICATOR_PASSWORD</c>); empty when delivered as a file.</summary>
+    [Description("Environment variable the instance reads (e.g. TT_REPLICATOR_PASSWORD); empty when delivered as a file.")]
     public required string EnvVar { get; init; }
 
-    /// <summary>Absolute file path the instance reads when <c>from: file</c>; empty when delivered as a variable.</summary>
+    [Description("Absolute file path the instance reads when from: file; empty when delivered as a variable.")]
     public required string FilePath { get; init; }
 }

@@ -1,27 +1,34 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Containers;
 
 /// <summary>A Kubernetes StorageClass for the data volumes.</summary>
 public sealed record StorageClassPlan
 {
-    /// <summary>StorageClass name, e.g. <c>tarantool-gp3</c>.</summary>
+    [Description("StorageClass name, e.g. tarantool-gp3.")]
     public required string Name { get; init; }
 
-    /// <summary>CSI provisioner: <c>ebs.csi.aws.com</c> (EKS), <c>disk.csi.azure.com</c> (AKS),
-    /// <c>pd.csi.storage.gke.io</c> (GKE).</summary>
+    [Description("CSI provisioner: ebs.csi.aws.com (EKS), disk.csi.azure.com (AKS), pd.csi.storage.gke.io (GKE).")]
     public required string Provisioner { get; init; }
 
-    /// <summary>Provisioner parameters, e.g. <c>type=gp3</c>; ordered by name.</summary>
+    [Description("Provisioner parameters, e.g. type=gp3; ordered by name.")]
     public required IReadOnlyList<StorageParameter> Parameters { get; init; }
 
-    /// <summary><c>Retain</c> so that deleting a claim never deletes a replica's data.</summary>
+    [OneOf(typeof(OrchestrationPlanValidator), nameof(OrchestrationPlanValidator.ReclaimPolicies))]
+
+    [Description("Retain so that deleting a claim never deletes a replica's data.")]
     public required string ReclaimPolicy { get; init; }
 
-    /// <summary><c>WaitForFirstConsumer</c> so the disk is created in the zone the pod was scheduled to.</summary>
+    [OneOf(typeof(OrchestrationPlanValidator), nameof(OrchestrationPlanValidator.VolumeBindingModes))]
+
+    [Description("WaitForFirstConsumer so the disk is created in the zone the pod was scheduled to.")]
     public required string VolumeBindingMode { get; init; }
 
-    /// <summary>Why this disk type: IOPS, latency and durability reasoning.</summary>
+    [Description("Why this disk type: IOPS, latency and durability reasoning.")]
     public required string Reason { get; init; }
 }
 
 /// <summary>One StorageClass parameter.</summary>
-public sealed record StorageParameter(string Name, string Value);
+public sealed record StorageParameter(
+    [property: Description("Parameter name, e.g. type.")] string Name,
+    [property: Description("Parameter value, e.g. gp3.")] string Value);

@@ -1,42 +1,48 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Containers;
 
 /// <summary>How one replicaset runs: a StatefulSet named after the replicaset with <c>spec.ordinals.start: 1</c>,
 /// so pod names equal instance names.</summary>
 public sealed record WorkloadPlan
 {
-    /// <summary>Replicaset name; also the StatefulSet and headless Service name.</summary>
+    [Description("Replicaset name; also the StatefulSet and headless Service name.")]
     public required string Replicaset { get; init; }
 
-    /// <summary><c>storage</c>, <c>router</c>, <c>db</c> (non-sharded data replicaset) or <c>stateboard</c>.</summary>
+    [OneOf(typeof(OrchestrationPlanValidator), nameof(OrchestrationPlanValidator.WorkloadRoles))]
+
+    [Description("storage, router, db (non-sharded data replicaset) or stateboard.")]
     public required string Role { get; init; }
 
-    /// <summary>Instance names of the replicaset, in order (pod ordinals 1..N).</summary>
+    [Description("Instance names of the replicaset, in order (pod ordinals 1..N).")]
     public required IReadOnlyList<string> Instances { get; init; }
 
-    /// <summary>CPU request in millicores.</summary>
+    [Description("CPU request in millicores.")]
     public required int CpuRequestMillicores { get; init; }
 
-    /// <summary>CPU limit in millicores (equal to the request gives the Guaranteed QoS class).</summary>
+    [Description("CPU limit in millicores (equal to the request gives the Guaranteed QoS class).")]
     public required int CpuLimitMillicores { get; init; }
 
-    /// <summary>Memory request in MiB: at least the capacity plan's RAM per instance.</summary>
+    [Description("Memory request in MiB: at least the capacity plan's RAM per instance.")]
     public required int MemoryRequestMib { get; init; }
 
-    /// <summary>Memory limit in MiB (not below the request).</summary>
+    [Description("Memory limit in MiB (not below the request).")]
     public required int MemoryLimitMib { get; init; }
 
-    /// <summary>Data volume size in GiB per instance: at least the capacity plan's disk per instance.</summary>
+    [Description("Data volume size in GiB per instance: at least the capacity plan's disk per instance.")]
     public required int VolumeGib { get; init; }
 
-    /// <summary>PodDisruptionBudget maxUnavailable: 1, so a drain never takes two members of a replicaset at once.</summary>
+    [Description("PodDisruptionBudget maxUnavailable: 1, so a drain never takes two members of a replicaset at once.")]
     public required int MaxUnavailable { get; init; }
 
-    /// <summary>True: members must land on different nodes (required anti-affinity); false: preferred only.</summary>
+    [Description("True: members must land on different nodes (required anti-affinity); false: preferred only.")]
     public required bool RequiredNodeAntiAffinity { get; init; }
 
-    /// <summary>Zone spread when unsatisfiable: <c>DoNotSchedule</c> (hard) or <c>ScheduleAnyway</c> (soft).</summary>
+    [OneOf(typeof(OrchestrationPlanValidator), nameof(OrchestrationPlanValidator.ZoneSpreads))]
+
+    [Description("Zone spread when unsatisfiable: DoNotSchedule (hard) or ScheduleAnyway (soft).")]
     public required string ZoneSpread { get; init; }
 
-    /// <summary>True when members are also spread across regions (stretched multi-region cluster).</summary>
+    [Description("True when members are also spread across regions (stretched multi-region cluster).")]
     public required bool SpreadAcrossRegions { get; init; }
 }

@@ -12,6 +12,12 @@ public static class DeploymentForms
     public const string SystemdTimer = "systemd-timer";
     public const string KubernetesCronJob = "kubernetes-cronjob";
 
+    public static readonly IReadOnlyList<string> Forms = [AnsibleSystemd, Kubernetes];
+
+    public static readonly IReadOnlyList<string> LocalForms = [DockerCompose];
+
+    public static readonly IReadOnlyList<string> BackupMechanisms = [SystemdTimer, KubernetesCronJob];
+
     /// <summary>Kubernetes deployments get manifests and kubectl; VMs and bare metal get Ansible + systemd.</summary>
     public static string For(ClusterRequest request) => request.UsesKubernetes ? Kubernetes : AnsibleSystemd;
 

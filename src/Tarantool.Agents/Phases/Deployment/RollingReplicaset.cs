@@ -1,14 +1,11 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Deployment;
 
 /// <summary>How one replicaset is restarted during a rolling update.</summary>
-/// <param name="Replicaset">The replicaset name.</param>
-/// <param name="Order">Every instance of the replicaset once, in restart order; the leader is last.</param>
-/// <param name="Leader">The leader restarted last; empty when the replicaset has no single leader (one instance with
-/// nobody to switch to keeps its name here; master-master replicasets leave it empty).</param>
-/// <param name="SwitchoverTo">The instance that leads while the leader restarts; empty when there is none.</param>
-/// <param name="SwitchoverMethod">How the lead moves: <c>promote</c> (box.ctl.promote() on the candidate, election),
-/// <c>config-leader</c> (change <c>leader:</c> in config.yaml and reload, 3.x manual failover),
-/// <c>read-only-window</c> (2.11 manual failover: leader set read-only while it restarts), <c>failover-promote</c>
-/// (Cartridge stateful failover), <c>failover-priority</c> (Cartridge eventual/disabled failover), or <c>none</c>
-/// (single instance or master-master).</param>
-public sealed record RollingReplicaset(string Replicaset, IReadOnlyList<string> Order, string Leader, string SwitchoverTo, string SwitchoverMethod);
+public sealed record RollingReplicaset(
+    [property: Description("The replicaset name.")] string Replicaset,
+    [property: Description("Every instance of the replicaset once, in restart order; the leader is last.")] IReadOnlyList<string> Order,
+    [property: Description("The leader restarted last; empty when the replicaset has no single leader (one instance with nobody to switch to keeps its name here; master-master replicasets leave it empty).")] string Leader,
+    [property: Description("The instance that leads while the leader restarts; empty when there is none.")] string SwitchoverTo,
+    [property: Description("How the lead moves: promote (box.ctl.promote() on the candidate, election), config-leader (change leader: in config.yaml and reload, 3.x manual failover), read-only-window (2.11 manual failover: leader set read-only while it restarts), failover-promote (Cartridge stateful failover), failover-priority (Cartridge eventual/disabled failover), or none (single instance or master-master)."), OneOf(typeof(SwitchoverMethods), nameof(SwitchoverMethods.All))] string SwitchoverMethod);

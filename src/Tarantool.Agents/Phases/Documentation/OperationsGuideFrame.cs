@@ -8,7 +8,6 @@ namespace Tarantool.Agents.Phases.Documentation;
 /// </summary>
 public sealed record OperationsGuideFrame
 {
-    /// <summary>The tt application name every command uses; it equals the request's cluster name.</summary>
     [Description("The tt application name every command uses (tt start <app>, <app>:<instance>); it equals the request's cluster name.")]
     public required string AppName { get; init; }
 }

@@ -1,35 +1,39 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Monitoring;
 
 /// <summary>One Prometheus alerting rule with the reasoning behind its threshold.</summary>
 public sealed record AlertRule
 {
-    /// <summary>One of the shared alert names, e.g. <c>TarantoolInstanceDown</c>.</summary>
+    [Description("One of the shared alert names, e.g. TarantoolInstanceDown.")]
     public required string Name { get; init; }
 
-    /// <summary>Rule group in alerts.yml, e.g. <c>tarantool-availability</c>.</summary>
+    [Description("Rule group in alerts.yml, e.g. tarantool-availability.")]
     public required string Group { get; init; }
 
-    /// <summary>PromQL expression; it compares against <see cref="Threshold"/> literally.</summary>
+    [Description("PromQL expression; it compares against threshold literally.")]
     public required string Expression { get; init; }
 
-    /// <summary>How long the condition must hold before firing, in seconds (0 fires at once).</summary>
+    [Description("How long the condition must hold before firing, in seconds (0 fires at once).")]
     public required int ForSeconds { get; init; }
 
-    /// <summary><c>critical</c> (pages), <c>warning</c> (ticket) or <c>info</c>.</summary>
+    [OneOf(typeof(MonitoringPlanValidator), nameof(MonitoringPlanValidator.Severities))]
+
+    [Description("critical (pages), warning (ticket) or info.")]
     public required string Severity { get; init; }
 
-    /// <summary>The number the expression compares against, in the metric's unit.</summary>
+    [Description("The number the expression compares against, in the metric's unit.")]
     public required double Threshold { get; init; }
 
-    /// <summary>Why this threshold and duration: the formula and the inputs (capacity, backup schedule, election timeout).</summary>
+    [Description("Why this threshold and duration: the formula and the inputs (capacity, backup schedule, election timeout).")]
     public required string ThresholdReason { get; init; }
 
-    /// <summary>One-line summary; may use <c>{{ $labels.instance_name }}</c> or <c>{{ $labels.replicaset }}</c>.</summary>
+    [Description("One-line summary; may use {{ $labels.instance_name }} or {{ $labels.replicaset }}.")]
     public required string Summary { get; init; }
 
-    /// <summary>What it means and the first thing to check.</summary>
+    [Description("What it means and the first thing to check.")]
     public required string Description { get; init; }
 
-    /// <summary>Runbook link: <c>docs/troubleshooting.md#&lt;lowercase alert name&gt;</c>.</summary>
+    [Description("Runbook link: docs/troubleshooting.md#<lowercase alert name>.")]
     public required string RunbookUrl { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Monitoring;
 
 /// <summary>
@@ -7,38 +9,38 @@ namespace Tarantool.Agents.Phases.Monitoring;
 /// </summary>
 public sealed record MonitoringPlan
 {
-    /// <summary>Prometheus <c>scrape_interval</c> in seconds (5–60).</summary>
+    [Description("Prometheus scrape_interval in seconds (5–60).")]
     public required int ScrapeIntervalSeconds { get; init; }
 
-    /// <summary>Prometheus <c>evaluation_interval</c> in seconds (5–60).</summary>
+    [Description("Prometheus evaluation_interval in seconds (5–60).")]
     public required int EvaluationIntervalSeconds { get; init; }
 
-    /// <summary>HTTP path of the Tarantool metrics endpoint (Prometheus format), e.g. <c>/metrics</c>.</summary>
+    [Description("HTTP path of the Tarantool metrics endpoint (Prometheus format), e.g. /metrics.")]
     public required string MetricsPath { get; init; }
 
-    /// <summary>One scrape target per Tarantool instance that exports metrics (every topology instance except a
-    /// Cartridge stateboard), in topology order.</summary>
+    [Description("One scrape target per Tarantool instance that exports metrics (every topology instance except a Cartridge stateboard), in topology order.")]
     public required IReadOnlyList<ScrapeTarget> Targets { get; init; }
 
-    /// <summary>Where disk usage comes from: <c>node-exporter</c> (VM hosts, <c>node_filesystem_*</c>) or
-    /// <c>kubelet</c> (Kubernetes volumes, <c>kubelet_volume_stats_*</c>).</summary>
+    [OneOf(typeof(MonitoringPlanValidator), nameof(MonitoringPlanValidator.DiskMetricsSources))]
+
+    [Description("Where disk usage comes from: node-exporter (VM hosts, node_filesystem_*) or kubelet (Kubernetes volumes, kubelet_volume_stats_*).")]
     public required string DiskMetricsSource { get; init; }
 
-    /// <summary>node_exporter targets (<c>host:9100</c>) on VM hosts, one per distinct host; empty on Kubernetes.</summary>
+    [Description("node_exporter targets (host:9100) on VM hosts, one per distinct host; empty on Kubernetes.")]
     public required IReadOnlyList<string> NodeExporterTargets { get; init; }
 
-    /// <summary>How the backup job reports its last success, which the backup-age alert watches.</summary>
+    [Description("How the backup job reports its last success, which the backup-age alert watches.")]
     public required BackupFreshness BackupFreshness { get; init; }
 
-    /// <summary>Alertmanager addresses (<c>host:port</c>).</summary>
+    [Description("Alertmanager addresses (host:port).")]
     public required IReadOnlyList<string> AlertmanagerTargets { get; init; }
 
-    /// <summary>Alert rules, each with a justified threshold and a runbook link.</summary>
+    [Description("Alert rules, each with a justified threshold and a runbook link.")]
     public required IReadOnlyList<AlertRule> Rules { get; init; }
 
-    /// <summary>Grafana dashboards to import.</summary>
+    [Description("Grafana dashboards to import.")]
     public required IReadOnlyList<DashboardPlan> Dashboards { get; init; }
 
-    /// <summary>Choices made and why (label conventions, what other phases must provide, limitations).</summary>
+    [Description("Choices made and why (label conventions, what other phases must provide, limitations).")]
     public required IReadOnlyList<string> Decisions { get; init; }
 }

@@ -13,7 +13,11 @@ namespace Tarantool.Agents.Phases.Monitoring;
 /// </summary>
 public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
 {
-    internal static readonly string[] Severities = ["critical", "warning", "info"];
+    /// <summary>Alert severities: critical pages, warning opens a ticket, info only informs.</summary>
+    public static readonly IReadOnlyList<string> Severities = ["critical", "warning", "info"];
+
+    /// <summary>Where disk usage comes from: node_exporter on VM hosts, the kubelet's volume stats on Kubernetes.</summary>
+    public static readonly IReadOnlyList<string> DiskMetricsSources = ["node-exporter", "kubelet"];
 
     public IEnumerable<ValidationIssue> Validate(MonitoringPlan plan, PhaseContext context)
     {

@@ -1,21 +1,27 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Monitoring;
 
 /// <summary>One Tarantool instance Prometheus scrapes; the fields become target labels.</summary>
 public sealed record ScrapeTarget
 {
-    /// <summary>Instance name from the topology (label <c>instance_name</c>).</summary>
+    [Description("Instance name from the topology (label instance_name).")]
     public required string Instance { get; init; }
 
-    /// <summary>Replicaset name (label <c>replicaset</c>).</summary>
+    [Description("Replicaset name (label replicaset).")]
     public required string Replicaset { get; init; }
 
-    /// <summary><c>storage</c>, <c>router</c> or <c>db</c> (label <c>role</c>).</summary>
+    [Description("storage, router or db (label role).")]
     public required string Role { get; init; }
 
-    /// <summary><c>host:metricsPort</c>: the topology host on VMs, the pod DNS name and port 8081 on Kubernetes.</summary>
+    [Description("host:metricsPort: the topology host on VMs, the pod DNS name and port 8081 on Kubernetes.")]
     public required string Address { get; init; }
 
+    [Description("Region of the instance (label region).")]
+
     public required string Region { get; init; }
+
+    [Description("Zone of the instance (label zone).")]
 
     public required string Zone { get; init; }
 }

@@ -1,6 +1,8 @@
+using System.ComponentModel;
+
 namespace Tarantool.Agents.Phases.Replication;
 
-/// <param name="Instance">The instance name.</param>
-/// <param name="Uri">Its iproto address (host:port).</param>
-/// <param name="Upstreams">The instances it replicates from (every other member in a full mesh).</param>
-public sealed record InstanceUpstreams(string Instance, string Uri, IReadOnlyList<string> Upstreams);
+public sealed record InstanceUpstreams(
+    [property: Description("The instance name.")] string Instance,
+    [property: Description("Its iproto address (host:port).")] string Uri,
+    [property: Description("The instances it replicates from (every other member in a full mesh).")] IReadOnlyList<string> Upstreams);

@@ -1,45 +1,49 @@
+using System.ComponentModel;
+using Tarantool.Agents.Phases.Topology;
+
 namespace Tarantool.Agents.Phases.Replication;
 
 /// <summary>Phase 5: how data flows between the members of every replicaset, how lag is judged, and what to do
 /// when replication breaks.</summary>
 public sealed record ReplicationPlan
 {
-    /// <summary>The failover mode of data replicasets, as in the topology.</summary>
+    [OneOf(typeof(TopologyVocabulary), nameof(TopologyVocabulary.FailoverModes))]
+    [Description("The failover mode of data replicasets, as in the topology.")]
     public required string Failover { get; init; }
 
-    /// <summary><c>replication.timeout</c> in seconds (heartbeat period).</summary>
+    [Description("replication.timeout in seconds (heartbeat period).")]
     public required double ReplicationTimeoutSeconds { get; init; }
 
-    /// <summary>The recovery point objective the lag thresholds are derived from, in seconds.</summary>
+    [Description("The recovery point objective the lag thresholds are derived from, in seconds.")]
     public required int RpoSeconds { get; init; }
 
-    /// <summary>Where the RPO came from: <c>backup-plan</c> or <c>environment-default</c>.</summary>
+    [Description("Where the RPO came from: backup-plan or environment-default.")]
     public required string RpoSource { get; init; }
 
-    /// <summary>Replication lag (seconds) above which a warning is raised; below the critical threshold.</summary>
+    [Description("Replication lag (seconds) above which a warning is raised; below the critical threshold.")]
     public required double LagWarningSeconds { get; init; }
 
-    /// <summary>Replication lag (seconds) above which the situation is critical; at most the RPO.</summary>
+    [Description("Replication lag (seconds) above which the situation is critical; at most the RPO.")]
     public required double LagCriticalSeconds { get; init; }
 
-    /// <summary>How long the verification waits for a marker written on a leader to reach every replica.</summary>
+    [Description("How long the verification waits for a marker written on a leader to reach every replica.")]
     public required double MarkerTimeoutSeconds { get; init; }
 
-    /// <summary>Whether <c>replication.skip_conflict</c> is enabled (it silently drops conflicting rows).</summary>
+    [Description("Whether replication.skip_conflict is enabled (it silently drops conflicting rows).")]
     public required bool SkipConflict { get; init; }
 
-    /// <summary>One entry per replicaset of the topology.</summary>
+    [Description("One entry per replicaset of the topology.")]
     public required IReadOnlyList<ReplicasetReplication> Replicasets { get; init; }
 
-    /// <summary>Ordered steps (real commands) to add a new replica to a replicaset.</summary>
+    [Description("Ordered steps (real commands) to add a new replica to a replicaset.")]
     public required IReadOnlyList<string> JoinProcedure { get; init; }
 
-    /// <summary>Ordered steps (real commands) to rebuild a broken replica from scratch.</summary>
+    [Description("Ordered steps (real commands) to rebuild a broken replica from scratch.")]
     public required IReadOnlyList<string> RebuildProcedure { get; init; }
 
-    /// <summary>Known replication failures with detection and remedy.</summary>
+    [Description("Known replication failures with detection and remedy.")]
     public required IReadOnlyList<ReplicationFailure> Failures { get; init; }
 
-    /// <summary>Decisions and their reasons, stated plainly.</summary>
+    [Description("Decisions and their reasons, stated plainly.")]
     public required IReadOnlyList<string> Decisions { get; init; }
 }

@@ -14,6 +14,12 @@ public sealed class ReplicationPlanValidator : IPhaseValidator<ReplicationPlan>
     /// <summary>Failures every plan must explain.</summary>
     public static readonly IReadOnlyList<string> RequiredFailures = ["upstream-stopped", "lag-high", "missing-xlog"];
 
+    /// <summary>A replicaset's replication topology: a full mesh, or a single instance.</summary>
+    public static readonly IReadOnlyList<string> Topologies = ["full-mesh", "single"];
+
+    /// <summary>How a replicaset confirms transactions: by quorum under election, asynchronously, or not at all.</summary>
+    public static readonly IReadOnlyList<string> Modes = ["synchronous", "asynchronous", "none"];
+
     public IEnumerable<ValidationIssue> Validate(ReplicationPlan output, PhaseContext context)
     {
         var topology = context.Find<ClusterTopology>();

@@ -153,7 +153,7 @@ internal static class TopologyFailoverRules
 
     private static void CheckModes(ClusterTopology topology, ClusterRequest request, List<Replicaset> storages, List<ValidationIssue> issues)
     {
-        foreach (var node in topology.Replicasets.SelectMany(r => r.Instances).Where(n => n.Mode is not ("rw" or "ro" or "auto")))
+        foreach (var node in topology.Replicasets.SelectMany(r => r.Instances).Where(n => !InstanceModes.Contains(n.Mode)))
             issues.Add(ValidationIssue.Error("topology.instance-mode", $"Instance '{node.Name}' has mode '{node.Mode}'; use rw, ro or auto.", "$.replicasets"));
 
         var off = topology.FailoverMode == "off";

@@ -11,6 +11,18 @@ internal static partial class TopologyVocabulary
     public static readonly string[] FencingModes = ["off", "soft", "strict"];
     public static readonly string[] StateProviders = ["stateboard", "etcd2"];
 
+    /// <summary>Every failover mode: the declarative ones and Cartridge's; which apply depends on the cluster type.</summary>
+    public static readonly string[] FailoverModes = [.. DeclarativeFailover, .. CartridgeFailover];
+
+    /// <summary>A state provider, or empty when Cartridge stateful failover is not used.</summary>
+    public static readonly string[] StateProviderValues = ["", .. StateProviders];
+
+    /// <summary><c>database.mode</c>: rw/ro only with failover off, auto otherwise.</summary>
+    public static readonly string[] InstanceModes = ["rw", "ro", "auto"];
+
+    /// <summary>An instance's election mode, or empty when failover is not election.</summary>
+    public static readonly string[] InstanceElectionModes = ["", .. ElectionModes];
+
     public const string StorageRole = "storage";
     public const string RouterRole = "router";
     public const string RebalancerRole = "rebalancer";
