@@ -64,7 +64,7 @@ public sealed partial class VshardAndMemoryAlertsBundleTests
     {
         var bundle = await Sharded(form, "en");
         var config = bundle["tarantool/config.yaml"];
-        Assert.Matches(@"(?m)^roles:\n(- .*\n)*- app\.roles\.vshard_metrics\n", config);
+        Assert.Matches(@"(?m)^roles: \[(.*, )?app\.roles\.vshard_metrics(, .*)?\]$", config);
         var role = bundle[$"tarantool/{VshardMetricsLua.FilePath}"];
         Assert.Contains("register_callback(vshard_metrics_collect)", role);
         Assert.Contains("vshard.storage.info", role);
