@@ -18,11 +18,15 @@ function collect(path) {
   return /\.ya?ml$/.test(path) ? [path] : [];
 }
 
-// apiVersion "v1" -> kubernetes-models/v1/Kind; "apps/v1" -> kubernetes-models/apps/v1/Kind.
+// apiVersion "v1" -> kubernetes-models/v1/Kind; "apps/v1" -> kubernetes-models/apps/v1/Kind; the Prometheus
+// Operator's CRDs (PodMonitor, PrometheusRule, ...) come from @kubernetes-models/prometheus-operator.
+const crdPackages = { "monitoring.coreos.com": "@kubernetes-models/prometheus-operator" };
+
 async function modelFor(apiVersion, kind) {
   if (typeof apiVersion !== "string" || typeof kind !== "string" || !/^[A-Za-z0-9]+$/.test(kind)) return null;
+  const crdPackage = crdPackages[apiVersion.split("/")[0]];
   try {
-    const module = await import(`kubernetes-models/${apiVersion}/${kind}`);
+    const module = await import(crdPackage ? `${crdPackage}/${apiVersion}/${kind}` : `kubernetes-models/${apiVersion}/${kind}`);
     return module[kind] ?? null;
   } catch {
     return null;

@@ -191,13 +191,14 @@ public static class BoxCfgLua
         }
 
         AppendCredentials(lua, config, sharded);
+        if (sharded) lua.Append('\n').Append(VshardMetricsLua.CollectFunction());
         lua.Append($$"""
 
             -- Prometheus metrics on the instance's metrics port (built-in metrics module + http rock).
             local function start_metrics()
                 local metrics = require('metrics')
                 metrics.set_global_labels({ alias = INSTANCE })
-                metrics.enable_default_metrics()
+                metrics.enable_default_metrics(){{(sharded ? "\n    metrics.register_callback(vshard_metrics_collect)" : "")}}
                 local httpd = require('http.server').new('0.0.0.0', me.metrics_port, { log_requests = false })
                 httpd:route({ path = {{LuaText.Str(config.Metrics.Path)}}, method = 'GET' }, require('metrics.plugins.prometheus').collect_http)
                 httpd:start()

@@ -99,6 +99,8 @@ public static class CartridgeLayout
             })
 
             """);
+        if (config.Sharding.Enabled)
+            text.Append('\n').Append(VshardMetricsLua.CollectFunction()).Append("require('metrics').register_callback(vshard_metrics_collect)\n");
         return text.ToString();
     }
 

@@ -76,7 +76,7 @@ public sealed partial class SampleBundleConformanceTests(SampleBundlesFixture bu
     {
         Assert.True(ExternalTool.NodeModulesReady, NodeToolFactAttribute.Reason);
         var root = bundles.BundleOf(sample);
-        var manifests = new[] { "kubernetes", "deploy/kubernetes" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists).ToList();
+        var manifests = new[] { "kubernetes", "deploy/kubernetes", "monitoring/prometheus-operator" }.Select(d => Path.Combine(root, d)).Where(Directory.Exists).ToList();
         if (manifests.Count == 0)
         {
             Assert.True(Directory.Exists(Path.Combine(root, "systemd")), "a bundle without Kubernetes manifests deploys with systemd units");

@@ -1,3 +1,4 @@
+using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.CapacityPlanning;
@@ -59,6 +60,10 @@ internal sealed class ConfigurationDesigner
         var sharding = Sharding(format, sharded);
         var groups = Groups(format, sharded, replication.Failover);
         var rocks = Rocks(format, sharded, metrics.Method);
+        if (sharded)
+            Decide("metrics.vshard", format == ConfigFormats.Declarative ? VshardMetricsLua.RoleName : "init.lua: metrics.register_callback",
+                "No metrics module exports vshard state, so a metrics callback reads vshard.storage.info() and vshard.router.info() on every scrape and exports bucket counts by state, the storage and router status and the rebalancer/recovery/gc service errors " +
+                $"({string.Join(", ", VshardMetricsLua.Metrics)}); the monitoring phase alerts on them.");
 
         return new ClusterConfiguration
         {
@@ -81,7 +86,7 @@ internal sealed class ConfigurationDesigner
             Replication = replication,
             Sharding = sharding,
             Groups = groups,
-            AppRoles = [],
+            AppRoles = format == ConfigFormats.Declarative && sharded ? [VshardMetricsLua.RoleName] : [],
             RockDependencies = rocks,
             Decisions = _decisions,
         };

@@ -202,8 +202,16 @@ internal sealed class ConfigurationNarrative
                 MetricsMethods.Cartridge => "Роль метрик Cartridge отдаёт метрики на HTTP-порту экземпляра (`http_port` в instances.yml), он же порт метрик.",
                 _ => "init.lua после box.cfg запускает обработчик Prometheus модуля metrics на http.server на порту метрик экземпляра.",
             });
+        if (_config.Sharding.Enabled)
+        {
+            var where = Declarative ? $"the application role `{VshardMetricsLua.RoleName}` (`{VshardMetricsLua.FilePath}`, in `roles:` next to the metrics role)" : "init.lua";
+            var whereRu = Declarative ? $"роль приложения `{VshardMetricsLua.RoleName}` (`{VshardMetricsLua.FilePath}`, в `roles:` рядом с ролью метрик)" : "init.lua";
+            _md.Paragraph(
+                $"The metrics module exports nothing about vshard, so {where} registers a metrics callback that reads `vshard.storage.info()` and `vshard.router.info()` on every scrape: `{VshardMetricsLua.StorageBuckets}` by bucket state, `{VshardMetricsLua.StorageStatus}`, `{VshardMetricsLua.ServiceError}` (rebalancer, recovery, gc) on storages, `{VshardMetricsLua.RouterBuckets}` and `{VshardMetricsLua.RouterStatus}` on routers. The monitoring phase's vshard alerts and bucket panels read them.",
+                $"Модуль metrics ничего не экспортирует о vshard, поэтому {whereRu} регистрирует обратный вызов metrics, который при каждом опросе читает `vshard.storage.info()` и `vshard.router.info()`: `{VshardMetricsLua.StorageBuckets}` по состояниям бакетов, `{VshardMetricsLua.StorageStatus}`, `{VshardMetricsLua.ServiceError}` (rebalancer, recovery, gc) на хранилищах, `{VshardMetricsLua.RouterBuckets}` и `{VshardMetricsLua.RouterStatus}` на роутерах. На них опираются алерты vshard и панели бакетов фазы мониторинга.");
+        }
         var first = _topology.Replicasets.SelectMany(r => r.Instances).First();
-        _md.Code("bash", $"curl -s http://{first.Host}:{first.MetricsPort}{_config.Metrics.Path} | grep -E '^tnt_(info_uptime|replication_lag|slab_arena_used)'");
+        _md.Code("bash", $"curl -s http://{first.Host}:{first.MetricsPort}{_config.Metrics.Path} | grep -E '^tnt_(info_uptime|replication_lag|slab_arena_used{(_config.Sharding.Enabled ? "|vshard_storage_buckets" : "")})'");
     }
 
     private void Apply()
@@ -286,6 +294,8 @@ internal sealed class ConfigurationNarrative
             yield return ("tarantool/tt.yaml", "the tt environment: run, log and data directories", "окружение tt: каталоги run, log и данных");
             if (_config.Metrics.Method == MetricsMethods.AppRole)
                 yield return ($"tarantool/{MetricsAppRoleLua.FilePath}", "the metrics application role", "роль приложения для метрик");
+            if (_config.AppRoles.Contains(VshardMetricsLua.RoleName))
+                yield return ($"tarantool/{VshardMetricsLua.FilePath}", "the vshard metrics application role", "роль приложения для метрик vshard");
         }
         else if (Cartridge)
         {

@@ -12,13 +12,13 @@ public static class WorkloadSizer
     public const double Gib = 1024d * 1024 * 1024;
 
     /// <summary>Lua heap, fibers and network buffers of a vshard router on top of its small memtx arena.</summary>
-    public const long RouterRuntimeReserveBytes = 512 * Mib;
+    public const long RouterRuntimeReserveBytes = WorkloadMemory.RouterRuntimeReserveBytes;
 
     /// <summary>Filesystem metadata and reserved blocks take about 5% of a fresh volume.</summary>
     public const double FilesystemOverhead = 1.05;
 
     public const int MinimumRouterVolumeGib = 5;
-    public const int StateboardMemoryMib = 512;
+    public const int StateboardMemoryMib = WorkloadMemory.StateboardMemoryMib;
     public const int StateboardCpuMillicores = 500;
     public const int StateboardVolumeGib = 2;
 
@@ -28,14 +28,14 @@ public static class WorkloadSizer
         var (memoryMib, cpu, volume) = role switch
         {
             "storage" or "db" => (
-                (int)Math.Ceiling(capacity.RamPerStorageInstanceBytes / (double)Mib),
+                WorkloadMemory.LimitMib(role, capacity),
                 capacity.CpuPerStorageInstance * 1000,
                 (int)Math.Ceiling(capacity.DiskPerStorageInstanceGb * 1e9 * FilesystemOverhead / Gib)),
             "router" => (
-                (int)Math.Ceiling((capacity.RouterMemtxMemoryBytes + RouterRuntimeReserveBytes) / (double)Mib),
+                WorkloadMemory.LimitMib(role, capacity),
                 Math.Max(1, capacity.CpuPerRouter) * 1000,
                 Math.Max(MinimumRouterVolumeGib, (int)Math.Ceiling(capacity.RouterMemtxMemoryBytes * 3 / Gib))),
-            _ => (StateboardMemoryMib, StateboardCpuMillicores, StateboardVolumeGib),
+            _ => (WorkloadMemory.LimitMib(role, capacity), StateboardCpuMillicores, StateboardVolumeGib),
         };
         var production = request.Environment == DeploymentEnvironment.Production;
         var zones = topology.Regions.Sum(r => Math.Max(1, r.Zones.Count));

@@ -20,8 +20,37 @@ internal sealed class AlertRunbooks(ClusterProfile cluster)
         InstanceDown(), ReplicationLagHigh(), ReplicationStopped(), MemtxArenaNearlyFull(), LuaMemoryHigh(), LeaderChanged(),
         NoLeader(), ConfigNotReady(), VinylRegulatorStalled(), TransactionConflictsHigh(), BackupTooOld(), DiskSpaceLow(),
         MemtxTier(AlertNames.MemtxArenaFull), MemtxTier(AlertNames.MemtxItemsNearlyFull), MemtxTier(AlertNames.MemtxItemsFull),
-        ConfigErrors(), EventLoopSlow(), RequestsOverloaded(), BackupMissing(),
+        ConfigErrors(), EventLoopSlow(), RequestsOverloaded(), BackupMissing(), MemoryNearLimit(), MemoryAtLimit(),
     ];
+
+    /// <summary>The process RSS approaches the container or unit memory limit, past which the kernel kills it.</summary>
+    private AlertRunbook MemoryNearLimit() => new(AlertNames.MemoryNearLimit,
+        cluster.OnKubernetes
+            ? T("The resident memory of an instance is above 85% of its pod's memory limit. At the limit the kernel OOM-kills the container: a restart with snapshot recovery, a failover if it was the leader.",
+                "Резидентная память инстанса выше 85% лимита памяти его пода. На лимите ядро убивает контейнер (OOM): перезапуск с восстановлением из снапшота и переключение, если это был лидер.")
+            : T("The resident memory of an instance is above 85% of `MemoryMax=` of its systemd unit. At the limit the kernel OOM-kills the process: a restart with snapshot recovery, a failover if it was the leader.",
+                "Резидентная память инстанса выше 85% от `MemoryMax=` его systemd-юнита. На лимите ядро убивает процесс (OOM): перезапуск с восстановлением из снапшота и переключение, если это был лидер."),
+        "tnt_memory",
+        true,
+        T("Always: every instance runs under a memory limit.", "Всегда: каждый инстанс работает с лимитом памяти."),
+        [
+            T("See what grows: the memtx arena (`box.slab.info()`), the Lua heap (`box.info.memory().lua`), network buffers and transactions (`box.info.memory()`).", "Посмотрите, что растёт: арена memtx (`box.slab.info()`), куча Lua (`box.info.memory().lua`), сетевые буферы и транзакции (`box.info.memory()`)."),
+            cluster.OnKubernetes
+                ? T("Compare with the limit: `kubectl get pod -o jsonpath='{.spec.containers[0].resources.limits.memory}'`.", "Сравните с лимитом: `kubectl get pod -o jsonpath='{.spec.containers[0].resources.limits.memory}'`.")
+                : T("Compare with the limit: `systemctl show -p MemoryMax` of the instance's unit.", "Сравните с лимитом: `systemctl show -p MemoryMax` юнита инстанса."),
+        ],
+        _ops.Lua(Leader, "return {memory = box.info.memory(), slab = box.slab.info()}"),
+        [
+            T("A Lua heap that keeps growing is a leak: follow TarantoolLuaMemoryHigh.", "Постоянно растущая куча Lua — это утечка: действуйте по TarantoolLuaMemoryHigh."),
+            T("If the data grew, raise the memory limit first and `memtx.memory` after it, never the other way round (scaling.md).", "Если выросли данные, сначала поднимите лимит памяти, затем `memtx.memory` — никогда наоборот (scaling.md)."),
+        ]);
+
+    private AlertRunbook MemoryAtLimit() => MemoryNearLimit() with
+    {
+        Name = AlertNames.MemoryAtLimit,
+        Meaning = T("The paging tier: resident memory above 95% of the memory limit; the next burst or snapshot read view can get the instance OOM-killed.",
+                    "Уровень вызова: резидентная память выше 95% лимита; следующий всплеск или read view снапшота может привести к убийству инстанса (OOM)."),
+    };
 
     /// <summary>The other memtx tiers share the arena runbook's diagnosis and fix; what differs is the ratio and the urgency.</summary>
     private AlertRunbook MemtxTier(string name)

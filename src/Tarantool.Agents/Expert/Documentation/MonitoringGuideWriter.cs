@@ -1,4 +1,5 @@
 using Tarantool.Agents.Phases.Documentation;
+using Tarantool.Agents.Phases.Monitoring;
 
 namespace Tarantool.Agents.Expert.Documentation;
 
@@ -34,7 +35,20 @@ internal sealed class MonitoringGuideWriter(ClusterProfile cluster)
         if (cluster.Election) rows.Add(["`tnt_election_state`, `tnt_election_term`, `tnt_election_leader`", s.T("elections and leadership", "выборы и лидерство")]);
         if (cluster.Tooling == TarantoolTooling.DeclarativeConfig) rows.Add(["`tnt_config_status`, `tnt_config_alerts`", s.T("configuration applied or not", "применена ли конфигурация")]);
         if (cluster.Vinyl) rows.Add(["`tnt_vinyl_regulator_rate_limit`, `tnt_vinyl_tx_conflict`", s.T("vinyl write throttling and conflicts", "притормаживание записи и конфликты vinyl")]);
+        rows.Add(["`tnt_memory`", cluster.OnKubernetes ? s.T("resident memory against the pod's memory limit", "резидентная память относительно лимита памяти пода") : s.T("resident memory against `MemoryMax=` of the unit", "резидентная память относительно `MemoryMax=` юнита")]);
+        if (cluster.Sharded)
+        {
+            rows.Add([$"`{ClusterConfig.VshardMetricsLua.StorageBuckets}`", s.T("buckets per storage by state (active, pinned, sending, receiving, garbage): balance and transfers in flight", "бакеты хранилища по состояниям (active, pinned, sending, receiving, garbage): баланс и идущие переносы")]);
+            rows.Add([$"`{ClusterConfig.VshardMetricsLua.ServiceError}`", s.T("rebalancer, recovery and gc errors", "ошибки rebalancer, recovery и gc")]);
+            rows.Add([$"`{ClusterConfig.VshardMetricsLua.RouterBuckets}`", s.T("buckets a router can reach for writes, only for reads, or not at all", "бакеты, доступные роутеру на запись, только на чтение или недоступные")]);
+        }
         s.Table([s.T("Metric", "Метрика"), s.T("Watch for", "Что отслеживать")], rows);
+        if (cluster.Sharded)
+            s.P("The metrics module exports nothing about vshard: the `tnt_vshard_*` gauges come from the bundle's own metrics callback, which reads `vshard.storage.info()` and `vshard.router.info()` on every scrape (configuration.md).",
+                "Модуль metrics ничего не экспортирует о vshard: метрики `tnt_vshard_*` даёт собственный обратный вызов комплекта, который при каждом опросе читает `vshard.storage.info()` и `vshard.router.info()` (configuration.md).");
+        if (cluster.OnKubernetes)
+            s.P($"With the Prometheus Operator, apply `{PrometheusOperatorRenderer.PodMonitorPath}` and `{PrometheusOperatorRenderer.PrometheusRulePath}` instead of the tarantool job and rule files of `monitoring/prometheus.yml`: the PodMonitor scrapes the same pods with the same labels, the PrometheusRule holds the same alerts. Give both the label your Prometheus selects them by (kube-prometheus-stack: `release`).",
+                $"С Prometheus Operator примените `{PrometheusOperatorRenderer.PodMonitorPath}` и `{PrometheusOperatorRenderer.PrometheusRulePath}` вместо задания tarantool и файлов правил из `monitoring/prometheus.yml`: PodMonitor опрашивает те же поды с теми же метками, PrometheusRule содержит те же алерты. Добавьте обоим метку, по которой их выбирает ваш Prometheus (в kube-prometheus-stack — `release`).");
     }
 
     private void Alerts(SectionText s)
@@ -43,9 +57,22 @@ internal sealed class MonitoringGuideWriter(ClusterProfile cluster)
             "Правила алертов лежат в `monitoring/alerts.yml` (их проверяет `monitoring/alerts.test.yml`). У каждого алерта есть ссылка на инструкцию в troubleshooting.md:");
         var runbooks = new AlertRunbooks(cluster).All();
         s.Table([s.T("Alert", "Алерт"), s.T("Meaning", "Значение"), s.T("Here", "Здесь"), s.T("Runbook", "Инструкция")],
-            runbooks.Select(r => (IReadOnlyList<string>)[$"`{r.Name}`", r.Meaning, r.Relevant ? s.T("can fire", "может сработать") : s.T("not expected", "не ожидается"), $"[{r.Name}](troubleshooting.md#{r.Name.ToLowerInvariant()})"]));
+            runbooks.Select(r => (IReadOnlyList<string>)[$"`{r.Name}`", r.Meaning, r.Relevant ? s.T("can fire", "может сработать") : s.T("not expected", "не ожидается"), $"[{r.Name}](troubleshooting.md#{r.Name.ToLowerInvariant()})"])
+                .Concat(cluster.Sharded ? VshardRows(s) : []));
         s.P("Page on data risk (instance down, replication stopped, memory nearly full, no leader, disk space); the rest goes to the team channel during working hours.",
             "Будите дежурного при риске для данных (инстанс недоступен, репликация остановлена, память почти заполнена, нет лидера, мало места на диске); остальное — в канал команды в рабочее время.");
+    }
+
+    /// <summary>The vshard alerts share the troubleshooting guide's stuck-buckets section as their runbook.</summary>
+    private IEnumerable<IReadOnlyList<string>> VshardRows(SectionText s)
+    {
+        var link = $"[{s.T("vshard buckets", "бакеты vshard")}](troubleshooting.md#{VshardRunbook.Slug(VshardRunbook.Heading(cluster.Language))})";
+        var can = s.T("can fire", "может сработать");
+        yield return [$"`{AlertNames.VshardBucketsStuck}`", s.T("Buckets stay in sending or receiving while no bucket becomes active: a transfer stopped, requests for those buckets fail.", "Бакеты остаются в sending или receiving, а ни один не становится активным: перенос остановился, запросы к этим бакетам не выполняются."), can, link];
+        yield return [$"`{AlertNames.VshardGarbageStuck}`", s.T("Garbage buckets are not collected: a replica is unreachable or the collector fails.", "Бакеты garbage не собираются: недоступна реплика или сборщик падает с ошибкой."), can, link];
+        yield return [$"`{AlertNames.VshardBucketsUnbalanced}`", s.T("A replicaset is far from the even share of buckets hours after a change: the rebalancer does not work.", "Набор реплик далёк от равной доли бакетов через часы после изменения: ребалансировщик не работает."), can, link];
+        yield return [$"`{AlertNames.VshardRouterBucketsUnreachable}`", s.T("A router cannot reach the replicaset of some buckets, or has not discovered them.", "Роутер не может достучаться до набора реплик части бакетов или ещё не нашёл их."), can, link];
+        yield return [$"`{AlertNames.VshardServiceError}`", s.T("The rebalancer, recovery or garbage-collector service of a storage keeps an error.", "Сервис ребалансировки, восстановления или сборки мусора хранилища держит ошибку."), can, link];
     }
 
     private void Dashboards(SectionText s)
@@ -55,9 +82,9 @@ internal sealed class MonitoringGuideWriter(ClusterProfile cluster)
         s.Bullets(
         [
             s.T("cluster overview: instances up, leaders, replication lag;", "обзор кластера: запущенные инстансы, лидеры, отставание репликации;"),
-            s.T("memory: memtx arena against `memtx.memory`, Lua heap — the trend tells when to scale (scaling.md);", "память: арена memtx относительно `memtx.memory`, куча Lua — по тренду видно, когда масштабироваться (scaling.md);"),
+            s.T("memory: memtx arena against `memtx.memory`, Lua heap, resident memory against the container or unit limit — the trend tells when to scale (scaling.md);", "память: арена memtx относительно `memtx.memory`, куча Lua, резидентная память относительно лимита контейнера или юнита — по тренду видно, когда масштабироваться (scaling.md);"),
             s.T("load: requests per second by type, network, event loop time;", "нагрузка: запросы в секунду по типам, сеть, время цикла событий;"),
-            cluster.Sharded ? s.T("vshard: buckets per storage, rebalancing in progress.", "vshard: бакеты по хранилищам, идущая ребалансировка.") : s.T("disk: WAL write rate and free space.", "диск: скорость записи WAL и свободное место."),
+            cluster.Sharded ? s.T("vshard: active buckets per storage, buckets in flight (sending, receiving, garbage) while rebalancing, the routers' view of bucket availability, rebalancer/recovery/gc errors.", "vshard: активные бакеты по хранилищам, бакеты в пути (sending, receiving, garbage) во время ребалансировки, доступность бакетов с точки зрения роутеров, ошибки rebalancer/recovery/gc.") : s.T("disk: WAL write rate and free space.", "диск: скорость записи WAL и свободное место."),
         ]);
     }
 

@@ -1,4 +1,5 @@
 using Tarantool.Agents.Phases.Documentation;
+using Tarantool.Agents.Phases.Monitoring;
 
 namespace Tarantool.Agents.Expert.Documentation;
 
@@ -119,7 +120,8 @@ internal sealed class TroubleshootingGuideWriter(ClusterProfile cluster)
         if (cluster.Sharded)
         {
             var storage = Leader;
-            s.Sub("vshard buckets stuck in sending, receiving or garbage", "Бакеты vshard застряли в sending, receiving или garbage");
+            // The vshard alerts link to this heading's anchor (VshardRunbook), so it is written from the same constants.
+            s.Sub(Phases.Monitoring.VshardRunbook.HeadingEn, Phases.Monitoring.VshardRunbook.HeadingRu);
             s.P("A transfer interrupted by a failure leaves buckets `sending` on one storage and `receiving` on the other; `garbage` buckets wait for the collector. vshard recovers them by itself once both storages are reachable; a count that does not move for minutes means a storage or the network between them is down, or the rebalancer stopped on an error (its log says why).",
                 "Перенос, прерванный сбоем, оставляет бакеты `sending` на одном хранилище и `receiving` на другом; бакеты `garbage` ждут сборщика мусора. vshard восстанавливает их сам, когда оба хранилища доступны; если число не меняется минутами, недоступно хранилище или сеть между ними либо ребалансировщик остановился на ошибке (причина — в его логе).");
             s.Bash(_ops.Lua(storage, "local count = {}\nfor _, b in pairs(vshard.storage.buckets_info()) do count[b.status] = (count[b.status] or 0) + 1 end\nreturn {buckets = count, info = vshard.storage.info().bucket}"));
@@ -129,6 +131,9 @@ internal sealed class TroubleshootingGuideWriter(ClusterProfile cluster)
                 s.T("Then nudge the background services: `vshard.storage.recovery_wakeup()` (sending/receiving), `vshard.storage.garbage_collector_wakeup()` (garbage), `vshard.storage.rebalancer_wakeup()` on the rebalancer's storage.", "Затем подтолкните фоновые сервисы: `vshard.storage.recovery_wakeup()` (sending/receiving), `vshard.storage.garbage_collector_wakeup()` (garbage), `vshard.storage.rebalancer_wakeup()` на хранилище с ребалансировщиком."),
                 s.T("Never delete bucket records by hand: a bucket then exists twice or nowhere.", "Никогда не удаляйте записи бакетов вручную: бакет окажется в двух местах или нигде."),
             ]);
+            s.P($"The vshard alerts link here: {AlertNames.VshardBucketsStuck} (buckets in sending/receiving while no bucket becomes active), {AlertNames.VshardGarbageStuck} (garbage that is not collected: a replica is down or the collector fails), {AlertNames.VshardServiceError} (the rebalancer, recovery or gc service keeps an error: read it in `vshard.storage.info({{with_services = true}}).services`), {AlertNames.VshardBucketsUnbalanced} (a replicaset far from the even share hours after a change: the rebalancer is off, locked or failing) and {AlertNames.VshardRouterBucketsUnreachable} (a router sees buckets whose replicaset it cannot reach, or that it has not discovered: `vshard.router.info()` on that router names the replicaset).",
+                $"Сюда ведут алерты vshard: {AlertNames.VshardBucketsStuck} (бакеты в sending/receiving, а ни один бакет не становится активным), {AlertNames.VshardGarbageStuck} (garbage не собирается: недоступна реплика или сборщик падает с ошибкой), {AlertNames.VshardServiceError} (сервис rebalancer, recovery или gc держит ошибку: её видно в `vshard.storage.info({{with_services = true}}).services`), {AlertNames.VshardBucketsUnbalanced} (набор реплик далёк от равной доли через часы после изменения: ребалансировщик выключен, заблокирован или падает с ошибкой) и {AlertNames.VshardRouterBucketsUnreachable} (роутер видит бакеты, до набора реплик которых не может достучаться, или ещё не нашёл их: `vshard.router.info()` на этом роутере назовёт набор реплик).");
+            s.Bash(_ops.Lua(storage, "return vshard.storage.info({with_services = true}).services"));
         }
     }
 

@@ -2,6 +2,7 @@ using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.CapacityPlanning;
+using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Monitoring;
 using Tarantool.Agents.Phases.Topology;
 using Tarantool.Agents.Requests;
@@ -84,10 +85,25 @@ public static class AlertRuleDesigner
                     "Over 5% of vinyl transactions of {{ $labels.instance_name }} end in conflicts. Look for hot keys and long transactions."),
                 AlertNames.BackupTooOld => Backup(backup, backupInterval, page),
                 AlertNames.DiskSpaceLow => Disk(capacity, production, page, context),
+                AlertNames.MemoryNearLimit => MemoryLimit(name, context, "warning"),
+                AlertNames.MemoryAtLimit => MemoryLimit(name, context, page),
+                AlertNames.VshardBucketsStuck => BucketsStuck(capacity, page),
+                AlertNames.VshardGarbageStuck => Rule(name, "tarantool-vshard", 0, 300, "warning",
+                    $"Since vshard 0.1.17 the garbage collector deletes a sent bucket as soon as it appears, once the replicas have its removal (it waits up to 64 s for them). A garbage count that has not changed for {AlertExpressions.StuckWindow} and holds 5 more minutes means the collector is stuck: a replica is unreachable or the collector fails (vshard.storage.info({{with_services = true}}).services.gc). It costs memory, not availability: a warning.",
+                    $"Начиная с vshard 0.1.17 сборщик мусора удаляет отправленный бакет сразу, как только его удаление получили реплики (их он ждёт до 64 с). Число бакетов garbage, не менявшееся {AlertExpressions.StuckWindow.Replace("m", " мин")} и ещё 5 минут после этого, означает, что сборщик застрял: недоступна реплика или сборщик падает с ошибкой (vshard.storage.info({{with_services = true}}).services.gc). Это стоит памяти, а не доступности: предупреждение.",
+                    "Garbage buckets of {{ $labels.instance_name }} are not collected",
+                    "{{ $labels.instance_name }} ({{ $labels.replicaset }}) keeps garbage buckets that vshard does not delete. Check that every replica of the replicaset is up and the gc service in vshard.storage.info({with_services = true})."),
+                AlertNames.VshardBucketsUnbalanced => Unbalanced(capacity),
+                AlertNames.VshardRouterBucketsUnreachable => RouterUnreachable(topology, capacity, page),
+                AlertNames.VshardServiceError => Rule(name, "tarantool-vshard", 0, 900, "warning",
+                    "tnt_vshard_storage_service_error is 1 while vshard's rebalancer, recovery or garbage-collector service reports an error (vshard.storage.info({with_services = true}).services). The rebalancer retries every 10 s while it works and the others every 5 s, so a single failed step clears itself; an error held for 15 minutes (a replicaset that cannot be reached, buckets left receiving, a bucket_count mismatch) stops rebalancing until someone fixes it.",
+                    "tnt_vshard_storage_service_error равен 1, пока сервис ребалансировки, восстановления или сборки мусора vshard сообщает об ошибке (vshard.storage.info({with_services = true}).services). Ребалансировщик во время работы повторяет попытку каждые 10 с, остальные — каждые 5 с, поэтому единичная неудача проходит сама; ошибка, держащаяся 15 минут (недоступный набор реплик, оставшиеся в receiving бакеты, расхождение bucket_count), останавливает ребалансировку, пока её не устранят.",
+                    "vshard {{ $labels.service }} fails on {{ $labels.instance_name }}",
+                    "The vshard {{ $labels.service }} service of {{ $labels.instance_name }} reports an error. Read its error in vshard.storage.info({with_services = true}).services and the instance log."),
                 _ => null,
             };
             if (rule is not null)
-                rules.Add((rule.Value.Rule with { Expression = AlertExpressions.Canonical(rule.Value.Rule.Name, rule.Value.Rule.Threshold, context)! }, rule.Value.Ru));
+                rules.Add((rule.Value.Rule with { Expression = AlertExpressions.Canonical(rule.Value.Rule.Name, rule.Value.Rule.Threshold, context)!, RunbookUrl = AlertNames.RunbookUrl(rule.Value.Rule.Name, context.Language) }, rule.Value.Ru));
         }
         return rules;
     }
@@ -238,6 +254,76 @@ public static class AlertRuleDesigner
         return Rule(AlertNames.DiskSpaceLow, "tarantool-storage", threshold, 600, page, reason, ru,
             kubernetes ? "Data volume {{ $labels.persistentvolumeclaim }} is running out of space" : "Data disk of {{ $labels.instance }} is running out of space",
             $"Less than {PromNumber.Format(threshold * 100)}% of the data volume is free; the next snapshot may fail. Remove old snapshots beyond snapshot.count or expand the volume.");
+    }
+
+    /// <summary>Warning and paging tiers of the process RSS against the container or unit memory limit: the kernel
+    /// OOM-kills the instance at the limit, which for a leader is a failover and for a lone router an outage.</summary>
+    private static (AlertRule Rule, string Ru) MemoryLimit(string name, PhaseContext context, string severity)
+    {
+        var critical = name == AlertNames.MemoryAtLimit;
+        var threshold = critical ? 95.0 : 85.0;
+        var limits = AlertExpressions.MemoryLimits(context);
+        var kubernetes = PlatformNaming.IsKubernetes(context.Request);
+        var figures = string.Join(", ", limits.Select(l => $"{l.Role} {Figures.Bytes(l.LimitBytes)}"));
+        var where = kubernetes ? $"the pod's memory limit ({figures}; requests = limits, from the capacity plan as the containers phase writes them)"
+                               : $"MemoryMax= of the instances' systemd unit ({Figures.Bytes(limits.Max(l => l.LimitBytes))}, the largest instance budget of the capacity plan, as the containers phase writes it)";
+        var whereRu = kubernetes ? $"лимит памяти пода ({figures}; requests = limits, из плана ёмкости, как их пишет фаза контейнеров)"
+                                 : $"MemoryMax= в systemd-юните экземпляров ({Figures.Bytes(limits.Max(l => l.LimitBytes))}, наибольший бюджет экземпляра из плана ёмкости, как его пишет фаза контейнеров)";
+        var reason = $"tnt_memory is the process RSS (metrics/tarantool/memory.lua): memtx arena as it fills, Lua heap, fibers, network buffers, vinyl cache. The kernel kills the process when it reaches {where}. " +
+                     (critical ? $"At {PromNumber.Format(threshold)}% the next burst or snapshot read view can be killed: 2 minutes, paging tier." : $"{PromNumber.Format(threshold)}% for 5 minutes leaves time to raise the limit first and memtx.memory after it (never the other way round), or to find a Lua leak; the paging tier is at 95%.");
+        var ru = $"tnt_memory — RSS процесса (metrics/tarantool/memory.lua): заполняемая арена memtx, куча Lua, файберы, сетевые буферы, кэш vinyl. Ядро убивает процесс, когда он доходит до {whereRu}. " +
+                 (critical ? $"При {PromNumber.Format(threshold)}% следующий всплеск или read view снимка может привести к убийству процесса: 2 минуты, уровень вызова." : $"{PromNumber.Format(threshold)}% в течение 5 минут оставляют время сначала поднять лимит, а затем memtx.memory (никогда наоборот) или найти утечку в Lua; уровень вызова — 95%.");
+        return Rule(name, "tarantool-memory", threshold, critical ? 120 : 300, severity, reason, ru,
+            critical ? "{{ $labels.instance_name }} is about to hit its memory limit" : "{{ $labels.instance_name }} is close to its memory limit",
+            $"The RSS of {{{{ $labels.instance_name }}}} ({{{{ $labels.role }}}}) is above {PromNumber.Format(threshold)}% of its {(kubernetes ? "container" : "systemd unit")} memory limit; at the limit the kernel kills it. Check tnt_info_memory_lua and the memtx arena; raise the limit before memtx.memory.");
+    }
+
+    private static (AlertRule Rule, string Ru) BucketsStuck(CapacityPlan capacity, string page)
+    {
+        var bucketBytes = capacity.BucketCount > 0 ? capacity.ProjectedDataSizeGb * 1e9 / capacity.BucketCount : 0;
+        var reason = $"A bucket holds about {Figures.Bytes((long)bucketBytes)} (the {Figures.Gb(capacity.ProjectedDataSizeGb)} horizon over {Figures.Integer(capacity.BucketCount)} buckets) and moves in seconds; when a transfer is interrupted vshard's recovery service retries it every 5 s once both storages are reachable. " +
+                     $"While rebalancing makes progress the active count changes, so buckets sending or receiving with an active count that has not changed for {AlertExpressions.StuckWindow}, held 5 more minutes, are a transfer that stopped; requests for those buckets fail until it finishes.";
+        var ru = $"Бакет содержит около {Figures.Bytes((long)bucketBytes)} ({Figures.Gb(capacity.ProjectedDataSizeGb)} на горизонте планирования на {Figures.Integer(capacity.BucketCount)} бакетов) и переносится за секунды; прерванный перенос сервис восстановления vshard повторяет каждые 5 с, когда оба хранилища доступны. " +
+                 $"Пока ребалансировка идёт, число активных бакетов меняется, поэтому бакеты в sending или receiving при числе активных, не менявшемся {AlertExpressions.StuckWindow.Replace("m", " мин")} и ещё 5 минут, — это остановившийся перенос; запросы к этим бакетам не выполняются, пока он не завершится.";
+        return Rule(AlertNames.VshardBucketsStuck, "tarantool-vshard", 0, 300, page, reason, ru,
+            "vshard buckets of {{ $labels.instance_name }} are stuck in {{ $labels.state }}",
+            "{{ $labels.instance_name }} ({{ $labels.replicaset }}) has buckets in {{ $labels.state }} and none became active for 15 minutes: a transfer stopped. Bring the other storage back, then run vshard.storage.recovery_wakeup().");
+    }
+
+    /// <summary>Bytes per second one bucket transfer is assumed to reach (vshard sends one bucket at a time by default).</summary>
+    private const double AssumedTransferBytesPerSecond = 10e6;
+
+    private static (AlertRule Rule, string Ru) Unbalanced(CapacityPlan capacity)
+    {
+        // Adding a replicaset moves 1/(N+1) of every storage's data to it; the rebalancer wakes at most an hour
+        // after the change (vshard REBALANCER_IDLE_INTERVAL) and then moves buckets one at a time.
+        var shards = Math.Max(1, capacity.StorageReplicasets);
+        var moveBytes = capacity.ProjectedDataSizeGb * 1e9 / (shards + 1);
+        var moveSeconds = moveBytes / AssumedTransferBytesPerSecond;
+        var forSeconds = (int)Math.Max(7200, Math.Ceiling((3600 + moveSeconds) / 3600) * 3600);
+        const double threshold = 10;
+        var reason = $"The rebalancer keeps every replicaset within its disbalance threshold (1% by default) of an even share of the buckets; here the even share is the mean active count over the replicasets, so the rule stays right when shards are added. " +
+                     $"A replicaset more than {PromNumber.Format(threshold)}% off it is expected right after adding a shard: the rebalancer wakes within an hour and then moves about {Figures.Gb(moveBytes / 1e9)} at ~10 MB/s (about {Figures.Integer((long)moveSeconds)} s), so {Figures.Integer(forSeconds / 3600)} h = max(2 h, 1 h + move time, rounded up) later it means the rebalancer is off, locked or failing.";
+        var ru = $"Ребалансировщик держит каждый набор реплик в пределах порога дисбаланса (по умолчанию 1%) от равной доли бакетов; здесь равная доля — среднее число активных бакетов по наборам реплик, поэтому правило остаётся верным после добавления шардов. " +
+                 $"Отклонение больше {PromNumber.Format(threshold)}% ожидаемо сразу после добавления шарда: ребалансировщик просыпается в течение часа и переносит около {Figures.Gb(moveBytes / 1e9)} со скоростью ~10 МБ/с (около {Figures.Integer((long)moveSeconds)} с), поэтому через {Figures.Integer(forSeconds / 3600)} ч = max(2 ч, 1 ч + время переноса, с округлением вверх) оно означает, что ребалансировщик выключен, заблокирован или падает с ошибкой.";
+        return Rule(AlertNames.VshardBucketsUnbalanced, "tarantool-vshard", threshold, forSeconds, "warning", reason, ru,
+            "Buckets of {{ $labels.replicaset }} are off balance",
+            $"The active bucket count of {{{{ $labels.replicaset }}}} is more than {PromNumber.Format(threshold)}% away from the even share and the rebalancer has not fixed it. Check tnt_vshard_storage_service_error{{service=\"rebalancer\"}}, sharding.rebalancer_mode and bucket locks.");
+    }
+
+    private static (AlertRule Rule, string Ru) RouterUnreachable(ClusterTopology topology, CapacityPlan capacity, string page)
+    {
+        // A replicaset with replicas keeps serving reads and elects a new master when one instance restarts; a
+        // one-instance storage is unreachable for its whole restart, which must not page.
+        var lone = topology.Replicasets.Any(r => r.Roles.Contains("storage") && r.Instances.Count == 1);
+        var duration = lone ? RestartBudgetSeconds(capacity, 120) : 120;
+        var reason = $"vshard.router.info().bucket counts buckets whose replicaset has no reachable instance (unreachable) and buckets the router has not discovered (unknown); discovery finds every bucket within seconds of start, so either means requests for those buckets fail. " +
+                     (lone ? $"A one-instance storage is unreachable while it restarts (about {Figures.Integer(capacity.SnapshotRecoverySeconds)} s), so the alert waits max(120 s, recovery + 2 min) = {Figures.Integer(duration)} s." : "Every storage has replicas, so a restart never makes a whole replicaset unreachable: 2 minutes.");
+        var ru = $"vshard.router.info().bucket считает бакеты, у набора реплик которых нет ни одного доступного экземпляра (unreachable), и бакеты, которые роутер ещё не нашёл (unknown); discovery находит все бакеты за секунды после старта, поэтому и то и другое означает, что запросы к этим бакетам не выполняются. " +
+                 (lone ? $"Хранилище из одного экземпляра недоступно на время перезапуска (около {Figures.Integer(capacity.SnapshotRecoverySeconds)} с), поэтому алерт ждёт max(120 с, восстановление + 2 мин) = {Figures.Integer(duration)} с." : "У каждого хранилища есть реплики, поэтому перезапуск никогда не делает недоступным весь набор реплик: 2 минуты.");
+        return Rule(AlertNames.VshardRouterBucketsUnreachable, "tarantool-vshard", 0, duration, page, reason, ru,
+            "Router {{ $labels.instance_name }} cannot reach {{ $labels.state }} buckets",
+            "Router {{ $labels.instance_name }} reports {{ $labels.state }} buckets: requests for them fail. Check vshard.router.info() on the router for the replicaset it cannot reach, then that replicaset's instances.");
     }
 
     private static (AlertRule Rule, string Ru) Rule(string name, string group, double threshold, int forSeconds, string severity, string reason, string ru, string summary, string description) => (new AlertRule

@@ -1,3 +1,4 @@
+using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Phases.Containers;
@@ -33,6 +34,19 @@ public static class DashboardDesigner
         panels.Add(new DashboardPanel("memtx quota used", $"tnt_slab_quota_used_ratio{{{Rs}}}", "percent", ByInstance));
         panels.Add(new DashboardPanel("memtx arena used", $"tnt_slab_arena_used_ratio{{{Rs}}}", "percent", ByInstance));
         panels.Add(new DashboardPanel("Lua memory", $"tnt_info_memory_lua{{{Rs}}}", "bytes", ByInstance));
+        // RSS against the limit the memory alerts use (the pod's limit or the unit's MemoryMax), so the panel shows
+        // how far each instance is from being OOM-killed.
+        panels.Add(new DashboardPanel("Memory (RSS) of the limit", string.Join(" or ", AlertExpressions.MemoryLimits(context)
+            .GroupBy(l => l.LimitBytes)
+            .Select(g => $"100 * tnt_memory{{{Rs}, role=~\"{string.Join('|', g.Select(l => l.Role))}\"}} / {g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}")), "percent", ByInstance));
+        if (MonitoringExpectations.IsSharded(topology))
+        {
+            // Replicas carry a copy of _bucket: max by replicaset shows each replicaset once.
+            panels.Add(new DashboardPanel("vshard buckets per storage (active)", $"max by (replicaset) ({VshardMetricsLua.StorageBuckets}{{state=\"active\", {Rs}}})", "short", "{{replicaset}}"));
+            panels.Add(new DashboardPanel("vshard buckets in flight (sending, receiving, garbage)", $"max by (replicaset, state) ({VshardMetricsLua.StorageBuckets}{{state=~\"sending|receiving|garbage\", {Rs}}})", "short", "{{replicaset}} {{state}}"));
+            panels.Add(new DashboardPanel("vshard router buckets by availability", $"{VshardMetricsLua.RouterBuckets}{{{Rs}}}", "short", "{{instance_name}} {{state}}"));
+            panels.Add(new DashboardPanel("vshard service errors (rebalancer, recovery, gc)", $"{VshardMetricsLua.ServiceError}{{{Rs}}}", "short", "{{instance_name}} {{service}}"));
+        }
         if (MonitoringExpectations.HasElection(topology))
         {
             panels.Add(new DashboardPanel("Election state (2 = leader)", $"tnt_election_state{{role!=\"router\", {Rs}}}", "short", ByInstance));

@@ -1,3 +1,4 @@
+using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Monitoring;
@@ -36,6 +37,19 @@ public static class MonitoringDecisions
         if (PlatformNaming.IsKubernetes(request))
             decisions.Add(("Prometheus finds the pods by Kubernetes service discovery (pod role in the cluster's namespace, its app.kubernetes.io labels, the metrics container port) and takes every label from discovery: namespace, pod, instance_name (the pod name), replicaset and role (pod labels), zone and region (the node's topology labels); a kubelet job keeps only kubelet_volume_stats_* for the disk alert. The targets listed here are what discovery must find.",
                            "Prometheus находит поды через service discovery Kubernetes (роль pod в пространстве имён кластера, его метки app.kubernetes.io, порт контейнера metrics) и берёт все метки из discovery: namespace, pod, instance_name (имя пода), replicaset и role (метки пода), zone и region (метки топологии узла); задание kubelet оставляет только kubelet_volume_stats_* для дискового алерта. Перечисленные здесь цели — то, что discovery должен найти."));
+        if (PlatformNaming.IsKubernetes(request))
+            decisions.Add(($"Where the Prometheus Operator runs Prometheus, {PrometheusOperatorRenderer.PodMonitorPath} and {PrometheusOperatorRenderer.PrometheusRulePath} replace prometheus.yml's tarantool job and rule_files: the PodMonitor selects and relabels the pods as that job does (job=\"tarantool\" included) and the PrometheusRule holds the same rule groups as alerts.yml.",
+                           $"Если Prometheus управляется Prometheus Operator, {PrometheusOperatorRenderer.PodMonitorPath} и {PrometheusOperatorRenderer.PrometheusRulePath} заменяют задание tarantool и rule_files из prometheus.yml: PodMonitor выбирает поды и переносит метки так же, как это задание (включая job=\"tarantool\"), а PrometheusRule содержит те же группы правил, что и alerts.yml."));
+        var limits = AlertExpressions.MemoryLimits(context);
+        decisions.Add((PlatformNaming.IsKubernetes(request)
+                ? $"Memory alerts compare the process RSS (tnt_memory) with each pod's memory limit ({string.Join(", ", limits.Select(l => $"{l.Role} {Figures.Bytes(l.LimitBytes)}"))}), the figure the containers phase derives from the capacity plan: a warning at 85%, a page at 95%, before the OOM killer acts."
+                : $"Memory alerts compare the process RSS (tnt_memory) with MemoryMax= of the systemd unit ({Figures.Bytes(limits.Max(l => l.LimitBytes))}), the figure the containers phase derives from the capacity plan: a warning at 85%, a page at 95%, before the OOM killer acts.",
+            PlatformNaming.IsKubernetes(request)
+                ? $"Алерты памяти сравнивают RSS процесса (tnt_memory) с лимитом памяти пода ({string.Join(", ", limits.Select(l => $"{l.Role} {Figures.Bytes(l.LimitBytes)}"))}) — тем значением, которое фаза контейнеров выводит из плана ёмкости: предупреждение при 85%, вызов при 95%, раньше, чем сработает OOM killer."
+                : $"Алерты памяти сравнивают RSS процесса (tnt_memory) с MemoryMax= systemd-юнита ({Figures.Bytes(limits.Max(l => l.LimitBytes))}) — тем значением, которое фаза контейнеров выводит из плана ёмкости: предупреждение при 85%, вызов при 95%, раньше, чем сработает OOM killer."));
+        if (MonitoringExpectations.IsSharded(topology))
+            decisions.Add(($"vshard alerts read the gauges of the configuration phase's vshard metrics callback ({string.Join(", ", ClusterConfig.VshardMetricsLua.Metrics)}), taken from vshard.storage.info() and vshard.router.info(): no metrics module exports vshard state. Their runbook is the troubleshooting guide's stuck-buckets section.",
+                           $"Алерты vshard читают метрики обратного вызова vshard из фазы конфигурации ({string.Join(", ", ClusterConfig.VshardMetricsLua.Metrics)}), взятые из vshard.storage.info() и vshard.router.info(): ни один модуль метрик не экспортирует состояние vshard. Их инструкция — раздел о застрявших бакетах в руководстве по устранению неполадок."));
         decisions.Add(("Planned restarts do not page: instance-down and replication-stopped wait for the capacity plan's recovery time plus 2 minutes; a lost leader pages through the election alerts, and memory alerts have a warning tier (80%) before the paging tier (90%).",
                        "Плановые перезапуски не будят дежурного: алерты о недоступном экземпляре и остановленной репликации ждут время восстановления из плана ёмкости плюс 2 минуты; потеря лидера видна по алертам выборов, а у алертов памяти есть уровень предупреждения (80%) до уровня вызова (90%)."));
         if (!MonitoringExpectations.HasElection(topology))

@@ -36,6 +36,8 @@ public sealed class ClusterConfigurationRenderer : IArtifactRenderer<ClusterConf
         yield return new BundleFile(TtYamlPath, "tt-config", TtEnvironmentYaml.RenderTtYaml(output.AppName));
         if (output.Metrics.Method == MetricsMethods.AppRole)
             yield return new BundleFile($"tarantool/{MetricsAppRoleLua.FilePath}", "lua", MetricsAppRoleLua.Render());
+        if (output.AppRoles.Contains(VshardMetricsLua.RoleName))
+            yield return new BundleFile($"tarantool/{VshardMetricsLua.FilePath}", "lua", VshardMetricsLua.RenderRole());
     }
 
     private static IEnumerable<BundleFile> BoxCfg(ClusterConfiguration output, ClusterTopology topology)

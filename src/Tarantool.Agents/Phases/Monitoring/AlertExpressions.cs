@@ -1,3 +1,4 @@
+using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Phases.Containers;
 
 namespace Tarantool.Agents.Phases.Monitoring;
@@ -38,8 +39,48 @@ public static class AlertExpressions
             AlertNames.DiskSpaceLow => PlatformNaming.IsKubernetes(context.Request)
                 ? $"kubelet_volume_stats_available_bytes{{{KubeletSelector(context)}}} / kubelet_volume_stats_capacity_bytes{{{KubeletSelector(context)}}} < {t}"
                 : $"node_filesystem_avail_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} / node_filesystem_size_bytes{{mountpoint=\"{DataMountpoint(context.Request.ClusterName)}\"}} < {t}",
+            AlertNames.MemoryNearLimit or AlertNames.MemoryAtLimit => MemoryOfLimit(t, context),
+            // The vshard gauges come from the bundle's collector (ClusterConfig/VshardMetricsLua.cs), which reads
+            // vshard.storage.info() and vshard.router.info(). A transfer that progresses changes the active count.
+            AlertNames.VshardBucketsStuck => $"{VshardMetricsLua.StorageBuckets}{{state=~\"sending|receiving\"}} > {t} unless on(instance_name) changes({VshardMetricsLua.StorageBuckets}{{state=\"active\"}}[{StuckWindow}]) > 0",
+            AlertNames.VshardGarbageStuck => $"{VshardMetricsLua.StorageBuckets}{{state=\"garbage\"}} > {t} unless on(instance_name) changes({VshardMetricsLua.StorageBuckets}{{state=\"garbage\"}}[{StuckWindow}]) > 0",
+            // Replicas hold a copy of _bucket, so max by replicaset counts each replicaset once; the mean over the
+            // replicasets is the even share, whatever the number of shards today.
+            AlertNames.VshardBucketsUnbalanced => $"abs(max by (replicaset) ({VshardMetricsLua.StorageBuckets}{{state=\"active\"}}) / scalar(avg(max by (replicaset) ({VshardMetricsLua.StorageBuckets}{{state=\"active\"}}))) - 1) * 100 > {t}",
+            AlertNames.VshardRouterBucketsUnreachable => $"{VshardMetricsLua.RouterBuckets}{{state=~\"unreachable|unknown\"}} > {t}",
+            AlertNames.VshardServiceError => $"{VshardMetricsLua.ServiceError} > {t}",
             _ => null,
         };
+    }
+
+    /// <summary>How long bucket counts may stay put while buckets are in flight before the alert condition holds.</summary>
+    public const string StuckWindow = "15m";
+
+    /// <summary>The memory limit each scraped role runs under, in bytes: the pod's limit per role on Kubernetes, the
+    /// shared systemd unit's MemoryMax on VMs (<see cref="WorkloadMemory"/>, the containers phase's figure).</summary>
+    public static IReadOnlyList<(string Role, long LimitBytes)> MemoryLimits(PhaseContext context)
+    {
+        var topology = context.Get<Topology.ClusterTopology>();
+        var capacity = context.Get<CapacityPlanning.CapacityPlan>();
+        var roles = MonitoringExpectations.ScrapedInstances(topology).Select(i => PlatformNaming.RoleOf(i.Replicaset.Roles)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!PlatformNaming.IsKubernetes(context.Request))
+        {
+            var allRoles = topology.Replicasets.Select(r => PlatformNaming.RoleOf(r.Roles)).Distinct();
+            var unit = WorkloadMemory.UnitMemoryMaxMib(allRoles, capacity) * WorkloadMemory.Mib;
+            return [.. roles.Select(r => (r, unit))];
+        }
+        return [.. roles.Select(r => (r, WorkloadMemory.LimitMib(r, capacity) * WorkloadMemory.Mib))];
+    }
+
+    /// <summary>Process RSS (tnt_memory, metrics/tarantool/memory.lua) as a percentage of the limit; one term per
+    /// distinct limit so routers compare with their own, smaller one.</summary>
+    private static string MemoryOfLimit(string threshold, PhaseContext context)
+    {
+        var limits = MemoryLimits(context);
+        if (limits.Select(l => l.LimitBytes).Distinct().Count() == 1)
+            return $"100 * tnt_memory{{job=\"tarantool\"}} / {limits[0].LimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} > {threshold}";
+        return string.Join(" or ", limits.Select(l =>
+            $"100 * tnt_memory{{job=\"tarantool\", role=\"{l.Role}\"}} / {l.LimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} > {threshold}"));
     }
 
     /// <summary>One <c>absent_over_time</c> per backed-up replicaset: the label matcher is an equality, so the alert

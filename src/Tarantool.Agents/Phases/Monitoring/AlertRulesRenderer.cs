@@ -8,12 +8,15 @@ public static class AlertRulesRenderer
 {
     public static BundleFile Render(MonitoringPlan plan, PhaseContext context)
     {
-        var groups = plan.Rules.GroupBy(r => r.Group).Select(g => (YamlNode)Map(
-            ("name", Str(g.Key)),
-            ("rules", Seq(g.Select(Rule)))));
+        var groups = Groups(plan);
         return new BundleFile("monitoring/alerts.yml", "prometheus-rules",
             Emit(Map(("groups", Seq(groups))), $"Alerts of {context.Request.ClusterName}; thresholds are explained in the monitoring narrative.", "Check: promtool check rules alerts.yml && promtool test rules alerts.test.yml"));
     }
+
+    /// <summary>The rule groups in plan order: alerts.yml's <c>groups</c> and the PrometheusRule's <c>spec.groups</c>.</summary>
+    public static IEnumerable<YamlNode> Groups(MonitoringPlan plan) => plan.Rules.GroupBy(r => r.Group).Select(g => (YamlNode)Map(
+        ("name", Str(g.Key)),
+        ("rules", Seq(g.Select(Rule)))));
 
     public static YamlNode Rule(AlertRule rule) => Map(
         ("alert", Str(rule.Name)),

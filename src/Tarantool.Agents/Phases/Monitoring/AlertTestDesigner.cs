@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tarantool.Agents.Phases.Containers;
+using VshardMetrics = Tarantool.Agents.ClusterConfig.VshardMetricsLua;
 
 namespace Tarantool.Agents.Phases.Monitoring;
 
@@ -145,10 +146,82 @@ public static class AlertTestDesigner
                 if (hosts.Count > 1) nodeSeries.AddRange(Volume(Node(hosts[1]), Math.Min(0.9, t * 3), "node_filesystem_avail_bytes", "node_filesystem_size_bytes"));
                 return new AlertTestCase(rule, nodeSeries, eval, [Node(hosts[0])]);
             }
+            case AlertNames.MemoryNearLimit or AlertNames.MemoryAtLimit:
+            {
+                var limits = AlertExpressions.MemoryLimits(context).ToDictionary(l => l.Role, l => l.LimitBytes);
+                // Just above the threshold of the target's own limit, and a target at half of its limit stays quiet.
+                var over = Math.Round(limits[bad.Role] * Math.Min(99.9, t + (100 - t) / 2) / 100);
+                var series = new List<(string, string)> { (Selector("tnt_memory", Labels(bad)), Flat(over, n)) };
+                if (good is not null && good.Instance != bad.Instance) series.Add((Selector("tnt_memory", Labels(good)), Flat(Math.Round(limits[good.Role] / 2.0), n)));
+                return new AlertTestCase(rule, series, eval, [Labels(bad)]);
+            }
+            case AlertNames.VshardBucketsStuck:
+            {
+                // Both storages have a bucket in flight; only the one whose active count does not move is stuck.
+                var storages = StorageTargets(targets);
+                if (storages.Count < 2) return null;
+                var window = StuckWindowMinutes + eval;
+                var series = new List<(string, string)>
+                {
+                    (Selector(VshardMetrics.StorageBuckets, With(storages[0], ("state", "sending"))), Flat(1, window)),
+                    (Selector(VshardMetrics.StorageBuckets, With(storages[0], ("state", "active"))), Flat(1000, window)),
+                    (Selector(VshardMetrics.StorageBuckets, With(storages[1], ("state", "receiving"))), Flat(1, window)),
+                    (Selector(VshardMetrics.StorageBuckets, With(storages[1], ("state", "active"))), Ramp(1, window)),
+                };
+                return new AlertTestCase(rule, series, eval, [With(storages[0], ("state", "sending"))]);
+            }
+            case AlertNames.VshardGarbageStuck:
+            {
+                var storages = StorageTargets(targets);
+                if (storages.Count < 2) return null;
+                var window = StuckWindowMinutes + eval;
+                var series = new List<(string, string)>
+                {
+                    (Selector(VshardMetrics.StorageBuckets, With(storages[0], ("state", "garbage"))), Flat(3, window)),
+                    // Garbage that comes and goes is being collected.
+                    (Selector(VshardMetrics.StorageBuckets, With(storages[1], ("state", "garbage"))), string.Join(' ', Enumerable.Range(0, window + 1).Select(i => i % 2 == 0 ? "3" : "0"))),
+                };
+                return new AlertTestCase(rule, series, eval, [With(storages[0], ("state", "garbage"))]);
+            }
+            case AlertNames.VshardBucketsUnbalanced:
+            {
+                var replicasets = StorageTargets(targets).GroupBy(x => x.Replicaset).ToList();
+                if (replicasets.Count < 2) return null;
+                // The first replicaset holds twice the share of each other one; every replicaset further than the
+                // threshold from the mean is expected, as the rule computes it.
+                var counts = replicasets.Select((g, i) => (g.Key, Count: i == 0 ? 2000.0 : 1000.0)).ToList();
+                var mean = counts.Average(c => c.Count);
+                var series = replicasets.SelectMany((g, i) => g.Select(x => (Selector(VshardMetrics.StorageBuckets, With(x, ("state", "active"))), Flat(counts[i].Count, n)))).ToList();
+                var expected = counts.Where(c => Math.Abs(c.Count / mean - 1) * 100 > t).Select(c => (IReadOnlyList<(string, string)>)[("replicaset", c.Key)]).ToList();
+                return new AlertTestCase(rule, series, eval, expected);
+            }
+            case AlertNames.VshardRouterBucketsUnreachable:
+            {
+                var routers = targets.Where(x => x.Role == "router").ToList();
+                if (routers.Count == 0) return null;
+                var series = new List<(string, string)> { (Selector(VshardMetrics.RouterBuckets, With(routers[0], ("state", "unreachable"))), Flat(250, n)) };
+                if (routers.Count > 1) series.Add((Selector(VshardMetrics.RouterBuckets, With(routers[1], ("state", "unreachable"))), Flat(0, n)));
+                return new AlertTestCase(rule, series, eval, [With(routers[0], ("state", "unreachable"))]);
+            }
+            case AlertNames.VshardServiceError:
+            {
+                var storages = StorageTargets(targets);
+                if (storages.Count == 0) return null;
+                var series = new List<(string, string)> { (Selector(VshardMetrics.ServiceError, With(storages[0], ("service", "rebalancer"))), Flat(1, n)) };
+                if (storages.Count > 1) series.Add((Selector(VshardMetrics.ServiceError, With(storages[1], ("service", "gc"))), Flat(0, n)));
+                return new AlertTestCase(rule, series, eval, [With(storages[0], ("service", "rebalancer"))]);
+            }
             default:
                 return null;
         }
     }
+
+    private static int StuckWindowMinutes => int.Parse(AlertExpressions.StuckWindow.TrimEnd('m'), CultureInfo.InvariantCulture);
+
+    private static List<ScrapeTarget> StorageTargets(IReadOnlyList<ScrapeTarget> targets) => [.. targets.Where(x => x.Role == "storage")];
+
+    private static IReadOnlyList<(string, string)> With(ScrapeTarget target, params (string, string)[] extra) =>
+        [.. Labels(target).Concat(extra).OrderBy(l => l.Item1, StringComparer.Ordinal)];
 
     private static AlertTestCase PerTarget(AlertRule rule, string metric, ScrapeTarget bad, ScrapeTarget? good, string badValues, string goodValues, int eval, params (string, string)[] extra)
     {

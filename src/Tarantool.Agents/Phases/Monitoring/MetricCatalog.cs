@@ -23,7 +23,7 @@ public static class MetricCatalog
         "tnt_slab_items_size", "tnt_slab_items_used", "tnt_slab_items_used_ratio",
         "tnt_slab_quota_size", "tnt_slab_quota_used", "tnt_slab_quota_used_ratio",
         "tnt_slab_arena_size", "tnt_slab_arena_used", "tnt_slab_arena_used_ratio",
-        // memory.lua (box.info.memory())
+        // memory.lua (box.info.memory(); tnt_memory is the process RSS on Linux, from /proc/self/stat)
         "tnt_info_memory_cache", "tnt_info_memory_data", "tnt_info_memory_index", "tnt_info_memory_lua",
         "tnt_info_memory_net", "tnt_info_memory_tx", "tnt_memory",
         // vinyl.lua
@@ -51,5 +51,9 @@ public static class MetricCatalog
         BackupLastSuccess,
     };
 
-    public static bool IsKnown(string metric) => Tarantool.Contains(metric) || External.Contains(metric);
+    /// <summary>The vshard gauges of the bundle's own collector (sharded designs; ClusterConfig/VshardMetricsLua.cs):
+    /// no metrics module exports vshard state.</summary>
+    public static IReadOnlySet<string> Vshard { get; } = new HashSet<string>(ClusterConfig.VshardMetricsLua.Metrics, StringComparer.Ordinal);
+
+    public static bool IsKnown(string metric) => Tarantool.Contains(metric) || External.Contains(metric) || Vshard.Contains(metric);
 }

@@ -34,6 +34,10 @@ public static class MonitoringExpectations
 
     public static bool HasVinyl(CapacityPlan capacity) => capacity.Engine == StorageEngine.Vinyl;
 
+    /// <summary>A vshard cluster: some replicaset routes (the configuration phase enables sharding, and the vshard
+    /// metrics collector, on the same condition).</summary>
+    public static bool IsSharded(ClusterTopology topology) => topology.Replicasets.Any(r => r.Roles.Contains("router"));
+
     /// <summary>tnt_config_status exists only with the 3.x declarative config.</summary>
     public static bool HasDeclarativeConfig(ClusterRequest request) => request.IsDeclarativeConfig && request.ClusterType != ClusterType.Cartridge;
 
@@ -43,7 +47,9 @@ public static class MonitoringExpectations
         var names = new List<string> { AlertNames.InstanceDown };
         if (HasReplication(topology)) names.AddRange([AlertNames.ReplicationLagHigh, AlertNames.ReplicationStopped]);
         names.AddRange([AlertNames.MemtxArenaNearlyFull, AlertNames.MemtxArenaFull, AlertNames.MemtxItemsNearlyFull, AlertNames.MemtxItemsFull, AlertNames.LuaMemoryHigh]);
+        names.AddRange([AlertNames.MemoryNearLimit, AlertNames.MemoryAtLimit]);
         names.AddRange([AlertNames.EventLoopSlow, AlertNames.RequestsOverloaded]);
+        if (IsSharded(topology)) names.AddRange(AlertNames.Vshard);
         if (HasElection(topology)) names.AddRange(AlertNames.Election);
         if (HasDeclarativeConfig(request)) names.AddRange(AlertNames.Config);
         if (HasVinyl(capacity)) names.AddRange(AlertNames.Vinyl);

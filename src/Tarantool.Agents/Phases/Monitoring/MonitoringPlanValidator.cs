@@ -84,7 +84,8 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
             yield return ValidationIssue.Error("monitoring.alert-duplicate", $"Alert {duplicate.Key} is defined {duplicate.Count()} times.", "rules");
         foreach (var name in names.Distinct().Where(n => !required.Contains(n)))
         {
-            var reason = !AlertNames.All.Contains(name) ? $"{name} is not one of the shared alert names (docs/troubleshooting.md has runbooks only for those)"
+            var reason = AlertNames.Vshard.Contains(name) ? $"{name} watches vshard; this cluster is not sharded"
+                : !AlertNames.All.Contains(name) ? $"{name} is not one of the shared alert names (docs/troubleshooting.md has runbooks only for those)"
                 : AlertNames.Election.Contains(name) ? $"{name} needs election failover; this cluster uses '{topology.FailoverMode}'"
                 : AlertNames.Vinyl.Contains(name) ? $"{name} needs the vinyl engine; this cluster uses {capacity.Engine}"
                 : AlertNames.Config.Contains(name) ? $"{name} needs the 3.x declarative config (tnt_config_status)"
@@ -96,8 +97,8 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
         {
             var rule = plan.Rules[i];
             var path = $"rules[{i}]";
-            if (rule.RunbookUrl != AlertNames.RunbookUrl(rule.Name))
-                yield return ValidationIssue.Error("monitoring.runbook", $"{rule.Name} must link its runbook as {AlertNames.RunbookUrl(rule.Name)}.", path + ".runbookUrl");
+            if (rule.RunbookUrl != AlertNames.RunbookUrl(rule.Name, context.Language))
+                yield return ValidationIssue.Error("monitoring.runbook", $"{rule.Name} must link its runbook as {AlertNames.RunbookUrl(rule.Name, context.Language)}.", path + ".runbookUrl");
             if (string.IsNullOrWhiteSpace(rule.ThresholdReason) || rule.ThresholdReason.Length < 20)
                 yield return ValidationIssue.Error("monitoring.threshold-reason", $"{rule.Name} needs a ThresholdReason explaining the number and the duration.", path + ".thresholdReason");
             if (string.IsNullOrWhiteSpace(rule.Summary) || string.IsNullOrWhiteSpace(rule.Description))
@@ -120,6 +121,15 @@ public sealed class MonitoringPlanValidator : IPhaseValidator<MonitoringPlan>
                 foreach (var issue in ValidateBackupAge(plan, rule, backup, path)) yield return issue;
             if (rule.Name == AlertNames.DiskSpaceLow && DiskProblem(plan, rule, context) is { } problem)
                 yield return ValidationIssue.Error("monitoring.disk-location", problem, path + ".expression");
+            if (rule.Name is AlertNames.MemoryNearLimit or AlertNames.MemoryAtLimit)
+            {
+                // One source of truth: the limit the containers phase writes (WorkloadMemory), in bytes.
+                var limits = AlertExpressions.MemoryLimits(context);
+                var missingLimits = limits.Select(l => l.LimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)).Distinct().Where(b => !rule.Expression.Contains(b, StringComparison.Ordinal)).ToList();
+                if (missingLimits.Count > 0 || !rule.Expression.Contains("tnt_memory", StringComparison.Ordinal))
+                    yield return ValidationIssue.Error("monitoring.memory-limit",
+                        $"{rule.Name} must compare tnt_memory (process RSS) with the memory limit of each role ({string.Join(", ", limits.Select(l => $"{l.Role}: {l.LimitBytes} bytes"))}), the figure the containers phase writes; missing: {string.Join(", ", missingLimits)}.", path + ".expression");
+            }
         }
     }
 

@@ -10,5 +10,6 @@ public sealed class MonitoringRenderer : IArtifactRenderer<MonitoringPlan>
         yield return AlertTestsRenderer.Render(output, context);
         foreach (var dashboard in output.Dashboards) yield return GrafanaDashboardRenderer.Render(dashboard, context);
         if (output.Dashboards.Count > 0) yield return GrafanaProvisioningRenderer.Render(context);
+        foreach (var file in PrometheusOperatorRenderer.Render(output, context)) yield return file;
     }
 }

@@ -21,13 +21,14 @@ public sealed class ClusterConfigurationRendererTests
     {
         var files = Render(ClusterFixtures.Sharded() with { Edition = Edition.Enterprise });
         Assert.Equal(
-            ["tarantool/config.yaml", "tarantool/instances.yml", "tarantool/tt.yaml", "tarantool/orders-scm-1.rockspec"],
+            ["tarantool/config.yaml", "tarantool/instances.yml", "tarantool/tt.yaml", $"tarantool/{VshardMetricsLua.FilePath}", "tarantool/orders-scm-1.rockspec"],
             files.Select(f => f.Path));
         var config = files[0].Content;
         Assert.Contains("password: '{{ context.replicator_password }}'", config);
         Assert.Contains("env: TT_STORAGE_PASSWORD", config);
         Assert.Contains("bucket_count: 30000", config);
-        Assert.Contains("roles: [roles.metrics-export]", config);
+        // The vshard collector registers its callback; roles.metrics-export serves it.
+        Assert.Contains("roles: [app.roles.vshard_metrics, roles.metrics-export]", config);
         Assert.Contains("alias: '{{ instance_name }}'", config);
         Assert.Contains("transport: ssl", config);
         var doc = ClusterConfigDocument.Parse(config, out _)!;
@@ -40,8 +41,8 @@ public sealed class ClusterConfigurationRendererTests
         var instances = YamlText.Parse(files[1].Content, out _)!;
         Assert.Equal(8, instances.Children.Count);
         Assert.Contains("instances_enabled: .", files[2].Content);
-        Assert.Contains("'vshard >= 0.1.26'", files[3].Content);
-        Assert.Contains("'metrics-export-role >= 0.2.0'", files[3].Content);
+        Assert.Contains("'vshard >= 0.1.26'", files[4].Content);
+        Assert.Contains("'metrics-export-role >= 0.2.0'", files[4].Content);
     }
 
     [Fact]
@@ -88,6 +89,7 @@ public sealed class ClusterConfigurationRendererTests
         Assert.Equal(["tarantool/init.lua", "tarantool/instances.yml", "tarantool/tt.yaml", "tarantool/orders-scm-1.rockspec"], files.Select(f => f.Path));
         var lua = files[0].Content;
         Assert.Contains("vshard.storage.cfg(vshard_cfg, me.uuid)", lua);
+        Assert.Contains("metrics.register_callback(vshard_metrics_collect)", lua);
         Assert.Contains("secret('TT_STORAGE_PASSWORD')", lua);
         Assert.Contains("replication_synchro_quorum = 2", lua);
         Assert.Contains($"[{LuaText.Str("storage-001")}] = {{", lua);
@@ -141,6 +143,7 @@ public sealed class ClusterConfigurationRendererTests
                          ClusterFixtures.Request(ClusterType.Replicated, mode: ReplicationMode.MasterMaster, version: "2.11"),
                          ClusterFixtures.Cartridge(),
                          ClusterFixtures.Request(ClusterType.Replicated, version: "3.0"),
+                         ClusterFixtures.Sharded(),
                      })
             {
                 foreach (var file in Render(request).Where(f => f.Path.EndsWith(".lua") || f.Path.EndsWith(".rockspec")))

@@ -26,7 +26,10 @@ public sealed class MonitoringRendererTests
     public void Renders_prometheus_alerts_tests_and_a_dashboard()
     {
         var paths = Render(PlatformFixtures.Sharded()).Select(f => f.Path).ToList();
-        Assert.Equal(["monitoring/prometheus.yml", "monitoring/alerts.yml", "monitoring/alerts.test.yml", "monitoring/grafana/events-overview.json", GrafanaProvisioningRenderer.FilePath], paths);
+        Assert.Equal(["monitoring/prometheus.yml", "monitoring/alerts.yml", "monitoring/alerts.test.yml", "monitoring/grafana/events-overview.json", GrafanaProvisioningRenderer.FilePath,
+            PrometheusOperatorRenderer.PodMonitorPath, PrometheusOperatorRenderer.PrometheusRulePath], paths);
+        // Hosts have no Prometheus Operator objects.
+        Assert.DoesNotContain(Render(PlatformFixtures.Sharded(CloudProvider.OnPremises)), f => f.Path.StartsWith(PrometheusOperatorRenderer.Directory, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -91,6 +94,24 @@ public sealed class MonitoringRendererTests
                 Assert.True(exitCode == 0, $"{scenario.Name} {string.Join(' ', arguments)}: {output}");
             }
         }
+    }
+
+    [ToolFact("promtool")]
+    public void Promtool_unit_tests_catch_a_vshard_alert_that_cannot_fire()
+    {
+        var scenario = PlatformFixtures.Sharded(CloudProvider.OnPremises, StorageEngine.Memtx, "manual");
+        var context = scenario.Context();
+        var plan = new MonitoringExpert().Design(context);
+        var files = MonitoringPhase.Spec.Render(plan, context).ToList();
+        Assert.Contains($"alertname: {AlertNames.VshardBucketsStuck}\n", files[2].Content);
+        // Ship rules whose stuck-buckets alert waits for 100 buckets in flight: the designed test must notice.
+        var broken = plan with { Rules = [.. plan.Rules.Select(r => r.Name == AlertNames.VshardBucketsStuck ? r with { Expression = r.Expression.Replace("\"} > 0 unless", "\"} > 100 unless", StringComparison.Ordinal) } : r)] };
+        Assert.NotEqual(plan.Rules.Single(r => r.Name == AlertNames.VshardBucketsStuck).Expression, broken.Rules.Single(r => r.Name == AlertNames.VshardBucketsStuck).Expression);
+        files[1] = AlertRulesRenderer.Render(broken, context);
+        using var bundle = new BundleWriter(files);
+        var (exitCode, output) = ExternalTool.Run("promtool", ["test", "rules", "alerts.test.yml"], bundle.PathOf("monitoring"), timeoutSeconds: 600);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(AlertNames.VshardBucketsStuck, output);
     }
 
     [ToolFact("promtool")]
