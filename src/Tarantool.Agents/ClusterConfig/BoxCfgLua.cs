@@ -40,6 +40,16 @@ public static class BoxCfgLua
                 return value
             end
 
+            -- tt's launcher opens the admin console on the hosts; a container starts tarantool without it, so the image
+            -- asks for one here (TT_CONSOLE_SOCKET, in the instance's data directory): the readiness probe, the backup job
+            -- and the deploy scripts talk to the instance through it. Opened before box.cfg, so a long recovery can be watched.
+            local CONSOLE_SOCKET = os.getenv('TT_CONSOLE_SOCKET')
+            if CONSOLE_SOCKET ~= nil and CONSOLE_SOCKET ~= '' then
+                local fio = require('fio')
+                fio.mktree(fio.dirname(CONSOLE_SOCKET))
+                require('console').listen('unix/:' .. CONSOLE_SOCKET)
+            end
+
 
             """);
 

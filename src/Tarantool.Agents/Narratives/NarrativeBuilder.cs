@@ -20,26 +20,26 @@ public sealed class NarrativeBuilder
     /// <summary>Picks the text of the narrative's language.</summary>
     public string T(string english, string russian) => Language == Language.Ru ? russian : english;
 
-    public NarrativeBuilder Title(string english, string russian) => Line($"# {T(english, russian)}").Blank();
+    public NarrativeBuilder Title(string english, string russian) => Line(Prose($"# {T(english, russian)}")).Blank();
 
     public NarrativeBuilder Section(NarrativeSection section) => Line($"## {section.Heading(Language)}").Blank();
 
-    public NarrativeBuilder Subsection(string english, string russian) => Line($"### {T(english, russian)}").Blank();
+    public NarrativeBuilder Subsection(string english, string russian) => Line(Prose($"### {T(english, russian)}")).Blank();
 
     public NarrativeBuilder Paragraph(string english, string russian) => Paragraph(T(english, russian));
 
-    public NarrativeBuilder Paragraph(string text) => Line(text).Blank();
+    public NarrativeBuilder Paragraph(string text) => Line(Prose(text)).Blank();
 
     public NarrativeBuilder Bullets(IEnumerable<string> items)
     {
-        foreach (var item in items) Line($"- {item}");
+        foreach (var item in items) Line(Prose($"- {item}"));
         return Blank();
     }
 
     public NarrativeBuilder Numbered(IEnumerable<string> items)
     {
         var n = 1;
-        foreach (var item in items) Line($"{n++}. {item}");
+        foreach (var item in items) Line(Prose($"{n++}. {item}"));
         return Blank();
     }
 
@@ -48,13 +48,16 @@ public sealed class NarrativeBuilder
     {
         Line("| " + string.Join(" | ", headers) + " |");
         Line("|" + string.Concat(headers.Select(_ => " --- |")));
-        foreach (var row in rows) Line("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |");
+        foreach (var row in rows) Line(Prose("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |"));
         return Blank();
     }
 
     public NarrativeBuilder Code(string language, string code) => Line($"```{language}").Line(code.TrimEnd('\n')).Line("```").Blank();
 
     public override string ToString() => _text.ToString().TrimEnd('\n') + "\n";
+
+    /// <summary>Prose in the narrative's typography: Russian takes a decimal comma (code is written by <see cref="Code"/>, untouched).</summary>
+    private string Prose(string text) => Language == Language.Ru ? RussianText.DecimalCommas(text) : text;
 
     private NarrativeBuilder Line(string text)
     {

@@ -275,16 +275,22 @@ internal static partial class PlatformChecks
         }
     }
 
-    /// <summary>Readiness from the instance's own state (where the config gives it a console), a startup budget, a lenient liveness.</summary>
+    /// <summary>Readiness from the instance's own state through its console on every form (3.x pins it in the config;
+    /// a 2.11 init.lua and Cartridge open it where the environment says, the path the probe and backups use), a
+    /// startup budget, a lenient liveness.</summary>
     public static IEnumerable<string> Probes(IReadOnlyDictionary<string, string> files)
     {
         var declarative = files.ContainsKey("kubernetes/configmap.yaml");
+        const string socket = "/var/lib/tarantool/$(TT_INSTANCE_NAME)/tarantool.control";
         foreach (var (file, doc) in Documents(files, "kubernetes").Where(d => Kind(d.Doc) == "StatefulSet"))
         {
             var container = Items(At(doc, "spec", "template", "spec", "containers")).First();
             var command = (At(container, "readinessProbe", "exec", "command") as YamlSequenceNode)?.Children.OfType<YamlScalarNode>().Select(c => c.Value).ToList();
-            if (declarative && (command is null || command.Count != 2 || command[0] != "/usr/local/bin/tarantool-health" || command[1] != "ready"))
+            if (command is null || command.Count != 2 || command[0] != "/usr/local/bin/tarantool-health" || command[1] != "ready")
                 yield return $"{file}: readiness is not the instance's own state (tarantool-health ready)";
+            var env = Items(At(container, "env")).ToDictionary(e => S(e, "name") ?? "", e => S(e, "value") ?? "");
+            if (!declarative && env.GetValueOrDefault("TT_CONSOLE_SOCKET") != socket && env.GetValueOrDefault("TARANTOOL_CONSOLE_SOCK") != socket)
+                yield return $"{file}: the instance opens no console at {socket}, where the probe and the backup Job look";
             if (int.Parse(S(container, "livenessProbe", "periodSeconds") ?? "0") * int.Parse(S(container, "livenessProbe", "failureThreshold") ?? "0") < 30)
                 yield return $"{file}: liveness tolerates less than 30 s";
         }
@@ -347,7 +353,7 @@ internal static partial class PlatformChecks
             if (!Regex.IsMatch(stages[1], $@"apt-get install[^\n]*\s{Regex.Escape(tool)}(\s|$)")) yield return $"containers/Dockerfile: the builder does not install {tool}";
         if (stages[2].Contains("apt-get install", StringComparison.Ordinal)) yield return "containers/Dockerfile: the runtime stage installs packages";
         if (!stages[2].Contains("COPY --from=builder", StringComparison.Ordinal)) yield return "containers/Dockerfile: the runtime stage does not take the built application";
-        if (!Regex.IsMatch(stages[2], @"HEALTHCHECK [^\n]*\\\n\s+CMD \[""/usr/local/bin/tarantool-health"", ""(ready|greeting)""\]")) yield return "containers/Dockerfile: no HEALTHCHECK with tarantool-health";
+        if (!Regex.IsMatch(stages[2], @"HEALTHCHECK [^\n]*\\\n\s+CMD \[""/usr/local/bin/tarantool-health"", ""ready""\]")) yield return "containers/Dockerfile: no HEALTHCHECK with tarantool-health";
         if (!stages[2].Contains($"test \"$(id -u tarantool):$(id -g tarantool)\" = \"{TarantoolUid}:{TarantoolUid}\"", StringComparison.Ordinal))
             yield return "containers/Dockerfile: the tarantool user's uid is not checked against the pods' runAsUser";
         if (!files.ContainsKey("containers/healthcheck.lua")) yield return "containers/healthcheck.lua is missing";

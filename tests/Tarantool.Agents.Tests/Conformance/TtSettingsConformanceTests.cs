@@ -7,7 +7,7 @@ namespace Tarantool.Agents.Tests.Conformance;
 /// The tt files of every sample bundle hold only settings current tt reads. tt decodes tt.yaml with mapstructure
 /// without rejecting unknown keys, so a misspelt or removed key would not fail: it would silently do nothing.
 /// </summary>
-public sealed class TtSettingsConformanceTests(SampleBundlesFixture bundles) : IClassFixture<SampleBundlesFixture>
+public sealed partial class TtSettingsConformanceTests(SampleBundlesFixture bundles) : IClassFixture<SampleBundlesFixture>
 {
     public static TheoryData<string> SampleFiles => Samples.Files();
 
@@ -71,6 +71,30 @@ public sealed class TtSettingsConformanceTests(SampleBundlesFixture bundles) : I
         Assert.Equal(document.Instances.Select(i => i.Instance!).Order(StringComparer.Ordinal), listed);
         Assert.All(instances.Children.Values, v => Assert.True(v is YamlScalarNode { Value: null or "" } or YamlMappingNode { Children.Count: 0 }, "a cluster-config instance needs no settings in instances.yml"));
     }
+
+    /// <summary>
+    /// The bundle states one required tt release, and it is the one that has the commands and flags the bundle uses
+    /// (tarantool/tt CHANGELOG: <c>tt start --interactive</c> 2.4.0, <c>tt stop -y</c> 2.5.0, <c>tt play/cat
+    /// --timestamp</c> 2.6.0): every "tt X.Y" in every file of the bundle names <see cref="TtRelease.MinimumVersion"/>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void Every_file_names_the_one_required_tt_version(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        var mentions = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("bundle.json", StringComparison.Ordinal))
+            .SelectMany(f => TtVersionMention().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(root, f), Version: m.Groups[1].Value)))
+            .ToList();
+
+        var usesTimestamp = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Any(f => File.ReadAllText(f).Contains("--timestamp", StringComparison.Ordinal));
+        if (usesTimestamp) Assert.True(Version.Parse(TtRelease.MinimumVersion) >= new Version(2, 6), "tt play/cat --timestamp came with tt 2.6.0");
+        Assert.Contains(mentions, m => m.File == Path.Combine("docs", "setup.md"));
+        Assert.All(mentions, m => Assert.True(m.Version == TtRelease.MinimumVersion, $"{m.File} names tt {m.Version}, the bundle requires tt {TtRelease.MinimumVersion}"));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\btt (?:версии |version |release )?(\d+\.\d+)(?:\.\d+)?\b")]
+    private static partial System.Text.RegularExpressions.Regex TtVersionMention();
 
     private static IEnumerable<string> UnknownKeys(YamlMappingNode root)
     {

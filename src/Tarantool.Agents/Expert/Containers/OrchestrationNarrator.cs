@@ -1,3 +1,4 @@
+using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases;
 using Tarantool.Agents.Phases.CapacityPlanning;
@@ -54,10 +55,10 @@ public static class OrchestrationNarrator
 
         n.Section(ContainersPhase.Compose);
         n.Paragraph(
-            "containers/docker-compose.yml has one service per instance with its own named volume, a healthcheck that connects to iproto and checks the Tarantool greeting " +
+            $"containers/docker-compose.yml has one service per instance with its own named volume, a healthcheck that runs {HealthCheckScript.ImagePath} ready, which asks the instance through its console socket " +
             "(no credentials needed), and ports published on 127.0.0.1 only. Secrets come from containers/.env, which you create from containers/.env.example; " +
             "compose refuses to start while a variable is missing.",
-            "В containers/docker-compose.yml по сервису на экземпляр, у каждого свой именованный том, проверка здоровья подключается к iproto и проверяет приветствие Tarantool " +
+            $"В containers/docker-compose.yml по сервису на экземпляр, у каждого свой именованный том, проверка здоровья запускает {HealthCheckScript.ImagePath} ready, который спрашивает экземпляр через его консольный сокет " +
             "(учётные данные не нужны), порты открыты только на 127.0.0.1. Секреты берутся из containers/.env, который вы создаёте по образцу containers/.env.example; " +
             "без заполненной переменной compose не запустится.");
         n.Table(
@@ -132,8 +133,8 @@ public static class OrchestrationNarrator
             $"Requests come from the capacity plan: a storage instance needs {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} RAM (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)}, which also holds what a checkpoint's read view keeps alive, + runtime) " +
             $"and {capacity.CpuPerStorageInstance} vCPU; volumes are the plan's {Figures.Gb(capacity.DiskPerStorageInstanceGb)} per instance plus 5% filesystem overhead. " +
             "Limits equal requests, which gives the Guaranteed QoS class.",
-            $"Запросы ресурсов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)}, где есть место и для read view снимка, + runtime) " +
-            $"и {capacity.CpuPerStorageInstance} vCPU; тома — {Figures.Gb(capacity.DiskPerStorageInstanceGb)} на экземпляр из плана плюс 5% на файловую систему. " +
+            $"Запросы ресурсов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes, Language.Ru)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes, Language.Ru)}, где есть место и для read view снимка, + runtime) " +
+            $"и {capacity.CpuPerStorageInstance} vCPU; тома — {Figures.Gb(capacity.DiskPerStorageInstanceGb, Language.Ru)} на экземпляр из плана плюс 5% на файловую систему. " +
             "Лимиты равны запросам, это класс QoS Guaranteed.");
         n.Table(
             [n.T("Replicaset", "Набор реплик"), n.T("Role", "Роль"), n.T("Pods", "Поды"), "CPU", n.T("Memory", "Память"), n.T("Volume", "Том"), n.T("Anti-affinity", "Антиаффинити"), n.T("Zone spread", "Распределение по зонам")],
@@ -144,11 +145,11 @@ public static class OrchestrationNarrator
         n.Paragraph(
             $"Probes: {plan.Probes.RecoveryFormula}. The startup probe allows {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} s; " +
             $"liveness is a TCP connect to iproto tolerating {Figures.Integer(plan.Probes.LivenessPeriodSeconds * plan.Probes.LivenessFailureThreshold)} s of failures, " +
-            $"readiness is an HTTP GET on {plan.Probes.ReadinessPath}, served by the TX thread, so a stalled instance leaves the Service without being killed. " +
+            $"readiness runs {HealthCheckScript.ImagePath} ready in the pod: through the console socket in the data directory it asks the instance itself for box.info.status running, the config status and, on a replica, an upstream it follows, so a stalled or lagging-behind-nobody instance leaves the Service without being killed. " +
             "Each PodDisruptionBudget allows one unavailable pod per replicaset, so a node drain never takes a quorum.",
-            $"Пробы: {plan.Probes.RecoveryFormula}. Startup-проба даёт {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} с; " +
+            $"Пробы: {RecoveryBudget.Formula(capacity, Language.Ru)}. Startup-проба даёт {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} с; " +
             $"liveness — TCP-подключение к iproto, терпит {Figures.Integer(plan.Probes.LivenessPeriodSeconds * plan.Probes.LivenessFailureThreshold)} с ошибок, " +
-            $"readiness — HTTP GET на {plan.Probes.ReadinessPath}, который обслуживает TX-поток, поэтому зависший экземпляр выводится из Service, но не убивается. " +
+            $"readiness запускает в поде {HealthCheckScript.ImagePath} ready: через консольный сокет в каталоге данных он спрашивает сам экземпляр — box.info.status running, статус конфигурации и у реплики хотя бы один поток репликации в состоянии follow, — поэтому зависший экземпляр выводится из Service, но не убивается. " +
             "PodDisruptionBudget допускает один недоступный под на набор реплик, и обслуживание узла никогда не ломает кворум.");
     }
 
@@ -159,9 +160,9 @@ public static class OrchestrationNarrator
             $"Host sizes come from the capacity plan: a storage instance needs {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} RAM (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + copy-on-write reserve + runtime), " +
             $"{capacity.CpuPerStorageInstance} vCPU and {Figures.Gb(capacity.DiskPerStorageInstanceGb)} of SSD for its data directory. " +
             $"Recovery after a restart: {plan.Probes.RecoveryFormula}; the unit's start timeout allows it.",
-            $"Размеры хостов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes)} + резерв copy-on-write + runtime), " +
-            $"{capacity.CpuPerStorageInstance} vCPU и {Figures.Gb(capacity.DiskPerStorageInstanceGb)} SSD под каталог данных. " +
-            $"Восстановление после перезапуска: {plan.Probes.RecoveryFormula}; таймаут запуска службы это допускает.");
+            $"Размеры хостов взяты из плана ёмкости: экземпляру хранения нужно {Figures.Bytes(capacity.RamPerStorageInstanceBytes, Language.Ru)} памяти (memtx {Figures.Bytes(capacity.MemtxMemoryBytes, Language.Ru)} + резерв copy-on-write + runtime), " +
+            $"{capacity.CpuPerStorageInstance} vCPU и {Figures.Gb(capacity.DiskPerStorageInstanceGb, Language.Ru)} SSD под каталог данных. " +
+            $"Восстановление после перезапуска: {RecoveryBudget.Formula(capacity, Language.Ru)}; таймаут запуска службы это допускает.");
         n.Table(
             [n.T("Host", "Хост"), n.T("Zone", "Зона"), n.T("Instances", "Экземпляры")],
             topology.Replicasets.SelectMany(r => r.Instances).GroupBy(i => i.Host, StringComparer.Ordinal)
@@ -170,7 +171,7 @@ public static class OrchestrationNarrator
             n.Paragraph(
                 $"On {vm.Cloud} each host is a `{vm.MachineType}` VM ({vm.Vcpus} vCPU, {vm.MemoryGib} GiB), the smallest type holding the busiest host's {vm.NeededVcpus} vCPU and {Figures.Number(vm.NeededMemoryGib)} GiB, " +
                 $"with a {vm.DiskGb} GB {vm.DiskType} data disk: {vm.DiskReason} Members of a replicaset sit in different zones ({string.Join(", ", vm.Zones)}).",
-                $"В {vm.Cloud} каждый хост — ВМ `{vm.MachineType}` ({vm.Vcpus} vCPU, {vm.MemoryGib} GiB), наименьший тип, вмещающий {vm.NeededVcpus} vCPU и {Figures.Number(vm.NeededMemoryGib)} GiB самого загруженного хоста, " +
+                $"В {vm.Cloud} каждый хост — ВМ `{vm.MachineType}` ({vm.Vcpus} vCPU, {vm.MemoryGib} ГиБ), наименьший тип, вмещающий {vm.NeededVcpus} vCPU и {Figures.Number(vm.NeededMemoryGib, 1, Language.Ru)} ГиБ самого загруженного хоста, " +
                 $"с диском данных {vm.DiskType} на {vm.DiskGb} ГБ: {vm.DiskReasonRu} Участники набора реплик находятся в разных зонах ({string.Join(", ", vm.Zones)}).");
     }
 
@@ -215,14 +216,14 @@ public static class OrchestrationNarrator
             $"waits {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} s for recovery and {Figures.Integer(plan.Probes.TerminationGraceSeconds)} s for a graceful stop. " +
             $"The start counts as done when the instance itself notifies systemd (READY=1, after recovery and the config), and the wait is the same recovery-time budget as the startup probe and the deploy scripts' START_TIMEOUT. " +
             $"The unit is hardened: ProtectSystem=strict with only {SystemdRenderer.VarDirectory(cluster)} writable, ProtectHome, PrivateDevices, NoNewPrivileges, RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6. " +
-            $"systemd/{target} starts the enabled instances at boot. The deployment phase's playbook installs both" + (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "." : "; tt 2.4 or newer is needed for 'tt start --interactive'."),
+            $"systemd/{target} starts the enabled instances at boot. The deployment phase's playbook installs both" + (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "." : $"; 'tt start --interactive' needs {TtRelease.Requirement}, the release setup.md installs."),
             $"systemd/{template} — шаблонная служба (Type=notify), единственная служба экземпляров в комплекте: часть после @ — имя экземпляра. Она запускает '{SystemdRenderer.ExecStart(cluster, plan.ConfigDelivery)}' " +
             $"в {app}, куда папка tarantool/ из комплекта устанавливается как приложение и его окружение tt, поэтому данные попадают в {InstanceLayout.VmDataRoot(cluster)}/<экземпляр> " +
             $"(диск данных монтируйте в {InstanceLayout.VmDataRoot(cluster)}), а секреты берутся из {InstanceLayout.SecretsFile(cluster)}. Служба перезапускает экземпляр при сбое, " +
             $"ждёт восстановления {Figures.Integer(plan.Probes.StartupPeriodSeconds * plan.Probes.StartupFailureThreshold)} с и корректной остановки {Figures.Integer(plan.Probes.TerminationGraceSeconds)} с. " +
             $"Запуск считается завершённым, когда экземпляр сам уведомляет systemd (READY=1, после восстановления и применения конфигурации); ожидание — тот же бюджет времени восстановления, что у startup-пробы и START_TIMEOUT скриптов развёртывания. " +
             $"Служба защищена: ProtectSystem=strict и запись только в {SystemdRenderer.VarDirectory(cluster)}, ProtectHome, PrivateDevices, NoNewPrivileges, RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6. " +
-            $"systemd/{target} запускает включённые экземпляры при загрузке. Обе службы устанавливает плейбук фазы развёртывания" + (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "." : "; для 'tt start --interactive' нужна tt 2.4 или новее."));
+            $"systemd/{target} запускает включённые экземпляры при загрузке. Обе службы устанавливает плейбук фазы развёртывания" + (plan.ConfigDelivery == ConfigDelivery.ConfigYaml ? "." : $"; для 'tt start --interactive' нужна {TtRelease.RequirementRu}, как при установке по setup.md."));
         n.Table(
             [n.T("Host", "Сервер"), n.T("Units", "Службы")],
             topology.Replicasets.SelectMany(r => r.Instances).GroupBy(i => i.Host).OrderBy(g => g.Key, StringComparer.Ordinal)

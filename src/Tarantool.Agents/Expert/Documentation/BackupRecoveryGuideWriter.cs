@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Languages;
 using Tarantool.Agents.Phases.Deployment;
 using Tarantool.Agents.Phases.Documentation;
@@ -207,8 +208,8 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
             s.T("Replay every archived xlog written after the snapshot (file names at or above the snapshot's signature) up to the moment, for every replica id, as `restore.sh` does: after a failover the writes come from another replica id, so replaying one id alone (`--replica 1`) silently drops the rest. The `VClock:` line of the .snap header shows which ids wrote before the snapshot:",
                 "Проиграйте все архивные xlog, записанные после снапшота (имена файлов не меньше сигнатуры снапшота), до нужного момента и для всех идентификаторов реплик, как это делает `restore.sh`: после переключения запись идёт от другого идентификатора, и проигрывание одного (`--replica 1`) молча теряет остальные. Строка `VClock:` в заголовке .snap показывает, какие идентификаторы писали до снапшота:")
                 + "\n\n   ```bash\n   head -c 512 /restore/snap/*.snap | grep VClock\n   tt play localhost:3399 /restore/xlog/*.xlog --timestamp 2025-01-31T11:59:00Z\n   ```\n\n   "
-                + s.T($"To stop at an exact LSN instead, name the writer: `--to <lsn> --replica <id>` (the id is `box.info.id` of the leader at that moment, e.g. `{leader}`). `{DeploymentLayout.BackupToolsDir}/restore.sh INSTANCE --data-dir DIR --to-timestamp T` runs steps 2 and 3 for you. These commands need tt 2.5 or newer, as setup.md states.",
-                    $"Чтобы остановиться на точном LSN, укажите писателя: `--to <lsn> --replica <id>` (id — `box.info.id` лидера в тот момент, например `{leader}`). `{DeploymentLayout.BackupToolsDir}/restore.sh INSTANCE --data-dir DIR --to-timestamp T` выполняет шаги 2 и 3 сам. Эти команды требуют tt версии 2.5 или новее, как указано в setup.md."),
+                + s.T($"To stop at an exact LSN instead, name the writer: `--to <lsn> --replica <id>` (the id is `box.info.id` of the leader at that moment, e.g. `{leader}`). `{DeploymentLayout.BackupToolsDir}/restore.sh INSTANCE --data-dir DIR --to-timestamp T` runs steps 2 and 3 for you. These commands need {TtRelease.Requirement}, as setup.md states.",
+                    $"Чтобы остановиться на точном LSN, укажите писателя: `--to <lsn> --replica <id>` (id — `box.info.id` лидера в тот момент, например `{leader}`). `{DeploymentLayout.BackupToolsDir}/restore.sh INSTANCE --data-dir DIR --to-timestamp T` выполняет шаги 2 и 3 сам. Эти команды требуют {TtRelease.RequirementRu}, как указано в setup.md."),
             s.T("Check the data on the scratch instance, then copy the needed rows back through the application, or make the scratch data the new replicaset (below).", "Проверьте данные на временном инстансе, затем перенесите нужные строки обратно через приложение или сделайте временные данные новым репликасетом (см. ниже)."),
         ]);
         var source = cluster.BackupInstance(cluster.MainReplicaset);

@@ -15,11 +15,11 @@ internal sealed class SectionText(Language language)
 
     public string T(string english, string russian) => Language == Language.Ru ? russian : english;
 
-    public SectionText P(string english, string russian) => Line(T(english, russian)).Blank();
+    public SectionText P(string english, string russian) => Line(Prose(T(english, russian))).Blank();
 
-    public SectionText P(string text) => Line(text).Blank();
+    public SectionText P(string text) => Line(Prose(text)).Blank();
 
-    public SectionText Sub(string english, string russian) => Line("### " + T(english, russian)).Blank();
+    public SectionText Sub(string english, string russian) => Line(Prose("### " + T(english, russian))).Blank();
 
     /// <summary>A <c>### </c> heading taken as is (alert names, exercise titles built by the caller).</summary>
     public SectionText SubRaw(string heading) => Line("### " + heading).Blank();
@@ -29,7 +29,7 @@ internal sealed class SectionText(Language language)
     public SectionText Bullets(IEnumerable<string> items)
     {
         var any = false;
-        foreach (var item in items) { Line("- " + item); any = true; }
+        foreach (var item in items) { Line(Prose("- " + item)); any = true; }
         return any ? Blank() : this;
     }
 
@@ -37,7 +37,7 @@ internal sealed class SectionText(Language language)
     public SectionText Steps(IEnumerable<string> items, int first = 1)
     {
         var n = first;
-        foreach (var item in items) Line($"{n++}. {item}");
+        foreach (var item in items) Line(Prose($"{n++}. {item}"));
         return Blank();
     }
 
@@ -52,13 +52,16 @@ internal sealed class SectionText(Language language)
     {
         Line("| " + string.Join(" | ", headers) + " |");
         Line("|" + string.Concat(headers.Select(_ => " --- |")));
-        foreach (var row in rows) Line("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |");
+        foreach (var row in rows) Line(Prose("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |"));
         return Blank();
     }
 
     public SectionText Raw(string markdown) => Line(markdown.TrimEnd('\n')).Blank();
 
     public override string ToString() => _text.ToString().TrimEnd('\n') + "\n";
+
+    /// <summary>Prose in the guide's typography: Russian takes a decimal comma (code blocks and inline code keep points).</summary>
+    private string Prose(string text) => Language == Language.Ru ? Narratives.RussianText.DecimalCommas(text) : text;
 
     private SectionText Line(string text)
     {

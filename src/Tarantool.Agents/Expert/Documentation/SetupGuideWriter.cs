@@ -1,3 +1,4 @@
+using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Expert.CloudVms;
 using Tarantool.Agents.Narratives;
 using Tarantool.Agents.Phases.Deployment;
@@ -59,9 +60,21 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
     {
         var identity = Phases.Deployment.BackupIdentity.For(cluster.Request, _ops.Namespace, cluster.Backup.StorageKind, cluster.Backup.StorageUri);
         var account = Phases.Deployment.BackupIdentity.ServiceAccount(_ops.Namespace);
-        s.P($"Backups run as their own Jobs (`deploy/kubernetes/backup-cronjob.yaml`, image `deploy/kubernetes/backup.Dockerfile`) under the service account `{account}` ({identity.Mechanism}). Before the first backup, give it {identity.Permissions}; fill in the capitalised placeholders in the manifest:",
-            $"Бэкапы выполняются отдельными Job (`deploy/kubernetes/backup-cronjob.yaml`, образ `deploy/kubernetes/backup.Dockerfile`) от имени сервисного аккаунта `{account}` ({identity.MechanismRu}). До первого бэкапа выдайте ему: {identity.PermissionsRu}; заполните в манифесте заглушки, написанные заглавными буквами:");
+        s.P($"Backups run as their own Jobs (`deploy/kubernetes/backup-cronjob.yaml`, image `deploy/kubernetes/backup.Dockerfile`) under the service account `{account}` ({identity.Mechanism}). Before the first backup, give it {identity.Permissions}:",
+            $"Бэкапы выполняются отдельными Job (`deploy/kubernetes/backup-cronjob.yaml`, образ `deploy/kubernetes/backup.Dockerfile`) от имени сервисного аккаунта `{account}` ({identity.MechanismRu}). До первого бэкапа выдайте ему: {identity.PermissionsRu}:");
         s.Bash(string.Join("\n", identity.SetupCommands));
+        if (identity.Inputs.Count == 0) return;
+        s.P("The commands above and the manifest name values of your account the bundle cannot know; replace each placeholder with yours:",
+            "Команды выше и манифест используют значения вашего аккаунта, которых комплект знать не может; замените каждую заглушку своим значением:");
+        s.Bullets(identity.Inputs.Select(i => s.T(
+            $"`{i.Name}`: {i.Meaning} (`{i.LookUp}`)" + (i.InManifest ? ", also in `deploy/kubernetes/backup-cronjob.yaml`." : ", in the commands above only."),
+            $"`{i.Name}`: {i.MeaningRu} (`{i.LookUp}`)" + (i.InManifest ? ", также в `deploy/kubernetes/backup-cronjob.yaml`." : ", только в командах выше."))));
+        var manifest = identity.Inputs.Where(i => i.InManifest).ToList();
+        if (manifest.Count == 0) return;
+        s.P("Fill them into the manifest; `deploy/scripts/deploy.sh` refuses to apply anything while a placeholder remains in it:",
+            "Впишите их в манифест; `deploy/scripts/deploy.sh` ничего не применяет, пока в нём остаётся заглушка:");
+        s.Bash(string.Join("\n", manifest.Select(i => $"{i.Name}=\"$({i.LookUp})\"")) + "\n" +
+               "sed -i " + string.Join(" ", manifest.Select(i => $"-e \"s/\\b{i.Name}\\b/${{{i.Name}}}/g\"")) + " deploy/kubernetes/backup-cronjob.yaml");
     }
 
     /// <summary>On a public cloud's VMs: the machine type, data disk, zones and backup access the hosts need.</summary>
@@ -85,8 +98,8 @@ internal sealed class SetupGuideWriter(ClusterProfile cluster)
     private void Installation(SectionText s)
     {
         var major = cluster.Version.Major;
-        s.P($"Install Tarantool {cluster.Version} from the official repository and tt 2.5 or newer (the `-y` flag of `tt stop` and `tt replicaset` commands need it). Pin the release line so an unattended upgrade never moves the cluster to another line.",
-            $"Установите Tarantool {cluster.Version} из официального репозитория и tt версии 2.5 или новее (от неё зависят флаг `-y` у `tt stop` и команды `tt replicaset`). Закрепите линию релизов, чтобы автоматическое обновление не перевело кластер на другую линию.");
+        s.P($"Install Tarantool {cluster.Version} from the official repository and {TtRelease.Requirement} (the `--timestamp` flag of `tt play` and `tt cat` in point-in-time recovery, the `-y` flag of `tt stop` and `tt start --interactive` need it). Pin the release line so an unattended upgrade never moves the cluster to another line.",
+            $"Установите Tarantool {cluster.Version} из официального репозитория и {TtRelease.RequirementRu} (от неё зависят флаг `--timestamp` у `tt play` и `tt cat` при восстановлении на момент времени, флаг `-y` у `tt stop` и `tt start --interactive`). Закрепите линию релизов, чтобы автоматическое обновление не перевело кластер на другую линию.");
         if (cluster.OnKubernetes)
         {
             s.P("On Kubernetes the image carries Tarantool and tt; install only the client tools on the operator machine:",

@@ -55,8 +55,13 @@ internal sealed class TrainingGuideWriter(ClusterProfile cluster)
         var uris = string.Join(",", members.Select(i => $"{Phases.Containers.PlatformNaming.PodHost(i.Name, cluster.MainReplicaset.Name, ns)}:{Phases.Containers.PlatformNaming.ContainerIprotoPort}"));
         var secret = $"{ns}-credentials";
         return $"IMAGE=$(kubectl get statefulset -n {ns} {cluster.MainReplicaset.Name} -o jsonpath='{{.spec.template.spec.containers[0].image}}')\n" +
-               $"kubectl run -n {ns} drill-load -i --rm --restart=Never --image=\"$IMAGE\" --overrides='{{\"spec\":{{\"automountServiceAccountToken\":false,\"securityContext\":{{\"runAsNonRoot\":true,\"runAsUser\":1000,\"seccompProfile\":{{\"type\":\"RuntimeDefault\"}}}},\"containers\":[{{\"name\":\"drill-load\",\"image\":\"'\"$IMAGE\"'\",\"stdin\":true,\"command\":[\"tarantool\",\"/dev/stdin\"],\"env\":[{{\"name\":\"DRILL_URIS\",\"value\":\"{uris}\"}},{{\"name\":\"DRILL_USER\",\"value\":\"{AppUser}\"}},{{\"name\":\"DRILL_PASSWORD\",\"valueFrom\":{{\"secretKeyRef\":{{\"name\":\"{secret}\",\"key\":\"{AppUser}-password\"}}}}}}],\"securityContext\":{{\"allowPrivilegeEscalation\":false,\"capabilities\":{{\"drop\":[\"ALL\"]}}}}}}]}}}}' < {DrillLoad.FileName}";
+               $"kubectl run -n {ns} drill-load -i --rm --restart=Never --labels={DrillLoadLabels(ns)} --image=\"$IMAGE\" --overrides='{{\"spec\":{{\"automountServiceAccountToken\":false,\"securityContext\":{{\"runAsNonRoot\":true,\"runAsUser\":1000,\"seccompProfile\":{{\"type\":\"RuntimeDefault\"}}}},\"containers\":[{{\"name\":\"drill-load\",\"image\":\"'\"$IMAGE\"'\",\"stdin\":true,\"command\":[\"tarantool\",\"/dev/stdin\"],\"env\":[{{\"name\":\"DRILL_URIS\",\"value\":\"{uris}\"}},{{\"name\":\"DRILL_USER\",\"value\":\"{AppUser}\"}},{{\"name\":\"DRILL_PASSWORD\",\"valueFrom\":{{\"secretKeyRef\":{{\"name\":\"{secret}\",\"key\":\"{AppUser}-password\"}}}}}}],\"securityContext\":{{\"allowPrivilegeEscalation\":false,\"capabilities\":{{\"drop\":[\"ALL\"]}}}}}}]}}}}' < {DrillLoad.FileName}";
     }
+
+    /// <summary>The load writes straight to the members, not through routers: its pod carries the cluster's own pod
+    /// labels (as the backup Jobs do), which the peers NetworkPolicy admits to every instance's iproto port.</summary>
+    internal static string DrillLoadLabels(string ns) =>
+        $"app.kubernetes.io/name=tarantool,app.kubernetes.io/instance={ns},app.kubernetes.io/component=drill-load";
 
     private void Exercises(SectionText s)
     {

@@ -200,20 +200,71 @@ public sealed class DrScenarioDesigner(ClusterRequest request, CapacityPlan capa
             : ["No replica becomes writable during the partition.", "At most one writable member at any check.", "Replication resumes after healing; no acknowledged marker lost."]);
     }
 
-    private DrScenario ReplicasetRestore() => Scenario(DrScenarioIds.ReplicasetRestore,
-        $"Replicaset loss: restore {Main.Name} from the latest backup and archived WAL into a scratch directory", RecoveryFailures.LostReplicaset, Main.Name,
-        [RunWhere("restore.sh, tarantool and access to the backup storage"), "At least one full backup exists and its verification passed.", "Free disk for one more copy of the data."],
+    /// <summary>The drill's targets: the request's RTO/RPO when it states them (never looser than the plan's, which the
+    /// validator holds the thresholds to), else the plan's.</summary>
+    private int TargetRto(int planned) => request.RtoSeconds is > 0 and var target ? Math.Min(target, planned) : planned;
+
+    private int TargetRpo(int planned) => request.RpoSeconds is >= 0 and var target ? Math.Min(target, planned) : planned;
+
+    private bool Scratch => ConfigDelivery.For(request) == ConfigDelivery.ConfigYaml;
+
+    private DrScenario ReplicasetRestore()
+    {
+        var n = Main.Instances.Count;
+        var others = string.Join(", ", Main.Instances.Where(i => i.Name != Source).Select(i => i.Name));
+        var election = topology.FailoverMode == "election";
+        var leaderFix = election ? "`replication.synchro_quorum: 1` (a lone seed can then win the election and confirm writes)" : $"`{Source}` as the configured leader of {Main.Name}";
+        if (!Scratch) return Scenario(DrScenarioIds.ReplicasetRestore,
+            $"Replicaset loss: restore {Main.Name} from the latest backup and archived WAL into a scratch directory", RecoveryFailures.LostReplicaset, Main.Name,
+            [RunWhere("restore.sh, tarantool and access to the backup storage"), "At least one full backup exists and its verification passed.", "Free disk for one more copy of the data."],
+            [
+                "Write 30 markers to the leader and note the time of the last one.",
+                backup.ContinuousWalArchival ? $"Wait one archive interval plus a margin ({backup.WalArchiveIntervalSeconds + 15} s) so archive-wal.sh ships them." : $"Take a backup: `{TakeBackup}`.",
+                $"Restore: `{BackupTools}/restore.sh {Source} --data-dir <scratch> --include-partial` and start a throwaway instance on the result.",
+                "Count the markers in the restored data; the time from the restore command to a running instance is the measured RTO (host provisioning excluded).",
+            ],
+            "The latest backup and the archived xlogs restore into a running instance that holds every marker written more than one archive interval before the drill.",
+            "Time from starting restore.sh until the scratch instance runs with the data loaded.",
+            "Markers written before the point that are missing from the restored data, expressed as the time since the point.",
+            TargetRto(Rto(RecoveryFailures.LostReplicaset)), TargetRpo(backup.RpoSeconds),
+            ["restore.sh verifies every checksum.", "The scratch instance starts on the restored files.", "Restore time within the RTO threshold.", "Missing markers within the RPO threshold."]);
+
+        var scratchNs = $"{Namespace}-dr";
+        IReadOnlyList<string> preconditions = OnKubernetes
+            ? [
+                $"Run from an operator machine with kubectl and jq for the cluster; the drill creates the namespace `{scratchNs}` (restricted Pod Security) with room for {n} more pods of {Main.Name} and deletes it at the end (KEEP_SCRATCH=1 keeps it).",
+                $"The backup service account's cloud identity also trusts `system:serviceaccount:{scratchNs}:{Phases.Deployment.BackupIdentity.ServiceAccount(Namespace)}` (one more subject in the IRSA trust policy, Workload Identity binding or federated credential), so the helper pod reads the backups.",
+                "At least one full backup exists and its verification passed.",
+            ]
+            : [
+                "SCRATCH_HOST is a spare host installed like the others (tarantool, tt, backup/ scripts, secrets file, backup storage access) with the memory and disk of the replicaset's members; the drill never restores onto a production host.",
+                "At least one full backup exists and its verification passed.",
+            ];
+        IReadOnlyList<string> steps =
         [
-            "Write 30 markers to the leader and note the time of the last one.",
+            "Write 30 markers to the production leader and note the time of the last one.",
             backup.ContinuousWalArchival ? $"Wait one archive interval plus a margin ({backup.WalArchiveIntervalSeconds + 15} s) so archive-wal.sh ships them." : $"Take a backup: `{TakeBackup}`.",
-            $"Restore: `{BackupTools}/restore.sh {Source} --data-dir <scratch> --include-partial` and start a throwaway instance on the result.",
-            "Count the markers in the restored data; the time from the restore command to a running instance is the measured RTO (host provisioning excluded).",
-        ],
-        "The latest backup and the archived xlogs restore into a running instance that holds every marker written more than one archive interval before the drill.",
-        "Time from starting restore.sh until the scratch instance runs with the data loaded.",
-        "Markers written before the point that are missing from the restored data, expressed as the time since the point.",
-        Rto(RecoveryFailures.LostReplicaset), backup.RpoSeconds,
-        ["restore.sh verifies every checksum.", "The scratch instance starts on the restored files.", "Restore time within the RTO threshold.", "Missing markers within the RPO threshold."]);
+            OnKubernetes
+                ? $"In the scratch namespace `{scratchNs}`: copy the credentials Secret and the backup service account, create {Main.Name}'s Service and StatefulSet from production's at zero replicas and its ConfigMap reduced to {Main.Name} with {leaderFix} (names moved to `{scratchNs}`)."
+                : $"On SCRATCH_HOST: a config reduced to {Main.Name}, its {n} instances on ports 13301 and up with their own data directories under /srv/tarantool-dr, and {leaderFix}.",
+            OnKubernetes
+                ? $"Restore `{Source}`'s backup under its own name into its own volume `{Phases.Containers.InstanceLayout.DataVolumeClaim(Source)}` from a helper pod of the backup Job's template (backup image, service account, storage access): `{Phases.Containers.InstanceLayout.BackupToolsDir}/restore.sh {Source} --data-dir {Phases.Containers.InstanceLayout.ContainerDataRoot}/{Source} --include-partial`; then `kubectl scale statefulset -n {scratchNs} {Main.Name} --replicas={n}`."
+                : $"Restore `{Source}`'s backup under its own name: `{Phases.Containers.InstanceLayout.BackupToolsDir}/restore.sh {Source} --data-dir /srv/tarantool-dr/{App}/{Source} --include-partial`; start `{Source}` alone (`systemd-run --unit dr-{Source} tarantool --name {Source} --config <scratch config>`), then {others} with empty data directories.",
+            election ? $"`box.ctl.promote()` on `{Source}`; wait until it is writable and {others} follow it." : $"Wait until `{Source}` is writable and {others} follow it.",
+            election ? $"Put `replication.synchro_quorum` back (N / 2 + 1 = {n / 2 + 1}) and reload every member; `box.info.synchro.quorum` must read {n / 2 + 1}." : "Put the configuration back as production has it and reload every member.",
+            "Count the markers on the restored leader; the scratch environment is removed.",
+        ];
+        return Scenario(DrScenarioIds.ReplicasetRestore,
+            OnKubernetes
+                ? $"Replicaset loss: the whole-replicaset runbook restores {Main.Name} in the scratch namespace {scratchNs}"
+                : $"Replicaset loss: the whole-replicaset runbook restores {Main.Name} as a scratch instance set on SCRATCH_HOST",
+            RecoveryFailures.LostReplicaset, Main.Name, preconditions, steps,
+            $"The backup restores under `{Source}`'s own name, `{Source}` leads alone on the temporary fix, the {n - 1} empty members join from it, the quorum is back and every marker written more than one archive interval before the drill is there.",
+            $"Time from the restore's start until `{Source}` is writable and every other member follows it (scratch environment set-up included, host or node provisioning excluded).",
+            "Markers written before the point that are missing on the restored leader, expressed as the time since the point.",
+            TargetRto(Rto(RecoveryFailures.LostReplicaset)), TargetRpo(backup.RpoSeconds),
+            [$"`{Source}` starts on the restored files under its own name.", "Exactly one writable member; every other member follows it.", election ? $"`box.info.synchro.quorum` is {n / 2 + 1} again." : "The configuration is back as production has it.", "Restore time within the RTO threshold (the request's target when it states one).", "Missing markers within the RPO threshold."]);
+    }
 
     private DrScenario PointInTimeRestore() => Scenario(DrScenarioIds.PointInTimeRestore,
         "Accidental deletion: restore the data to the moment before a bad DELETE", RecoveryFailures.LogicalCorruption, Main.Name,

@@ -89,8 +89,11 @@ internal sealed partial class DrTestPlanNarrator(DrTestPlan plan, PhaseContext c
         _ => "Окружение разработки, в любое время; учения в основном проверяют, что скрипты и путь восстановления работают.",
     };
 
-    private static string ScenarioRu(string id) => id switch
+    private string ScenarioRu(string id) => id switch
     {
+        DrScenarioIds.ReplicasetRestore when Phases.Containers.ConfigDelivery.For(context.Request) == Phases.Containers.ConfigDelivery.ConfigYaml => Phases.Containers.InstanceLayout.InContainers(context.Request)
+            ? "Потеря набора реплик: регламент восстановления целиком во временном пространстве имён — StatefulSet на нуле, бэкап восстанавливается в том экземпляра бэкапа под его собственным именем, масштаб возвращается, пустые участники присоединяются, кворум возвращается; метки пересчитываются, RTO сравнивается с целью."
+            : "Потеря набора реплик: регламент восстановления целиком на временном хосте (SCRATCH_HOST) со своими каталогами и портами — бэкап под собственным именем экземпляра, временный кворум 1 или лидер, пустые участники присоединяются, кворум возвращается; метки пересчитываются, RTO сравнивается с целью.",
         DrScenarioIds.InstanceFailure => "Аварийное завершение экземпляра (SIGKILL) и его возврат; запись на лидере не должна прерываться.",
         DrScenarioIds.LeaderFailover => "Гибель лидера; набор реплик сам выбирает нового, старый лидер возвращается ведомым.",
         DrScenarioIds.ManualSwitchover => "Гибель лидера при пассивном переключении; по регламенту повышается самая свежая реплика.",

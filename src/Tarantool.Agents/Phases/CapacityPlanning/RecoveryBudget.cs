@@ -1,4 +1,6 @@
 using System.Globalization;
+using Tarantool.Agents.Narratives;
+using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Phases.CapacityPlanning;
 
@@ -43,8 +45,17 @@ public static class RecoveryBudget
     }
 
     /// <summary>The formula with its inputs, for narratives and comments.</summary>
-    public static string Formula(CapacityPlan capacity) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{capacity.SnapshotSizeGb:0.##} GB snapshot × 1000 / {SnapshotMbPerSecond:0} MB/s + {capacity.WalSizeGb:0.##} GB WAL × 1000 / {WalMbPerSecond:0} MB/s + {ProcessStartSeconds} s start = {EstimateSeconds(capacity)} s; " +
-            $"start budget = max({MinimumSeconds} s, {SafetyFactor:0.#} × {EstimateSeconds(capacity)} s) = {BudgetSeconds(capacity)} s");
+    public static string Formula(CapacityPlan capacity) => Formula(capacity, Language.En);
+
+    /// <summary>The formula in a narrative's language: Russian words, units and decimal commas in Russian prose.</summary>
+    public static string Formula(CapacityPlan capacity, Language language)
+    {
+        var estimate = EstimateSeconds(capacity);
+        return language == Language.Ru
+            ? $"снимок {Figures.Number(capacity.SnapshotSizeGb, 2, language)} ГБ × 1000 / {Figures.Integer((long)SnapshotMbPerSecond)} МБ/с + WAL {Figures.Number(capacity.WalSizeGb, 2, language)} ГБ × 1000 / {Figures.Integer((long)WalMbPerSecond)} МБ/с + запуск {ProcessStartSeconds} с = {estimate} с; " +
+              $"бюджет запуска = max({MinimumSeconds} с, {Figures.Number(SafetyFactor, 1, language)} × {estimate} с) = {BudgetSeconds(capacity)} с"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{capacity.SnapshotSizeGb:0.##} GB snapshot × 1000 / {SnapshotMbPerSecond:0} MB/s + {capacity.WalSizeGb:0.##} GB WAL × 1000 / {WalMbPerSecond:0} MB/s + {ProcessStartSeconds} s start = {estimate} s; " +
+                $"start budget = max({MinimumSeconds} s, {SafetyFactor:0.#} × {estimate} s) = {BudgetSeconds(capacity)} s");
+    }
 }

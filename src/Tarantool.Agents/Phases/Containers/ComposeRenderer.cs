@@ -82,14 +82,14 @@ public static class ComposeRenderer
         return service;
     }
 
-    /// <summary>The image's health check (<see cref="HealthCheckScript"/>): the instance's own state where it has a
-    /// console, else the iproto greeting; the start period is the recovery-time budget, as for the startup probe.</summary>
+    /// <summary>The image's health check (<see cref="HealthCheckScript"/>): the instance's own state through its
+    /// console; the start period is the recovery-time budget, as for the startup probe.</summary>
     private static YamlMappingNode Healthcheck(OrchestrationPlan plan)
     {
         var probes = plan.Probes;
         var startPeriod = probes.StartupPeriodSeconds * probes.StartupFailureThreshold;
         return Map(
-            ("test", Seq(new[] { Str("CMD") }.Concat(HealthCheckScript.Command(plan.ConfigDelivery).Select(a => Str(a))))),
+            ("test", Seq(new[] { Str("CMD") }.Concat(HealthCheckScript.Command().Select(a => Str(a))))),
             ("interval", Str($"{probes.ReadinessPeriodSeconds.ToString(CultureInfo.InvariantCulture)}s")),
             ("timeout", Str("5s")),
             ("retries", Int(probes.ReadinessFailureThreshold)),

@@ -140,7 +140,7 @@ public static class DockerfileRenderer
         text.Append("# The same check as the Kubernetes readiness probe and Compose; the start period is the recovery-time budget.\n");
         text.Append($"HEALTHCHECK --interval={plan.Probes.ReadinessPeriodSeconds.ToString(CultureInfo.InvariantCulture)}s --timeout=5s " +
                     $"--retries={plan.Probes.ReadinessFailureThreshold.ToString(CultureInfo.InvariantCulture)} --start-period={startBudget.ToString(CultureInfo.InvariantCulture)}s \\\n");
-        text.Append("  CMD [" + string.Join(", ", HealthCheckScript.Command(plan.ConfigDelivery).Select(a => $"\"{a}\"")) + "]\n");
+        text.Append("  CMD [" + string.Join(", ", HealthCheckScript.Command().Select(a => $"\"{a}\"")) + "]\n");
         text.Append("# The image's own entrypoint configures box.cfg from TARANTOOL_* variables; this image is configured by the\n");
         text.Append("# application instead, so it is bypassed. TT_INSTANCE_NAME selects the instance.\n");
         text.Append("ENTRYPOINT []\n");

@@ -6,8 +6,8 @@ namespace Tarantool.Agents.Phases.Containers;
 /// itself through its control socket (no credentials, no network): <c>box.info.status</c> is <c>running</c>, the
 /// config status is <c>ready</c> or <c>check_warnings</c>, and a read-only member follows at least one upstream (a
 /// replica that follows nobody serves stale reads). The writable member stays ready when its replicas are gone: it
-/// still takes writes. <c>greeting</c> mode only checks the iproto greeting, for images that open no console
-/// (2.x box.cfg, Cartridge).
+/// still takes writes (a 2.x or Cartridge instance has no config module: its status counts as none). <c>greeting</c>
+/// mode only checks the iproto greeting, for a look by hand when the console is in doubt.
 /// </summary>
 public static class HealthCheckScript
 {
@@ -17,9 +17,9 @@ public static class HealthCheckScript
     /// <summary>Where the image installs it, executable, on PATH.</summary>
     public const string ImagePath = "/usr/local/bin/tarantool-health";
 
-    /// <summary>The probe command for an image: the instance's own state where it has a console, else the greeting.</summary>
-    public static IReadOnlyList<string> Command(string configDelivery) =>
-        [ImagePath, configDelivery == ConfigDelivery.ConfigYaml ? "ready" : "greeting"];
+    /// <summary>The probe command of every image: the instance's own state through its console, which every container
+    /// form opens in the data directory (<see cref="InstanceLayout.ContainerConsoleSocket"/>).</summary>
+    public static IReadOnlyList<string> Command() => [ImagePath, "ready"];
 
     public static string Render(int iprotoPort) => Template.Replace("{{PORT}}", iprotoPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) + "\n";
 
@@ -29,8 +29,8 @@ public static class HealthCheckScript
 -- image's HEALTHCHECK and Docker Compose.
 --   tarantool-health ready     the instance answers on its control socket, box.info.status is running, the config
 --                              status is ready or check_warnings, and a read-only member follows an upstream
---   tarantool-health greeting  the iproto port answers with the Tarantool greeting (images without a console)
--- The instance is TT_INSTANCE_NAME; its control socket TT_CONSOLE_SOCKET, by default the one the container config pins:
+--   tarantool-health greeting  the iproto port answers with the Tarantool greeting (a check by hand)
+-- The instance is TT_INSTANCE_NAME; its control socket TT_CONSOLE_SOCKET, by default the one every container form opens:
 -- /var/lib/tarantool/<instance>/tarantool.control. Exit 0 healthy, 1 unhealthy (the reason on stderr), 2 misused.
 local socket = require('socket')
 local yaml = require('yaml')

@@ -35,6 +35,9 @@ public static class InstanceEnvironment
 
         var iproto = PlatformNaming.ContainerIprotoPort.ToString(CultureInfo.InvariantCulture);
         var data = $"{plan.Image.DataDirectory}/{self}";
+        // Where the admin console listens: the socket the 3.x config pins (console.socket), which init.lua (box.cfg)
+        // and Cartridge (TARANTOOL_CONSOLE_SOCK) open here too, so probes, backups and scripts find every form alike.
+        var console = $"{data}/{InstanceLayout.ConsoleSocketFile}";
         switch (plan.ConfigDelivery)
         {
             case ConfigDelivery.LuaLayout:
@@ -42,6 +45,7 @@ public static class InstanceEnvironment
                 env.Add(new EnvEntry("TARANTOOL_INSTANCE_NAME", self));
                 env.Add(new EnvEntry("TT_LISTEN", iproto));
                 env.Add(new EnvEntry("TT_WORK_DIR", data));
+                env.Add(new EnvEntry("TT_CONSOLE_SOCKET", console));
                 if (workload.Instances.Count > 1)
                 {
                     var replicator = plan.Secrets.FirstOrDefault(s => s.ContextName == ReplicatorSecret(topology) && s.EnvVar.Length > 0);
@@ -52,12 +56,14 @@ public static class InstanceEnvironment
             case ConfigDelivery.Cartridge when workload.Role == "stateboard":
                 env.Add(new EnvEntry("TARANTOOL_LISTEN", iproto));
                 env.Add(new EnvEntry("TARANTOOL_WORKDIR", data));
+                env.Add(new EnvEntry("TARANTOOL_CONSOLE_SOCK", console));
                 break;
             case ConfigDelivery.Cartridge:
                 env.Add(new EnvEntry("TARANTOOL_INSTANCE_NAME", self));
                 env.Add(new EnvEntry("TARANTOOL_ADVERTISE_URI", $"{host}:{iproto}"));
                 env.Add(new EnvEntry("TARANTOOL_HTTP_PORT", PlatformNaming.ContainerMetricsPort.ToString(CultureInfo.InvariantCulture)));
                 env.Add(new EnvEntry("TARANTOOL_WORKDIR", data));
+                env.Add(new EnvEntry("TARANTOOL_CONSOLE_SOCK", console));
                 env.Add(new EnvEntry("TARANTOOL_CFG", $"{plan.Image.AppDirectory}/instances.yml"));
                 break;
         }

@@ -43,13 +43,16 @@ public static partial class InstanceLayout
     /// name), so the backup Job, which mounts the instance's volume on the same node, reaches the instance's console
     /// without the Kubernetes API, and the probes and scripts inside the pod find it at the same path.
     /// </summary>
-    public static string ContainerConsoleSocket(string instance) => $"{ContainerDataRoot}/{instance}/tarantool.control";
+    public static string ContainerConsoleSocket(string instance) => $"{ContainerDataRoot}/{instance}/{ConsoleSocketFile}";
 
-    /// <summary>True when the instances' control sockets follow <see cref="ContainerConsoleSocket"/>: containers that
-    /// run the declarative config (the containers phase pins <c>console.socket</c>); 2.x box.cfg and Cartridge images
-    /// open no console of their own.</summary>
-    public static bool ConsoleInDataDirectory(ClusterRequest request) =>
-        InContainers(request) && ConfigDelivery.For(request) == ConfigDelivery.ConfigYaml;
+    /// <summary>The control socket's file name inside the instance's data directory (tt's own name for it).</summary>
+    public const string ConsoleSocketFile = "tarantool.control";
+
+    /// <summary>True when the instances' control sockets follow <see cref="ContainerConsoleSocket"/>: every container
+    /// form. The 3.x config pins <c>console.socket</c> there; a 2.x box.cfg init.lua opens it from
+    /// <c>TT_CONSOLE_SOCKET</c> and Cartridge (instances and stateboard) from <c>TARANTOOL_CONSOLE_SOCK</c>, both set by
+    /// the containers phase, since no tt launcher runs in the image to open one.</summary>
+    public static bool ConsoleInDataDirectory(ClusterRequest request) => InContainers(request);
 
     /// <summary>
     /// Where Kubernetes pods mount the cluster ConfigMap as a directory. A directory mount (unlike <c>subPath</c>)

@@ -81,14 +81,9 @@ public static class StatefulSetBuilder
         var ports = new List<YamlNode> { Map(("name", Str("iproto")), ("containerPort", Int(PlatformNaming.ContainerIprotoPort)), ("protocol", Str("TCP"))) };
         if (hasMetrics) ports.Add(Map(("name", Str("metrics")), ("containerPort", Int(PlatformNaming.ContainerMetricsPort)), ("protocol", Str("TCP"))));
 
-        // Readiness from the instance's own state (status, config status, upstreams) where the config gives it a
-        // console; 2.x box.cfg and Cartridge images open none, so there the metrics endpoint (served by the TX thread)
-        // or the iproto port stands in.
-        var readiness = plan.ConfigDelivery == ConfigDelivery.ConfigYaml
-            ? Map(("exec", Map(("command", Seq(HealthCheckScript.Command(plan.ConfigDelivery).Select(a => (YamlNode)Str(a)))))), ("periodSeconds", Int(probes.ReadinessPeriodSeconds)), ("timeoutSeconds", Int(5)), ("failureThreshold", Int(probes.ReadinessFailureThreshold)))
-            : hasMetrics
-            ? Map(("httpGet", Map(("path", Str(probes.ReadinessPath)), ("port", Str("metrics")))), ("periodSeconds", Int(probes.ReadinessPeriodSeconds)), ("timeoutSeconds", Int(3)), ("failureThreshold", Int(probes.ReadinessFailureThreshold)))
-            : Map(("tcpSocket", Map(("port", Str("iproto")))), ("periodSeconds", Int(probes.ReadinessPeriodSeconds)), ("timeoutSeconds", Int(3)), ("failureThreshold", Int(probes.ReadinessFailureThreshold)));
+        // Readiness from the instance's own state (status, config status, upstreams) through the console every container
+        // form opens in the data directory.
+        var readiness = Map(("exec", Map(("command", Seq(HealthCheckScript.Command().Select(a => (YamlNode)Str(a)))))), ("periodSeconds", Int(probes.ReadinessPeriodSeconds)), ("timeoutSeconds", Int(5)), ("failureThreshold", Int(probes.ReadinessFailureThreshold)));
 
         var resources = Map(
             ("requests", Map(("cpu", Str(KubernetesQuantities.Cpu(workload.CpuRequestMillicores))), ("memory", Str(KubernetesQuantities.MemoryMib(workload.MemoryRequestMib))))),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Phases.Topology;
 
 namespace Tarantool.Agents.Phases.Containers;
@@ -24,7 +25,7 @@ public static class SystemdRenderer
     /// <summary>The command that runs one instance under systemd. A 3.x instance runs as tarantool itself, so the
     /// unit's main process is the instance and its own sd_notify READY=1 (sent once box.cfg has recovered and the
     /// config is applied) ends the start; tt would be the main process with tarantool as its child. Older layouts
-    /// (2.x box.cfg, Cartridge) need tt's launcher and run under <c>tt start --interactive</c> (tt 2.4 or newer),
+    /// (2.x box.cfg, Cartridge) need tt's launcher and run under <c>tt start --interactive</c> (<see cref="TtRelease.MinimumVersion"/>),
     /// which passes NOTIFY_SOCKET to the instance (<see cref="NotifyAccess"/>).</summary>
     public static string ExecStart(string cluster, string configDelivery) =>
         configDelivery == ConfigDelivery.ConfigYaml
@@ -72,7 +73,7 @@ public static class SystemdRenderer
         text.Append($"# {InstanceLayout.VmDataRoot(cluster)}), control sockets in {app}/var/run/<instance>.\n");
         text.Append(direct
             ? "# tarantool runs as the unit's main process with the defaults tt would give it, so tt connect, tt replicaset and the\n# backup scripts find it as usual; it notifies systemd (Type=notify) once it has recovered and applied its config.\n"
-            : "# tt start --interactive (tt 2.4 or newer) stays in the foreground with the instance, passes NOTIFY_SOCKET to it and\n# sends its output to the journal; the instance notifies systemd (Type=notify, NotifyAccess=all) once it is up.\n");
+            : $"# tt start --interactive ({TtRelease.Requirement}, as setup.md installs) stays in the foreground with the instance, passes NOTIFY_SOCKET to it and\n# sends its output to the journal; the instance notifies systemd (Type=notify, NotifyAccess=all) once it is up.\n");
         text.Append($"# The start may take the recovery-time budget ({startBudget.ToString(CultureInfo.InvariantCulture)} s: snapshot and WAL replay of the largest instance).\n");
         text.Append("[Unit]\n");
         text.Append($"Description=Tarantool instance %i of cluster {context.Request.ClusterName}\n");

@@ -25,13 +25,16 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
         {
             var values = new Dictionary<string, string>(common);
             foreach (var (key, value) in ScenarioValues(scenario, context, topology)) values[key] = value;
-            yield return Script(scenario.Script, TemplateFor(scenario.Id), values);
+            yield return Script(scenario.Script, TemplateFor(scenario.Id, context.Request), values);
         }
         yield return new BundleFile("dr/scenarios.yaml", "dr-scenarios", Yaml(plan, context));
     }
 
-    private static string TemplateFor(string id) => id switch
+    /// <summary>The whole-replicaset restore runs the runbook in a scratch environment where the config can be
+    /// rewritten for it (3.x config.yaml); 2.x box.cfg and Cartridge layouts keep the scratch-directory restore.</summary>
+    private static string TemplateFor(string id, ClusterRequest request) => id switch
     {
+        DrScenarioIds.ReplicasetRestore when ConfigDelivery.For(request) == ConfigDelivery.ConfigYaml => DrReplicasetRestoreScript.Template,
         DrScenarioIds.InstanceFailure => DrInstanceFailureScript.Template,
         DrScenarioIds.LeaderFailover => DrLeaderFailoverScript.Template,
         DrScenarioIds.ManualSwitchover => DrManualSwitchoverScript.Template,
@@ -90,6 +93,18 @@ public sealed class DrScriptsRenderer : IArtifactRenderer<DrTestPlan>
             ["RESTORE_MODE"] = scenario.Id == DrScenarioIds.PointInTimeRestore ? "pitr" : "latest",
             ["ARCHIVE_WAIT"] = Figures.Integer(scenario.Id == DrScenarioIds.BackupRestore ? 0 : archiveWait),
             ["MEMTX_MEMORY"] = Figures.Integer(memtx),
+            ["MEMBERS"] = string.Join(" ", (replicaset?.Instances.Select(i => i.Name) ?? [scenario.Target]).Select(ShellSafe)),
+            ["QUORUM"] = Figures.Integer((replicaset?.Instances.Count ?? 1) / 2 + 1),
+            ["ELECTION"] = topology?.FailoverMode == "election" ? "1" : "0",
+            ["START_TIMEOUT"] = Figures.Integer(scenario.RtoThresholdSeconds + (context.Find<CapacityPlan>() is { } capacity ? RecoveryBudget.BudgetSeconds(capacity) : RecoveryBudget.MinimumSeconds)),
+            ["CONFIG_MAP"] = ShellSafe($"{PlatformNaming.Namespace(context.Request.ClusterName)}-config"),
+            ["CREDENTIALS_SECRET"] = ShellSafe($"{PlatformNaming.Namespace(context.Request.ClusterName)}-credentials"),
+            ["BACKUP_ACCOUNT"] = ShellSafe(Deployment.BackupIdentity.ServiceAccount(PlatformNaming.Namespace(context.Request.ClusterName))),
+            ["BACKUP_CRONJOB"] = ShellSafe(Deployment.Scheduling.BackupCronJobWriter.CronJobName(PlatformNaming.Namespace(context.Request.ClusterName), "backup", replicaset is null ? scenario.Target : TopologyFacts.BackupSourceOf(replicaset).Name)),
+            ["CONSOLE_ROOT"] = InstanceLayout.ContainerDataRoot,
+            ["SECRETS_FILE"] = ShellSafe(InstanceLayout.SecretsFile(context.Request.ClusterName)),
+            ["SCRATCH_PORT"] = "13301",
+            ["SCRATCH_METRICS_PORT"] = "18081",
             ["STEPS"] = string.Join("\n", scenario.Steps.Select((s, i) => $"{i + 1}. {s}")).Replace("STEPS", "steps", StringComparison.Ordinal),
         };
     }

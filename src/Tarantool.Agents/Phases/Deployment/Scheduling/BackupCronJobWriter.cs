@@ -56,7 +56,11 @@ internal sealed class BackupCronJobWriter
             $"read-only (the instance's control socket is in its data directory), under the service account {BackupIdentity.ServiceAccount(ns)}: {identity.Mechanism}."));
         header.AddRange(Wrap("Storage permissions it needs: " + identity.Permissions + ". Set them up with:"));
         header.AddRange(identity.SetupCommands.Select(c => "  " + c));
-        header.AddRange(Wrap($"Replace the capitalised placeholders (ACCOUNT_ID, PROJECT_ID, CLIENT_ID, ...) below, then: kubectl apply -n {ns} -f backup-cronjob.yaml"));
+        var placeholders = identity.Inputs.Where(i => i.InManifest).ToList();
+        header.AddRange(Wrap(placeholders.Count == 0
+            ? $"Nothing below needs filling in; deploy/scripts/deploy.sh applies it (or: kubectl apply -n {ns} -f backup-cronjob.yaml)."
+            : $"Replace {string.Join(", ", placeholders.Select(i => $"{i.Name} ({i.Meaning}: {i.LookUp})"))} below as docs/setup.md says; " +
+              $"deploy/scripts/deploy.sh refuses to apply this file while a placeholder remains (or: kubectl apply -n {ns} -f backup-cronjob.yaml)."));
         header.AddRange(Wrap("A Job holds the instance's volume on its node while it runs: an instance pod rescheduled to another node meanwhile " +
             "waits for the Job to end (activeDeadlineSeconds bounds it; kubectl delete job ends it at once)."));
 

@@ -214,6 +214,18 @@ internal sealed class KubernetesScriptsWriter
         {{ShellText.Array("STATEFULSETS", plan.RollingUpdate.Select(r => $"{r.Replicaset}:{r.Order.Count}"))}}
         {{WaitReady}}
 
+        # The backup Jobs' cloud identity names values of your account that the bundle cannot know (docs/setup.md says
+        # which and how to look them up): nothing is applied while one is still a placeholder outside comments.
+        {{ShellText.Array("PLACEHOLDERS", BackupIdentity.ManifestPlaceholders)}}
+        left=""
+        for placeholder in "${PLACEHOLDERS[@]}"; do
+          if grep -v '^[[:space:]]*#' "${BUNDLE_DIR}/deploy/kubernetes/backup-cronjob.yaml" | grep -qw -- "$placeholder"; then left="${left} ${placeholder}"; fi
+        done
+        if [ -n "$left" ]; then
+          echo "deploy/kubernetes/backup-cronjob.yaml still holds the placeholder(s)${left}: replace them as docs/setup.md says; nothing was applied" >&2
+          exit 2
+        fi
+
         kubectl get namespace "$NAMESPACE" >/dev/null 2>&1 || kubectl create namespace "$NAMESPACE"
         if [ -f "${BUNDLE_DIR}/kubernetes/kustomization.yaml" ]; then
           kubectl apply -k "${BUNDLE_DIR}/kubernetes/"
