@@ -81,7 +81,7 @@ public sealed class PromptRenderer
             ["output_type"] = output.Name,
             ["language"] = language == Language.Ru ? "Russian" : "English",
             ["sections"] = string.Join("\n", output.Sections.Select(s => $"- ## {s.Heading(language)}")),
-            ["request"] = PromptPayload.Request(request, language),
+            ["request"] = PromptPayload.Request(request, language, phase.DeclaredRequestFields()),
             ["inputs"] = PromptPayload.Inputs(inputs),
         };
 
