@@ -26,6 +26,9 @@ internal sealed partial class RunExecutor(
     /// <summary>How often the queue is looked at when nothing woke the executor (runs queued by another instance).</summary>
     private static readonly TimeSpan QueuePoll = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often a claimed run whose bundle folder is still locked by its previous owner looks again.</summary>
+    private static readonly TimeSpan FolderRetry = TimeSpan.FromMilliseconds(500);
+
     private readonly string _instance = "instance-" + Guid.NewGuid().ToString("N");
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _running = [];
@@ -153,6 +156,16 @@ internal sealed partial class RunExecutor(
         {
             LogLeaseLost(logger, run.Id);
         }
+        catch (Exception e) when (e is BundleFolderBusyException or OutputDirectoryException { Locked: true })
+        {
+            // The instance that ran it before lost its lease but is still alive and writing: it stops at its next
+            // renewal and lets go of the folder. Back to the queue, not failed: the next claim resumes the run
+            // from its checkpoints.
+            LogFolderBusy(logger, run.Id);
+            await UpdateAsync(new RunUpdate(run.Id, _instance, RunStatus.Queued, null, RunJson.Serialize(Interrupted(phases)), RunJson.Serialize(warnings), null,
+                ReleaseLease: true, RunEventTypes.RunQueued,
+                RunJson.Serialize(new { reason = "the instance that ran it before still writes its bundle; the run resumes from its checkpoints once it stops" })));
+        }
         catch (Exception e)
         {
             // A run that cannot go on (an unreadable bundle folder, a store failure): say why, never a stack trace.
@@ -176,6 +189,7 @@ internal sealed partial class RunExecutor(
         if (!intake.IsValid) throw new InvalidOperationException("The run's request no longer resolves: " + string.Join(" ", intake.Errors));
 
         var folders = new RunFolders(hosting.DataDirectory, run.Id);
+        if (!await BundleFolderFreeAsync(folders, cancellationToken)) throw new BundleFolderBusyException();
         var resumed = Directory.Exists(folders.Bundle);
         if (!resumed && run.ReusedFrom is { } previous) SeedCheckpoints(new RunFolders(hosting.DataDirectory, previous), folders);
         await AppendAsync(run.Id, RunEventTypes.RunStarted, new { resumed });
@@ -224,6 +238,32 @@ internal sealed partial class RunExecutor(
         await FinishAsync(run.Id, succeeded ? RunStatus.Succeeded : RunStatus.Failed, final, [.. manifest.Warnings], error,
             succeeded ? RunEventTypes.RunSucceeded : RunEventTypes.RunFailed,
             new { status = manifest.Status, warnings = manifest.Warnings.Count, error, bundle = $"/v1/runs/{run.Id}/bundle.zip" });
+    }
+
+    /// <summary>
+    /// Waits, up to one lease, until no one holds the run's bundle folder. A run is claimed again when its owner's lease
+    /// expired, but that owner may still be alive (paused, or cut off from the store) and writing the bundle; it
+    /// notices the lost lease within a third of a lease and stops. False when the folder is still held after that.
+    /// </summary>
+    private async Task<bool> BundleFolderFreeAsync(RunFolders folders, CancellationToken cancellationToken)
+    {
+        // The lock lives in the bundle's state folder: without it no one is writing.
+        if (!Directory.Exists(Path.Combine(folders.Bundle, OutputDirectory.StateFolder))) return true;
+        var deadline = time.GetUtcNow() + Lease;
+        while (true)
+        {
+            try
+            {
+                RunLock.Acquire(OutputDirectory.Open(folders.Bundle)).Dispose();
+                return true;
+            }
+            catch (OutputDirectoryException e) when (e.Locked)
+            {
+            }
+
+            if (time.GetUtcNow() >= deadline) return false;
+            await Task.Delay(FolderRetry, time, cancellationToken);
+        }
     }
 
     /// <summary>
@@ -344,6 +384,12 @@ internal sealed partial class RunExecutor(
 
     /// <summary>Another instance took the run (this one's lease expired): stop without writing anything more.</summary>
     private sealed class LeaseLostException : Exception;
+
+    /// <summary>The run's previous owner still holds its bundle folder after a whole lease.</summary>
+    private sealed class BundleFolderBusyException : Exception;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its bundle folder is still locked by the instance that ran it before; back to the queue")]
+    private static partial void LogFolderBusy(ILogger logger, string runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed: {Kind}: {Reason}")]
     private static partial void LogRunFailed(ILogger logger, string runId, string kind, string reason);

@@ -20,7 +20,7 @@ public sealed class RunLock : IDisposable
         }
         catch (IOException)
         {
-            throw new OutputDirectoryException($"Another run is writing to '{directory.Root}'; wait for it to finish or choose another --output.");
+            throw new OutputDirectoryException($"Another run is writing to '{directory.Root}'; wait for it to finish or choose another --output.", locked: true);
         }
     }
 

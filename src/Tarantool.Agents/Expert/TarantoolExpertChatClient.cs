@@ -102,6 +102,8 @@ public sealed class TarantoolExpertChatClient : IChatClient
         var expert = _experts(outputName);
         if (expert is null) return $"I have no expertise for the output '{outputName}'.";
 
+        // The request holds only the fields the prompt carries: a phase expert that reads another throws, so no answer
+        // can depend on a field that may change without changing the prompt (and the reused answer with it).
         var requestBlock = PromptPayload.ParseRequest(PromptReader.Block(prompt, "request") ?? "null");
         if (requestBlock?.Request is null) return "The <request> block is missing or is not a request.";
         var inputs = PromptPayload.ParseInputs(PromptReader.Block(prompt, "inputs") ?? "{}", _specs);

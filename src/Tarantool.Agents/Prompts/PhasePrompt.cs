@@ -1,3 +1,5 @@
+using Tarantool.Agents.Requests;
+
 namespace Tarantool.Agents.Prompts;
 
 /// <summary>A phase as declared in <c>prompts/NN-key.yaml</c>: its place in the graph and its template.</summary>
@@ -23,6 +25,15 @@ public sealed record PhasePrompt
     /// </summary>
     public List<string> Tools { get; init; } = [];
 
+    /// <summary>
+    /// The request fields the phase's answer depends on, by the seed's names (<c>cluster-name</c>,
+    /// <c>backup-retention-days</c>, <c>description</c>; see <see cref="RequestFieldNames"/>). The prompt's request
+    /// block carries only these (and the language), so a change to another field leaves the prompt unchanged and the
+    /// phase's earlier answer reusable; a model reading the block back cannot read any other. Null carries the whole
+    /// request.
+    /// </summary>
+    public List<string>? Request { get; init; }
+
     /// <summary>The typed output's name, e.g. <c>CapacityPlan</c>.</summary>
     public required string Output { get; init; }
 
@@ -41,6 +52,11 @@ public sealed record PhasePrompt
 
     /// <summary>The template every part's prompt is rendered from (with the part's own variables); required with <see cref="Parts"/>.</summary>
     public string? PartTemplate { get; init; }
+
+    /// <summary>The fields <see cref="Request"/> names (every field when it is null); names no field knows are ignored
+    /// here and refused when the workflow loads.</summary>
+    public CarriedFields DeclaredRequestFields() =>
+        Request is null ? CarriedFields.All : Request.Aggregate(CarriedFields.None, (all, name) => all | (RequestFieldNames.Parse(name) ?? CarriedFields.None));
 
     /// <summary>File name of the phase's narrative and output: <c>01-capacity-planning</c>.</summary>
     public string FileStem => $"{Id:00}-{Key}";

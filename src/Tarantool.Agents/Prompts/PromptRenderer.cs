@@ -86,7 +86,7 @@ public sealed class PromptRenderer
             ["sections"] = string.Join("\n", output.Sections.Select(s => $"- ## {s.Heading(language)}")),
             // What the validator will demand, from the rules' own data: the same checks the answer meets afterwards.
             ["requirements"] = Lines(output.Requirements(context)),
-            ["request"] = PromptPayload.Request(request, language),
+            ["request"] = PromptPayload.Request(request, language, phase.DeclaredRequestFields()),
             ["inputs"] = PromptPayload.Inputs(given),
         };
     }

@@ -9,15 +9,15 @@ public sealed record ClusterRequest
     public const int DefaultBackupRetentionDays = 30;
     public const int DefaultShardCount = 3;
 
-    public required string ClusterName { get; init; }
-    public required ClusterType ClusterType { get; init; }
-    public required DeploymentEnvironment Environment { get; init; }
-    public CloudProvider CloudProvider { get; init; } = CloudProvider.OnPremises;
-    public HaStrategy HaStrategy { get; init; } = HaStrategy.ActiveFailover;
-    public int BackupRetentionDays { get; init; } = DefaultBackupRetentionDays;
-    public bool EnableSharding { get; init; }
-    public ReplicationMode ReplicationMode { get; init; } = ReplicationMode.MasterSlave;
-    public int ShardCount { get; init; } = DefaultShardCount;
+    public required string ClusterName { get => Read(field, CarriedFields.ClusterName); init; }
+    public required ClusterType ClusterType { get => Read(field, CarriedFields.ClusterType); init; }
+    public required DeploymentEnvironment Environment { get => Read(field, CarriedFields.Environment); init; }
+    public CloudProvider CloudProvider { get => Read(field, CarriedFields.CloudProvider); init; } = CloudProvider.OnPremises;
+    public HaStrategy HaStrategy { get => Read(field, CarriedFields.HaStrategy); init; } = HaStrategy.ActiveFailover;
+    public int BackupRetentionDays { get => Read(field, CarriedFields.BackupRetentionDays); init; } = DefaultBackupRetentionDays;
+    public bool EnableSharding { get => Read(field, CarriedFields.EnableSharding); init; }
+    public ReplicationMode ReplicationMode { get => Read(field, CarriedFields.ReplicationMode); init; } = ReplicationMode.MasterSlave;
+    public int ShardCount { get => Read(field, CarriedFields.ShardCount); init; } = DefaultShardCount;
 
     /// <summary>
     /// True when no one gave the shard count and <see cref="ShardCount"/> is only the default: the capacity plan then
@@ -25,27 +25,45 @@ public sealed record ClusterRequest
     /// says otherwise; written to JSON only when true.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public bool ShardCountIsDefault { get; init; }
-    public string TarantoolVersion { get; init; } = Requests.TarantoolVersion.Default.ToString();
-    public Edition Edition { get; init; } = Edition.Community;
+    public bool ShardCountIsDefault { get => Read(field, CarriedFields.ShardCount); init; }
+    public string TarantoolVersion { get => Read(field, CarriedFields.TarantoolVersion); init; } = Requests.TarantoolVersion.Default.ToString();
+    public Edition Edition { get => Read(field, CarriedFields.Edition); init; } = Edition.Community;
 
     /// <summary>VMs or Kubernetes; unless set, the form the cloud implies (<see cref="DefaultDeployment"/>).</summary>
     public DeploymentForm Deployment
     {
-        get => _deployment ?? DefaultDeployment(CloudProvider);
+        get => Read(_deployment, CarriedFields.Deployment) ?? DefaultDeployment(CloudProvider);
         init => _deployment = value;
     }
 
     private readonly DeploymentForm? _deployment;
 
     /// <summary>Recovery point objective: the most writes, in seconds, the user accepts to lose; null when not stated.</summary>
-    public int? RpoSeconds { get; init; }
+    public int? RpoSeconds { get => Read(field, CarriedFields.Rpo); init; }
 
     /// <summary>Recovery time objective: how long, in seconds, the service may be down; null when not stated.</summary>
-    public int? RtoSeconds { get; init; }
+    public int? RtoSeconds { get => Read(field, CarriedFields.Rto); init; }
 
-    public Workload Workload { get; init; } = new();
-    public string Description { get; init; } = "";
+    public Workload Workload { get => Read(field, CarriedFields.Workload); init; } = new();
+    public string Description { get => Read(field, CarriedFields.Description); init; } = "";
+
+    /// <summary>
+    /// The fields this request holds. A phase prompt carries only the fields its phase declares, and the request a
+    /// model (the embedded expert) reads back from it holds only those: reading any other field throws, so an answer
+    /// can never depend on a field its prompt did not carry (and reuse a stale answer after that field changed).
+    /// Every field unless narrowed by <see cref="Carrying"/>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public CarriedFields Carried { get; private init; } = CarriedFields.All;
+
+    /// <summary>This request holding only <paramref name="fields"/> (and only those it already holds).</summary>
+    public ClusterRequest Carrying(CarriedFields fields) => this with { Carried = Carried & fields };
+
+    /// <summary>True when this request holds every one of <paramref name="fields"/>.</summary>
+    public bool Carries(CarriedFields fields) => (Carried & fields) == fields;
+
+    private T Read<T>(T value, CarriedFields field) =>
+        (Carried & field) != 0 ? value : throw new RequestFieldNotCarriedException(field);
 
     /// <summary>True when the instances run in Kubernetes pods rather than on hosts.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

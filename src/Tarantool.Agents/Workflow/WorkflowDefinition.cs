@@ -91,6 +91,8 @@ public sealed class WorkflowDefinition
                 yield return $"Phase {phase.Id} ({phase.Key}) names output '{phase.Output}'; known outputs: {string.Join(", ", _outputs.Keys.Order())}.";
             foreach (var tool in phase.Tools.Where(t => !Plugins.DomainPlugins.Names.Contains(t)))
                 yield return $"Phase {phase.Id} ({phase.Key}) declares tool '{tool}'; known tools: {string.Join(", ", Plugins.DomainPlugins.Names)}.";
+            foreach (var name in (phase.Request ?? []).Where(n => Requests.RequestFieldNames.Parse(n) is null))
+                yield return $"Phase {phase.Id} ({phase.Key}) declares request field '{name}'; known fields: {string.Join(", ", Requests.RequestFieldNames.Names)}.";
             foreach (var error in CheckParts(phase)) yield return error;
             foreach (var dep in phase.DependsOn)
             {

@@ -33,6 +33,10 @@ public sealed class RequestMatrixTests
         ("OperationsGuide", [1, 2, 3, 4]), ("DeploymentPlan", [1, 2, 3, 4]),
     ];
 
+    /// <summary>The request fields each phase's prompt carries, by phase id, as the prompt files declare them.</summary>
+    private static readonly IReadOnlyDictionary<int, CarriedFields> Carried =
+        Tarantool.Agents.Workflow.WorkflowLoader.Load(RepositoryPaths.Root).Phases.ToDictionary(p => p.Id, p => p.DeclaredRequestFields());
+
     public static TheoryData<string, string> TypesAndVersions()
     {
         var data = new TheoryData<string, string>();
@@ -202,7 +206,11 @@ public sealed class RequestMatrixTests
             var inputs = dependsOn.ToDictionary(d => Phases[d - 1].Output, d => outputs[d]);
             var inputFiles = dependsOn.SelectMany(d => files[d]).ToDictionary(f => f.Path, f => f.Content);
             var context = new PhaseContext(request, language, inputs, inputFiles);
-            var answer = ExpertRegistry.Find(name)!.Answer(context);
+            // The expert answers from what the phase's prompt carries, as it does behind a rendered prompt: a field
+            // the prompt file does not declare throws instead of reaching the answer; validators and renderers see
+            // the whole request, as the engine gives it to them.
+            var carried = new PhaseContext(request.Carrying(Carried[id]), language, inputs, inputFiles);
+            var answer = ExpertRegistry.Find(name)!.Answer(carried);
 
             // The answer as a model would send it: JSON that must match the schema and read back as the type.
             var json = JsonSerializer.SerializeToElement(new { output = answer.Output, narrative = answer.Narrative }, Tarantool.Agents.Serialization.JsonDefaults.Compact);

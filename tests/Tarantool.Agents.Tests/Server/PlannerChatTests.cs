@@ -61,7 +61,18 @@ public sealed partial class PlannerChatTests : IAsyncLifetime
         Assert.NotEqual(first, second);
         Assert.Contains("Changed: cloud provider `aws` → `gcp`", moved);
         using (var bundle = await BundleJsonAsync(second))
+        {
             Assert.Equal("gcp", bundle.RootElement.GetProperty("request").GetProperty("cloudProvider").GetString());
+            // The phases whose prompts do not carry the cloud, and whose inputs stayed the same, come from the first run.
+            Assert.Equal(CloudChangeReuses, Reused(bundle));
+        }
+
+        Assert.Contains($"{CloudChangeReuses.Length} reused from `{first}`", moved);
+        using (var movedRun = JsonDocument.Parse(await _http.GetStringAsync($"{_server.Endpoint}/runs/{second}")))
+        {
+            Assert.Equal(first, movedRun.RootElement.GetProperty("reused_from").GetString());
+            Assert.Equal(CloudChangeReuses, Reused(movedRun));
+        }
 
         // The same request again: every phase's inputs are unchanged, so all ten come from the previous run.
         var again = await SayAsync(history, "re-plan");
@@ -109,9 +120,30 @@ public sealed partial class PlannerChatTests : IAsyncLifetime
 
         history.Add(new AssistantChatMessage(text));
         var changed = await SayAsync(history, "сделай 6 шардов");
-        Assert.NotEqual(first, RunId(changed));
+        var second = RunId(changed);
+        Assert.NotEqual(first, second);
         Assert.Contains("Изменено: число шардов `4` → `6`", changed);
         Assert.Contains("**Состав кластера:** 6 шардов ×", changed);
+
+        // A streamed follow-up that changes only the retention: the phases that do not carry it are reused, and the
+        // stream says so for each of them.
+        history.Add(new UserChatMessage("хранить бэкапы 7 дней"));
+        streamed.Clear();
+        await foreach (var update in Planner.CompleteChatStreamingAsync(history))
+            foreach (var part in update.ContentUpdate) streamed.Append(part.Text);
+        var retained = streamed.ToString();
+        var third = RunId(retained);
+        Assert.NotEqual(second, third);
+        foreach (var (key, index) in keys.Select((k, i) => (k, i + 1)))
+        {
+            var reused = RetentionChangeReuses.Contains(key);
+            Assert.True(retained.Contains($"✓ {index:00} {key}: {(reused ? "взята из прошлого запуска" : "готова")}", StringComparison.Ordinal),
+                $"phase {key} should be {(reused ? "reused" : "run again")}:\n{retained}");
+        }
+
+        using var bundle = await BundleJsonAsync(third);
+        Assert.Equal(7, bundle.RootElement.GetProperty("request").GetProperty("backupRetentionDays").GetInt32());
+        Assert.Equal(RetentionChangeReuses, Reused(bundle));
     }
 
     [Fact]
@@ -145,6 +177,16 @@ public sealed partial class PlannerChatTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ClientResultException>(() => Planner.CompleteChatAsync([new SystemChatMessage("You are helpful.")]));
         Assert.Equal(400, error.Status);
     }
+
+    /// <summary>The phases a follow-up reuses when it changes the cloud, or only the backup retention, of the sharded
+    /// orders cluster: those whose prompts carry neither that field nor an input that changed (README, the service).</summary>
+    private static readonly string[] CloudChangeReuses = ["capacity-planning"];
+
+    private static readonly string[] RetentionChangeReuses = ["capacity-planning", "topology", "containers-orchestration"];
+
+    /// <summary>Keys of the phases marked <c>reused</c> in a <c>bundle.json</c> or a run.</summary>
+    private static List<string> Reused(JsonDocument document) =>
+        [.. document.RootElement.GetProperty("phases").EnumerateArray().Where(p => p.GetProperty("reused").GetBoolean()).Select(p => p.GetProperty("key").GetString()!)];
 
     private async Task<string> SayAsync(List<ChatMessage> history, string? user = null)
     {

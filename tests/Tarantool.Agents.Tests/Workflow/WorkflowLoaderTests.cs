@@ -53,6 +53,7 @@ public sealed class WorkflowLoaderTests : IDisposable
     [InlineData("02-topology.yaml", "output: ClusterTopology", "output: Horoscope", "names output 'Horoscope'")]
     [InlineData("03-backup-recovery.yaml", "id: 3", "id: 2", "declared more than once")]
     [InlineData("03-backup-recovery.yaml", "dependsOn: [1, 2]", "dependsOn: [1, 2", "prompts/03-backup-recovery.yaml")]
+    [InlineData("03-backup-recovery.yaml", "backup-retention-days, tarantool-version", "backup-retention, tarantool-version", "declares request field 'backup-retention'; known fields: cluster-name")]
     [InlineData("09-documentation.yaml", "- key: scaling", "- key: sizing", "declares part 'sizing'; OperationsGuide has parts setup, operations")]
     [InlineData("09-documentation.yaml", "- key: training", "- key: setup", "declares part 'setup' more than once")]
     [InlineData("09-documentation.yaml", "- key: training", "- key: setup", "does not declare part 'training' of OperationsGuide")]
