@@ -45,7 +45,8 @@ public sealed class TarantoolExpertChatClient : IChatClient
             ResponseId = ResponseId(text),
             Usage = new UsageDetails
             {
-                InputTokenCount = list.Sum(m => TokenCounter.Count(m.Text)),
+                // What it was sent, the response schema and tools included, as a hosted provider counts it.
+                InputTokenCount = PromptTokens.Count(list, options),
                 OutputTokenCount = TokenCounter.Count(text),
             },
         };
