@@ -89,7 +89,11 @@ public sealed class EmulatedProviderTests : IDisposable
         var run = await CliRunner.RunAsync(["batch", Samples.PathOf(Samples.Names()[0]), "--output", _temp.Combine("b"), .. provider.Flags], settings: Settings);
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
-        Assert.All(provider.Requests, r => Assert.InRange(r["options"]?["num_ctx"]?.GetValue<int>() ?? 0, EmulatedProvider.OllamaDefaultNumCtx + 1, EmulatedProvider.LocalContext));
+        // Intake's reading of the description is a small call: its window holds its prompt and its short answer.
+        static bool Intake(System.Text.Json.Nodes.JsonObject r) => r["messages"]![0]!["content"]!.ToJsonString().Contains("You extract the parameters");
+        var intake = Assert.Single(provider.Requests, Intake);
+        Assert.InRange(intake["options"]?["num_ctx"]?.GetValue<int>() ?? 0, Tarantool.Agents.Intake.ModelIntake.MaxAnswerTokens + 1, EmulatedProvider.LocalContext);
+        Assert.All(provider.Requests.Where(r => !Intake(r)), r => Assert.InRange(r["options"]?["num_ctx"]?.GetValue<int>() ?? 0, EmulatedProvider.OllamaDefaultNumCtx + 1, EmulatedProvider.LocalContext));
     }
 
     [Fact]
