@@ -42,6 +42,8 @@ internal sealed class EmulatedProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
     private int _streamed;
+    private int _inFlight;
+    private int _throttled;
     private readonly TarantoolExpertChatClient _expert = new();
 
     private EmulatedProvider(Kind kind, WebApplication app)
@@ -68,6 +70,31 @@ internal sealed class EmulatedProvider : IAsyncDisposable
 
     /// <summary>Chat requests answered as a stream.</summary>
     public int Streamed => _streamed;
+
+    /// <summary>With a value, a chat request arriving while this many are already being answered gets a 429 with
+    /// <c>retry-after-ms</c>, as a provider's concurrency or rate limit answers.</summary>
+    public int? MaxConcurrent { get; set; }
+
+    /// <summary>Time each chat answer takes before it is sent, so that concurrent calls overlap.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Whether answers carry usage (OpenAI's <c>usage</c>); a provider that reports none makes the run count.</summary>
+    public bool ReportUsage { get; set; } = true;
+
+    /// <summary>With a value, intake's reading calls are answered with what it returns for the description instead of the expert's reading.</summary>
+    public Func<string, JsonObject>? IntakeAnswer { get; set; }
+
+    /// <summary>With a value, intake's reading calls fail with this HTTP status.</summary>
+    public int? IntakeFailure { get; set; }
+
+    /// <summary>Requests refused with 429 because too many were in flight.</summary>
+    public int Throttled => _throttled;
+
+    /// <summary>For every chat request in arrival order: how many were in flight with it, and whether it was refused with 429.</summary>
+    public ConcurrentQueue<(int InFlight, bool Throttled)> Arrivals { get; } = new();
+
+    /// <summary>Usage reported (or, with <see cref="ReportUsage"/> off, counted but not reported) per answered chat request.</summary>
+    public ConcurrentQueue<(string? Schema, int PromptTokens, int CompletionTokens)> Usage { get; } = new();
 
     /// <summary>Every chat request body as received.</summary>
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
@@ -122,6 +149,38 @@ internal sealed class EmulatedProvider : IAsyncDisposable
     // RequestDelegate and its result would never be written.
     private async Task<IResult> ChatCompletionAsync(HttpContext http, CancellationToken cancellationToken)
     {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (MaxConcurrent is { } most && inFlight > most)
+            {
+                Arrivals.Enqueue((inFlight, true));
+                Interlocked.Increment(ref _throttled);
+                http.Response.Headers["retry-after-ms"] = "20";
+                return Json(new JsonObject
+                {
+                    ["error"] = new JsonObject
+                    {
+                        ["message"] = $"Rate limit reached for {Model} on requests: limit {most} concurrent. Please try again in 20ms.",
+                        ["type"] = "requests",
+                        ["param"] = null,
+                        ["code"] = "rate_limit_exceeded",
+                    },
+                }, statusCode: 429);
+            }
+
+            Arrivals.Enqueue((inFlight, false));
+            if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
+            return await AnswerChatCompletionAsync(http, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IResult> AnswerChatCompletionAsync(HttpContext http, CancellationToken cancellationToken)
+    {
         var body = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken))!.AsObject();
         Requests.Enqueue(body);
         if (body["model"]?.GetValue<string>() != Model)
@@ -149,9 +208,16 @@ internal sealed class EmulatedProvider : IAsyncDisposable
                 return VllmRefuse($"This model's maximum context length is {LocalContext} tokens. However, you requested {prompt + (maxTokens ?? 0)} tokens ({prompt} in the messages, {maxTokens} in the completion). Please reduce the length of the messages or completion.");
         }
 
+        var schemaName = schema?["name"]?.GetValue<string>();
+        if (schemaName == IntakeSchemaName && IntakeFailure is { } failure)
+            return Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "The server had an error while processing your request.", ["type"] = "server_error", ["param"] = null, ["code"] = null } }, statusCode: failure);
         var limit = maxTokens ?? (Provider == Kind.Gpt4o ? Gpt4oMaxOutput : LocalContext - prompt);
-        var (text, cut) = Cut(await AnswerAsync(Messages(body["messages"]!.AsArray()), schema?["name"]?.GetValue<string>()), limit);
+        var answer = schemaName == IntakeSchemaName && IntakeAnswer is { } script
+            ? script(IntakeDescription(body["messages"]!.AsArray())).ToJsonString()
+            : await AnswerAsync(Messages(body["messages"]!.AsArray()), schemaName);
+        var (text, cut) = Cut(answer, limit);
         var usage = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = TokenCounter.Count(text), ["total_tokens"] = prompt + TokenCounter.Count(text) };
+        Usage.Enqueue((schemaName, prompt, TokenCounter.Count(text)));
         if (body["stream"]?.GetValue<bool>() == true)
         {
             Interlocked.Increment(ref _streamed);
@@ -160,13 +226,13 @@ internal sealed class EmulatedProvider : IAsyncDisposable
             for (var i = 0; i < text.Length; i += ChunkSize)
                 await WriteChunkAsync(http, Chunk(new JsonObject { ["role"] = "assistant", ["content"] = text.Substring(i, Math.Min(ChunkSize, text.Length - i)) }, null), cancellationToken);
             await WriteChunkAsync(http, Chunk(new JsonObject(), cut ? "length" : "stop"), cancellationToken);
-            if (body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
+            if (ReportUsage && body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
                 await WriteChunkAsync(http, new JsonObject { ["id"] = "chatcmpl-emulated", ["object"] = "chat.completion.chunk", ["created"] = 0, ["model"] = Model, ["choices"] = new JsonArray(), ["usage"] = usage }, cancellationToken);
             await http.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
             return Results.Empty;
         }
 
-        return Json(new JsonObject
+        var completion = new JsonObject
         {
             ["id"] = "chatcmpl-emulated",
             ["object"] = "chat.completion",
@@ -178,8 +244,9 @@ internal sealed class EmulatedProvider : IAsyncDisposable
                 ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
                 ["finish_reason"] = cut ? "length" : "stop",
             }),
-            ["usage"] = usage,
-        });
+        };
+        if (ReportUsage) completion["usage"] = usage;
+        return Json(completion);
     }
 
     private JsonObject Chunk(JsonObject delta, string? finishReason) => new()
@@ -242,6 +309,7 @@ internal sealed class EmulatedProvider : IAsyncDisposable
             ["prompt_eval_count"] = prompt,
             ["eval_count"] = TokenCounter.Count(text),
         };
+        Usage.Enqueue((null, prompt, TokenCounter.Count(text)));
         if (body["stream"]?.GetValue<bool>() == false) return Json(done);
         Interlocked.Increment(ref _streamed);
         http.Response.ContentType = "application/x-ndjson";
@@ -249,6 +317,15 @@ internal sealed class EmulatedProvider : IAsyncDisposable
         done["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" };
         await http.Response.WriteAsync(first.ToJsonString() + "\n" + done.ToJsonString() + "\n", cancellationToken);
         return Results.Empty;
+    }
+
+    /// <summary>The response format name of intake's reading call.</summary>
+    public const string IntakeSchemaName = "request_reading";
+
+    private static string IntakeDescription(JsonArray messages)
+    {
+        var text = Messages(messages).Last(m => m.Role == ChatRole.User).Text;
+        return text.Replace("<description>\n", "").Replace("\n</description>", "");
     }
 
     // JsonNode written as text: the slim host has no reflection-based serializer for it.
