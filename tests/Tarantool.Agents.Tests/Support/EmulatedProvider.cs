@@ -33,7 +33,13 @@ internal sealed class EmulatedProvider : IAsyncDisposable
         Gpt4o,
         Vllm,
         Ollama,
+
+        /// <summary>gpt-4o deployed on Azure OpenAI: deployment-name URLs, a required <c>api-version</c> query and an <c>api-key</c> header.</summary>
+        AzureGpt4o,
     }
+
+    /// <summary>The key the Azure emulation accepts in its <c>api-key</c> header.</summary>
+    public const string AzureKey = "sk-emulated";
 
     public const int Gpt4oContext = 128_000;
     public const int Gpt4oMaxOutput = 16_384;
@@ -57,7 +63,7 @@ internal sealed class EmulatedProvider : IAsyncDisposable
     /// <summary>The model id the provider serves.</summary>
     public string Model => Provider switch
     {
-        Kind.Gpt4o => "gpt-4o",
+        Kind.Gpt4o or Kind.AzureGpt4o => "gpt-4o",
         Kind.Vllm => "Qwen/Qwen2.5-32B-Instruct",
         _ => "qwen2.5:32b",
     };
@@ -99,12 +105,13 @@ internal sealed class EmulatedProvider : IAsyncDisposable
     /// <summary>Every chat request body as received.</summary>
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
-    public string Endpoint => _app.Urls.First().TrimEnd('/') + (Provider == Kind.Ollama ? "" : "/v1");
+    public string Endpoint => _app.Urls.First().TrimEnd('/') + (Provider is Kind.Ollama or Kind.AzureGpt4o ? "" : "/v1");
 
     /// <summary>The CLI flags that point a run at this provider.</summary>
     public string[] Flags => Provider switch
     {
         Kind.Gpt4o => ["--provider", "openai", "--endpoint", Endpoint, "--model", Model],
+        Kind.AzureGpt4o => ["--provider", "azure-openai", "--endpoint", Endpoint, "--model", Model],
         Kind.Vllm => ["--provider", "openai-compatible", "--endpoint", Endpoint, "--model", Model],
         _ => ["--provider", "ollama", "--endpoint", Endpoint, "--model", Model],
     };
@@ -120,6 +127,10 @@ internal sealed class EmulatedProvider : IAsyncDisposable
         {
             app.MapPost("/api/show", provider.ShowAsync);
             app.MapPost("/api/chat", provider.OllamaChatAsync);
+        }
+        else if (kind == Kind.AzureGpt4o)
+        {
+            app.MapPost("/openai/deployments/{deployment}/chat/completions", provider.AzureChatCompletionAsync);
         }
         else
         {
@@ -147,6 +158,24 @@ internal sealed class EmulatedProvider : IAsyncDisposable
 
     // Every handler takes a CancellationToken besides the HttpContext: a bare (HttpContext) => Task<IResult> binds as a
     // RequestDelegate and its result would never be written.
+    // Azure OpenAI addresses a deployment in the path, wants the api-version query and authenticates with api-key.
+    private async Task<IResult> AzureChatCompletionAsync(HttpContext http, string deployment, CancellationToken cancellationToken)
+    {
+        if (http.Request.Headers["api-key"] != AzureKey)
+            return AzureError(401, "401", "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.");
+        if (string.IsNullOrEmpty(http.Request.Query["api-version"]))
+            return AzureError(404, "404", "Resource not found");
+        if (deployment != Model)
+            return AzureError(404, "DeploymentNotFound", "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.");
+        return await ChatCompletionAsync(http, cancellationToken);
+    }
+
+    private IResult AzureError(int status, string code, string message)
+    {
+        Refusals.Enqueue(message);
+        return Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }, statusCode: status);
+    }
+
     private async Task<IResult> ChatCompletionAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var inFlight = Interlocked.Increment(ref _inFlight);
@@ -183,14 +212,15 @@ internal sealed class EmulatedProvider : IAsyncDisposable
     {
         var body = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken))!.AsObject();
         Requests.Enqueue(body);
-        if (body["model"]?.GetValue<string>() != Model)
+        // Azure takes the deployment from the path; its SDK still sends a model field, which the service ignores.
+        if (Provider != Kind.AzureGpt4o && body["model"]?.GetValue<string>() != Model)
             return Refuse(404, $"The model `{body["model"]}` does not exist or you do not have access to it.", "model_not_found", "model");
         var maxTokens = (body["max_completion_tokens"] ?? body["max_tokens"])?.GetValue<int>();
         var schema = body["response_format"]?["json_schema"];
         var tools = body["tools"] as JsonArray;
         var prompt = CountPrompt(body["messages"]!.AsArray(), schema?["schema"], tools);
 
-        if (Provider == Kind.Gpt4o)
+        if (Provider is Kind.Gpt4o or Kind.AzureGpt4o)
         {
             if (maxTokens > Gpt4oMaxOutput)
                 return Refuse(400, $"max_tokens is too large: {maxTokens}. This model supports at most {Gpt4oMaxOutput} completion tokens, whereas you provided {maxTokens}.", "invalid_value", "max_tokens");
@@ -211,7 +241,7 @@ internal sealed class EmulatedProvider : IAsyncDisposable
         var schemaName = schema?["name"]?.GetValue<string>();
         if (schemaName == IntakeSchemaName && IntakeFailure is { } failure)
             return Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "The server had an error while processing your request.", ["type"] = "server_error", ["param"] = null, ["code"] = null } }, statusCode: failure);
-        var limit = maxTokens ?? (Provider == Kind.Gpt4o ? Gpt4oMaxOutput : LocalContext - prompt);
+        var limit = maxTokens ?? (Provider is Kind.Gpt4o or Kind.AzureGpt4o ? Gpt4oMaxOutput : LocalContext - prompt);
         var answer = schemaName == IntakeSchemaName && IntakeAnswer is { } script
             ? script(IntakeDescription(body["messages"]!.AsArray())).ToJsonString()
             : await AnswerAsync(Messages(body["messages"]!.AsArray()), schemaName);
