@@ -56,7 +56,7 @@ internal static class BatchCommand
                 IntakeResult intake;
                 try
                 {
-                    intake = RequestIntake.Resolve(RequestFile.Read(path));
+                    intake = await RunServices.ResolveIntakeAsync(environment, RequestFile.Read(path), modelOptions, profile, loggerFactory, cancellationToken);
                 }
                 catch (UserInputException e)
                 {

@@ -41,12 +41,20 @@ internal static class PlanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var assetRoot = AssetLocator.Locate();
-            var intake = RequestIntake.Resolve(request.Read(parse, environment.In));
+            var input = request.Read(parse, environment.In);
+            var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
+            using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
+            // Offline, the rules' reading alone, before anything else; with a real provider the model reads the
+            // description too, so its limits are resolved first.
+            var offline = modelOptions.Provider == Models.ModelProviders.Offline;
+            var profile = offline ? null : await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
+            var intake = offline
+                ? RequestIntake.Resolve(input)
+                : await RunServices.ResolveIntakeAsync(environment, input, modelOptions, profile!, loggerFactory, cancellationToken);
             if (!intake.IsValid) throw new UserInputException(string.Join(Environment.NewLine, intake.Errors));
             // Intake's notes go to stderr before the run, so that stdout stays bundle.json under --json.
             if (IntakeSummary.DeploymentLine(intake) is { } deployment) environment.Error.WriteLine(deployment);
             foreach (var warning in IntakeSummary.WarningLines(intake)) environment.Error.WriteLine(warning);
-            var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             var workflow = WorkflowLoader.Load(assetRoot);
             var plan = PlanRequest.From(
                 intake,
@@ -59,8 +67,7 @@ internal static class PlanCommand
                     MaxAttempts = modelOptions.MaxAttempts,
                 }) with { Force = parse.GetValue(force) };
 
-            using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
-            var profile = await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
+            profile ??= await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
             var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory);
             var quiet = parse.GetValue(json);
             var progress = new ProgressPrinter(environment, workflow.Phases.Count);

@@ -4,6 +4,7 @@ using Serilog;
 using Serilog.Extensions.Logging;
 using Tarantool.Agents.Bundle;
 using Tarantool.Agents.Cli.Input;
+using Tarantool.Agents.Intake;
 using Tarantool.Agents.Models;
 using Tarantool.Agents.Planning;
 using Tarantool.Agents.Workflow;
@@ -44,6 +45,21 @@ internal static class RunServices
         {
             throw new UserInputException(e.Message);
         }
+    }
+
+    /// <summary>
+    /// Intake for a run: the rules alone offline (the embedded expert), exactly as before; with a real provider, the
+    /// rules reconciled with the model's reading of the description (<see cref="ModelIntake"/>), whose own failure
+    /// only adds a warning. The intake call goes through the same middleware as the phases.
+    /// </summary>
+    public static async Task<IntakeResult> ResolveIntakeAsync(
+        CliEnvironment environment, IntakeInput input, ModelOptions model, ModelProfile profile, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        if (model.Provider == ModelProviders.Offline) return RequestIntake.Resolve(input);
+        using var client = environment.ChatClientOverride is { } fake
+            ? ChatClientFactory.Wrap(fake(model), model, new UsageLedger(), loggerFactory, timeProvider: environment.Time, profile: profile)
+            : ChatClientFactory.Create(model, new UsageLedger(), loggerFactory, environment.Time, profile);
+        return await ModelIntake.ResolveAsync(input, client, cancellationToken).ConfigureAwait(false);
     }
 
     public static BundlePlanner CreatePlanner(CliEnvironment environment, WorkflowDefinition workflow, ModelOptions model, ModelProfile profile, ILoggerFactory loggerFactory)

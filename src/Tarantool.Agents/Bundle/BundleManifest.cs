@@ -26,7 +26,11 @@ public sealed record BundleManifest
 }
 
 /// <param name="Limits">The model's limits this run kept every call within, and where they came from.</param>
-public sealed record ProviderInfo(string Name, string Model, Models.ModelProfile? Limits = null);
+public sealed record ProviderInfo(string Name, string Model, Models.ModelProfile? Limits = null)
+{
+    /// <summary>Where this run's token counts come from over all its calls: <c>reported</c>, <c>estimated</c> or <c>mixed</c> (see <see cref="UsageEntry.Source"/>).</summary>
+    public string? Usage { get; init; }
+}
 
 public sealed record PhaseEntry
 {
@@ -55,7 +59,15 @@ public sealed record PhaseEntry
 
 public sealed record PartEntry(string Key, string Status, int Attempts, long DurationMs, bool Reused, UsageEntry Usage, string? Reason);
 
-public sealed record UsageEntry(int Calls, long InputTokens, long OutputTokens);
+public sealed record UsageEntry(int Calls, long InputTokens, long OutputTokens)
+{
+    /// <summary>
+    /// Where the counts come from: <c>reported</c> by the provider, <c>estimated</c> (the provider reported nothing,
+    /// so what was sent, schema and tools included, was counted with the tokenizer) or <c>mixed</c>; absent for a
+    /// reused phase (its counts are an earlier run's) and for no calls.
+    /// </summary>
+    public string? Source { get; init; }
+}
 
 public sealed record ValidationEntry(IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings);
 

@@ -97,13 +97,13 @@ public sealed class BundleWriter(OutputDirectory directory)
         Attempts = phase.Attempts,
         DurationMs = phase.DurationMs,
         Reused = phase.Reused,
-        Usage = new UsageEntry(phase.Usage.Calls, phase.Usage.InputTokens, phase.Usage.OutputTokens),
+        Usage = new UsageEntry(phase.Usage.Calls, phase.Usage.InputTokens, phase.Usage.OutputTokens) { Source = phase.Reused ? null : phase.Usage.Source },
         DependsOn = phase.Phase.DependsOn,
         Outputs = [.. files.Where(f => f.Phase == phase.Phase.Id).Select(f => f.File.Path).Order(StringComparer.Ordinal)],
         Validation = new ValidationEntry([.. phase.Errors.Select(e => e.ToString())], [.. phase.Warnings.Select(w => w.ToString())]),
         Reason = phase.Reason,
         Parts = [.. phase.Parts.Select(p => new PartEntry(p.Key, p.Status.ToString().ToLowerInvariant(), p.Attempts, p.DurationMs, p.Reused,
-            new UsageEntry(p.Usage.Calls, p.Usage.InputTokens, p.Usage.OutputTokens), p.Reason))],
+            new UsageEntry(p.Usage.Calls, p.Usage.InputTokens, p.Usage.OutputTokens) { Source = p.Reused ? null : p.Usage.Source }, p.Reason))],
     };
 
     private async Task<IReadOnlyList<string>> ReadPreviousArtifactsAsync(CancellationToken cancellationToken)

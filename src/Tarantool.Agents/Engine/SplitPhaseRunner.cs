@@ -251,5 +251,6 @@ internal sealed class SplitPhaseRunner(
     }
 
     private static PhaseUsage Total(PhaseUsage frame, IEnumerable<PartResult> parts) =>
-        parts.Aggregate(frame, (sum, p) => new PhaseUsage(sum.Calls + p.Usage.Calls, sum.InputTokens + p.Usage.InputTokens, sum.OutputTokens + p.Usage.OutputTokens));
+        parts.Aggregate(frame, (sum, p) => new PhaseUsage(
+            sum.Calls + p.Usage.Calls, sum.InputTokens + p.Usage.InputTokens, sum.OutputTokens + p.Usage.OutputTokens, sum.EstimatedCalls + p.Usage.EstimatedCalls));
 }

@@ -45,7 +45,8 @@ public sealed class TarantoolExpertChatClient : IChatClient
             ResponseId = ResponseId(text),
             Usage = new UsageDetails
             {
-                InputTokenCount = list.Sum(m => TokenCounter.Count(m.Text)),
+                // What it was sent, the response schema and tools included, as a hosted provider counts it.
+                InputTokenCount = PromptTokens.Count(list, options),
                 OutputTokenCount = TokenCounter.Count(text),
             },
         };
@@ -88,6 +89,10 @@ public sealed class TarantoolExpertChatClient : IChatClient
 
     private string Answer(IList<ChatMessage> messages, ChatOptions? options)
     {
+        // Intake's reading of a description (LLM-backed intake through a provider emulated with this expert): the
+        // expert reads as the rules do.
+        if (Intake.ReadingPrompt.DescriptionOf(messages) is { } description) return Intake.ReadingPrompt.RulesAnswer(description);
+
         // The phase prompt is the user message that carries the request block; repair messages come after it.
         var prompt = messages.LastOrDefault(m => m.Role == ChatRole.User && m.Text.Contains("<request>", StringComparison.Ordinal))?.Text;
         if (prompt is null) return "I answer Tarantool design phase prompts only: the conversation carries no <request> block.";

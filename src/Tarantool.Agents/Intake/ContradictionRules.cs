@@ -104,6 +104,7 @@ internal static class ContradictionRules
         {
             ValueSource.Flag => "from the command line",
             ValueSource.Text => "from the description",
+            ValueSource.Model => "from the model's reading of the description",
             _ => "the default",
         };
         return $"{RequestFields.Flag(field)} {shown} ({origin})";

@@ -11,4 +11,7 @@ internal enum FieldOrigin
 
     /// <summary>A phrase of the description ("4 shards", "хранить бэкапы 60 дней").</summary>
     DescriptionText,
+
+    /// <summary>A model's reading of the description (LLM-backed intake).</summary>
+    Model,
 }

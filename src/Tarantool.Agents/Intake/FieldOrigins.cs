@@ -7,6 +7,7 @@ internal static class FieldOrigins
     {
         FieldOrigin.CommandLine => RequestFields.Flag(field),
         FieldOrigin.DescriptionFlag => $"{RequestFields.Flag(field)} (written in the description)",
+        FieldOrigin.Model => $"{RequestFields.Flag(field)} (the model's reading of the description)",
         _ => $"{RequestFields.Flag(field)} (read from the description)",
     };
 }

@@ -23,6 +23,9 @@ public sealed record IntakeResult(
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The warnings of <see cref="Warnings"/> about the model's reading of the description (LLM-backed intake).</summary>
+    public IReadOnlyList<string> ModelWarnings { get; init; } = [];
+
     /// <summary>When <see cref="Request"/> could not be built: the fields that did resolve, for the JSON output.</summary>
     internal JsonObject? PartialRequest { get; init; }
 

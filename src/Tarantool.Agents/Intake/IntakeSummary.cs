@@ -18,7 +18,7 @@ public static class IntakeSummary
         var form = SeedSpellings.Spell(request.Deployment);
         var other = request.Deployment == DeploymentForm.Kubernetes ? "--deployment vm for virtual machines" : "--deployment kubernetes to run in Kubernetes";
         if (!result.Sources.TryGetValue(RequestFields.JsonName(RequestField.Deployment), out var source) || source != ValueSource.Default)
-            return $"Deployment: {form} ({(source == ValueSource.Flag ? "from the command line" : "from the description")}).";
+            return $"Deployment: {form} ({source switch { ValueSource.Flag => "from the command line", ValueSource.Model => "from the model's reading of the description", _ => "from the description" }}).";
 
         var cloud = SeedSpellings.Spell(request.CloudProvider);
         var why = request.CloudProvider switch

@@ -11,7 +11,15 @@ namespace Tarantool.Agents.Intake;
 /// </summary>
 public static class RequestIntake
 {
-    public static IntakeResult Resolve(IntakeInput input)
+    public static IntakeResult Resolve(IntakeInput input) => Resolve(input, model: null);
+
+    /// <summary>
+    /// As <see cref="Resolve(IntakeInput)"/>, reconciled with a model's reading of the description (see
+    /// <see cref="ModelIntake"/>): the model's values come after the rules' and before defaults; where both read a
+    /// value and they differ, the rules' is used and a warning gives both; a value only the model read is used with a
+    /// warning; the model's unusable values and its failure are warnings, never errors.
+    /// </summary>
+    public static IntakeResult Resolve(IntakeInput input, ModelReading? model)
     {
         ArgumentNullException.ThrowIfNull(input);
         var description = input.Description ?? "";
@@ -23,7 +31,21 @@ public static class RequestIntake
         var descriptionFlags = FlagValueParser.Parse(embedded.Flags, FieldOrigin.DescriptionFlag, errors);
         var prose = DescriptionReader.Read(DescriptionText.Prose(embedded.RemainingText));
 
-        var resolved = PrecedenceMerger.Merge(commandLine, descriptionFlags, prose.Parameters, errors);
+        var modelWarnings = new List<string>();
+        RequestDraft? modelDraft = null;
+        if (model?.Failure is { } failure)
+        {
+            modelWarnings.Add($"The model could not read the description ({failure}); the rules' reading alone is used.");
+        }
+        else if (model is not null)
+        {
+            var unusable = new List<string>();
+            var known = model.Values.Where(v => RequestFields.TryFromFlagName(v.Key, out _)).ToDictionary(v => v.Key, v => v.Value);
+            modelDraft = FlagValueParser.Parse(known, FieldOrigin.Model, unusable);
+            modelWarnings.AddRange(unusable.Select(u => $"{u} The model's value is not used."));
+        }
+
+        var resolved = PrecedenceMerger.Merge(commandLine, descriptionFlags, prose.Parameters, errors, modelDraft, modelWarnings);
         errors.AddRange(ContradictionRules.Check(resolved));
         errors.AddRange(ContradictionRules.CheckAgainstProse(resolved, prose));
         errors.AddRange(RequestAssembler.MissingRequired(resolved));
@@ -32,7 +54,8 @@ public static class RequestIntake
         var request = RequestAssembler.Assemble(resolved, prose.Workload, description.Trim(), sources);
         return new IntakeResult(language, request, sources, errors)
         {
-            Warnings = prose.Warnings,
+            Warnings = [.. prose.Warnings, .. modelWarnings],
+            ModelWarnings = modelWarnings,
             PartialRequest = request is null ? RequestAssembler.Partial(resolved, prose.Workload, description.Trim()) : null,
         };
     }

@@ -19,14 +19,15 @@ public static class ChatClientFactory
 
     /// <summary>
     /// Wraps any inner client (a provider's, or a test's) in the product's middleware. Outermost first: tool calls,
-    /// the token budget, usage accounting (one entry per answered call), logging, then resilience, then streamed
+    /// the token budget, usage accounting (one entry per answered call), logging, then resilience, then the adaptive
+    /// concurrency limit (each attempt takes a slot; 429s lower the limit), then streamed
     /// calls with an idle timeout right above the provider, so that each retry is a fresh attempt of the same call. The model limits sit below the accounting, so
     /// that what is recorded and cached is the call as really sent; <paramref name="profile"/> defaults to the one
     /// configuration and the built-in table give (no endpoint is asked).
     /// </summary>
     public static IChatClient Wrap(
         IChatClient inner, ModelOptions options, UsageLedger ledger, ILoggerFactory loggerFactory, bool withTools = false, TimeProvider? timeProvider = null,
-        ModelProfile? profile = null, bool streamed = false)
+        ModelProfile? profile = null, bool streamed = false, AdaptiveConcurrencyLimiter? limiter = null)
     {
         // Every call is counted against the model's window; load the tokenizer while the run gets ready.
         TokenCounter.Warm();
@@ -46,6 +47,9 @@ public static class ChatClientFactory
         }
 
         builder.UseResilience(options.Resilience, TimeSpan.FromSeconds(options.TimeoutSeconds), timeProvider);
+        // Below the retries, so each attempt takes a slot and a 429 lowers the limit before the retry waits for one;
+        // one limiter per pipeline, that is per run, shared by all its phases and parts.
+        builder.UseAdaptiveConcurrency(limiter ?? new AdaptiveConcurrencyLimiter(options.MaxConcurrentCalls));
         // Providers over the network stream their answers; the in-process expert and test fakes answer at once.
         if (streamed) builder.UseStreamedCalls(TimeSpan.FromSeconds(options.IdleTimeoutSeconds), timeProvider);
         return builder.Build();

@@ -86,7 +86,14 @@ public sealed class ModelLimitsChatClient(IChatClient innerClient, ModelProfile 
 
     private static void ChargeCounted(UsageDetails usage, int promptTokens, string answer)
     {
-        // The provider's own figures are the truth; only a provider that reports nothing is charged our count.
+        // The provider's own figures are the truth; only a provider that reports nothing is charged our count, and
+        // the usage says so.
+        if (usage.InputTokenCount is null || usage.OutputTokenCount is null)
+        {
+            usage.AdditionalCounts ??= [];
+            usage.AdditionalCounts[UsageLedger.EstimatedKey] = 1;
+        }
+
         usage.InputTokenCount ??= promptTokens;
         usage.OutputTokenCount ??= TokenCounter.Count(answer);
         usage.TotalTokenCount ??= usage.InputTokenCount + usage.OutputTokenCount;

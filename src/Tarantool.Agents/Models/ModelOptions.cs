@@ -65,6 +65,16 @@ public sealed class ModelOptions : IValidatableObject
     /// <summary>Offer tools to the phases that declare them; turn off for endpoints without tool support.</summary>
     public bool Tools { get; set; } = true;
 
+    public const int DefaultMaxConcurrentCalls = 16;
+
+    /// <summary>
+    /// Most model calls of one run in flight at once, and the ceiling the adaptive limit climbs back to after the
+    /// provider's 429s have lowered it (see <see cref="AdaptiveConcurrencyLimiter"/>); <c>--max-parallel</c> bounds the
+    /// phases' calls below this too.
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentCalls { get; set; } = DefaultMaxConcurrentCalls;
+
     /// <summary>Recording and replay of model answers.</summary>
     public ResponseCacheOptions Cache { get; set; } = new();
 

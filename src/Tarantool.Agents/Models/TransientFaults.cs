@@ -28,6 +28,17 @@ public static class TransientFaults
         _ => error.InnerException is { } inner && IsTransient(inner, callerToken),
     };
 
+    /// <summary>
+    /// A 429 that asks the caller to slow down (rate limited), not one that says the call can never fit
+    /// ("Request too large"): the adaptive concurrency limit reacts to the first kind only.
+    /// </summary>
+    public static bool IsRateLimited(Exception error) => error switch
+    {
+        ClientResultException e when e.Status == 429 => !e.Message.Contains("request too large", StringComparison.OrdinalIgnoreCase),
+        HttpRequestException { StatusCode: HttpStatusCode.TooManyRequests } => true,
+        _ => error.InnerException is { } inner && IsRateLimited(inner),
+    };
+
     private static bool IsTransientStatus(int status) =>
         status is (int)HttpStatusCode.TooManyRequests or (int)HttpStatusCode.RequestTimeout or 0 || status >= 500;
 

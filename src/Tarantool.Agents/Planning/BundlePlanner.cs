@@ -65,7 +65,7 @@ public sealed class BundlePlanner(
 
         var writer = new BundleWriter(directory);
         var manifest = await writer
-            .WriteAsync(result!, plan.Request, plan.Sources, plan.Language, provider, plan.Warnings, cancellationToken)
+            .WriteAsync(result!, plan.Request, plan.Sources, plan.Language, provider with { Usage = ledger.Source }, plan.Warnings, cancellationToken)
             .ConfigureAwait(false);
         var removed = writer.Removed;
         if (result!.Succeeded) await checkpoints.ClearAsync(cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ public sealed record PlanRequest(
         var request = intake.Request ?? throw new ArgumentException("The intake did not resolve a request.", nameof(intake));
         return new PlanRequest(request, intake.Language, intake.Sources, outputPath, options)
         {
-            Warnings = [.. intake.Warnings.Select(w => new RunWarning(IntakeSource, IntakeCode, w))],
+            Warnings = [.. intake.Warnings.Select(w => new RunWarning(IntakeSource, intake.ModelWarnings.Contains(w) ? ModelReadingCode : IntakeCode, w))],
         };
     }
 
@@ -36,4 +36,8 @@ public sealed record PlanRequest(
 
     /// <summary>The <c>code</c> of intake warnings: a figure or phrase intake found but did not use as written.</summary>
     public const string IntakeCode = "intake.text-not-used";
+
+    /// <summary>The <c>code</c> of intake warnings about the model's reading: a disagreement with the rules, a value only
+    /// the model read, or a model that could not read the description.</summary>
+    public const string ModelReadingCode = "intake.model-reading";
 }

@@ -26,7 +26,8 @@ public sealed class EmulatedProviderTests : IDisposable
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var kind in Enum.GetNames<EmulatedProvider.Kind>())
+        // Azure OpenAI serves the same gpt-4o; one sample through it is enough (its own test below).
+        foreach (var kind in Enum.GetNames<EmulatedProvider.Kind>().Where(k => k != nameof(EmulatedProvider.Kind.AzureGpt4o)))
             foreach (var sample in Samples.Names()) data.Add(kind, sample);
         return data;
     }
@@ -66,6 +67,49 @@ public sealed class EmulatedProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sample_through_an_emulated_Azure_OpenAI_deployment_yields_the_offline_bundle()
+    {
+        await using var provider = await EmulatedProvider.StartAsync(EmulatedProvider.Kind.AzureGpt4o);
+        var sample = Samples.Names()[0];
+
+        var local = await CliRunner.RunAsync(["batch", Samples.PathOf(sample), "--output", _temp.Combine("local")]);
+        var remote = await CliRunner.RunAsync(["batch", Samples.PathOf(sample), "--output", _temp.Combine("remote"), .. provider.Flags], settings: Settings);
+
+        Assert.True(local.ExitCode == 0, local.Out + local.Error);
+        Assert.True(remote.ExitCode == 0, remote.Out + remote.Error);
+        // Deployment-name URLs with api-version and the api-key header were accepted; strict schemas within gpt-4o's limits.
+        Assert.Empty(provider.Refusals);
+        Assert.NotEmpty(provider.Requests);
+        Assert.All(provider.Requests, r =>
+        {
+            Assert.True(r["response_format"]?["json_schema"]?["strict"]?.GetValue<bool>() == true, r["response_format"]?.ToJsonString());
+            Assert.InRange((r["max_completion_tokens"] ?? r["max_tokens"])!.GetValue<int>(), 1, EmulatedProvider.Gpt4oMaxOutput);
+        });
+        var expected = Samples.BundleFiles(Directory.GetDirectories(_temp.Combine("local")).Single());
+        var actual = Samples.BundleFiles(Directory.GetDirectories(_temp.Combine("remote")).Single());
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (path, content) in expected)
+            Assert.True(content == actual[path], $"{path} differs");
+    }
+
+    [Fact]
+    public async Task Emulated_Azure_OpenAI_refuses_a_wrong_key_and_a_missing_api_version()
+    {
+        await using var provider = await EmulatedProvider.StartAsync(EmulatedProvider.Kind.AzureGpt4o);
+        using var http = new HttpClient();
+        var url = provider.Endpoint + "/openai/deployments/gpt-4o/chat/completions";
+        var body = new { messages = new[] { new { role = "user", content = "hi" } } };
+
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, url + "?api-version=2024-10-21") { Content = JsonContent(body) };
+        wrongKey.Headers.Add("api-key", "wrong");
+        using var noVersion = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent(body) };
+        noVersion.Headers.Add("api-key", EmulatedProvider.AzureKey);
+
+        Assert.Equal(401, (int)(await http.SendAsync(wrongKey)).StatusCode);
+        Assert.Equal(404, (int)(await http.SendAsync(noVersion)).StatusCode);
+    }
+
+    [Fact]
     public async Task gpt_4o_gets_strict_schemas_and_never_more_than_its_output_maximum()
     {
         await using var provider = await EmulatedProvider.StartAsync(EmulatedProvider.Kind.Gpt4o);
@@ -89,7 +133,11 @@ public sealed class EmulatedProviderTests : IDisposable
         var run = await CliRunner.RunAsync(["batch", Samples.PathOf(Samples.Names()[0]), "--output", _temp.Combine("b"), .. provider.Flags], settings: Settings);
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
-        Assert.All(provider.Requests, r => Assert.InRange(r["options"]?["num_ctx"]?.GetValue<int>() ?? 0, EmulatedProvider.OllamaDefaultNumCtx + 1, EmulatedProvider.LocalContext));
+        // Intake's reading of the description is a small call: its window holds its prompt and its short answer.
+        static bool Intake(System.Text.Json.Nodes.JsonObject r) => r["messages"]![0]!["content"]!.ToJsonString().Contains("You extract the parameters");
+        var intake = Assert.Single(provider.Requests, Intake);
+        Assert.InRange(intake["options"]?["num_ctx"]?.GetValue<int>() ?? 0, Tarantool.Agents.Intake.ModelIntake.MaxAnswerTokens + 1, EmulatedProvider.LocalContext);
+        Assert.All(provider.Requests.Where(r => !Intake(r)), r => Assert.InRange(r["options"]?["num_ctx"]?.GetValue<int>() ?? 0, EmulatedProvider.OllamaDefaultNumCtx + 1, EmulatedProvider.LocalContext));
     }
 
     [Fact]

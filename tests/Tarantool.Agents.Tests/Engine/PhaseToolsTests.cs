@@ -43,8 +43,10 @@ public sealed class PhaseToolsTests : IDisposable
         var run = await CliRunner.RunAsync([.. Plan, "--output", _temp.Combine("b")], model);
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
-        // Ten phases, and the seven guides of the documentation phase asked as calls of their own.
-        Assert.Equal(17, seen.Count);
+        // Ten phases, the seven guides of the documentation phase asked as calls of their own, and intake's reading of
+        // the description (a real provider is configured), which is sent no tools.
+        Assert.Equal(18, seen.Count);
+        Assert.Equal("", seen[Tarantool.Agents.Intake.ModelIntake.Scope]);
         Assert.Equal(7, seen.Keys.Count(k => k.StartsWith("documentation.", StringComparison.Ordinal)));
         Assert.Equal("capacity_calculate_bucket_count,capacity_calculate_memtx_memory,capacity_plan_capacity,capacity_validate_capacity_plan", seen["capacity-planning"]);
         Assert.Contains("topology_design_topology", seen["topology"]);

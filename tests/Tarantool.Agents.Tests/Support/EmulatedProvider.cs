@@ -33,7 +33,13 @@ internal sealed class EmulatedProvider : IAsyncDisposable
         Gpt4o,
         Vllm,
         Ollama,
+
+        /// <summary>gpt-4o deployed on Azure OpenAI: deployment-name URLs, a required <c>api-version</c> query and an <c>api-key</c> header.</summary>
+        AzureGpt4o,
     }
+
+    /// <summary>The key the Azure emulation accepts in its <c>api-key</c> header.</summary>
+    public const string AzureKey = "sk-emulated";
 
     public const int Gpt4oContext = 128_000;
     public const int Gpt4oMaxOutput = 16_384;
@@ -42,6 +48,8 @@ internal sealed class EmulatedProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
     private int _streamed;
+    private int _inFlight;
+    private int _throttled;
     private readonly TarantoolExpertChatClient _expert = new();
 
     private EmulatedProvider(Kind kind, WebApplication app)
@@ -55,7 +63,7 @@ internal sealed class EmulatedProvider : IAsyncDisposable
     /// <summary>The model id the provider serves.</summary>
     public string Model => Provider switch
     {
-        Kind.Gpt4o => "gpt-4o",
+        Kind.Gpt4o or Kind.AzureGpt4o => "gpt-4o",
         Kind.Vllm => "Qwen/Qwen2.5-32B-Instruct",
         _ => "qwen2.5:32b",
     };
@@ -69,15 +77,41 @@ internal sealed class EmulatedProvider : IAsyncDisposable
     /// <summary>Chat requests answered as a stream.</summary>
     public int Streamed => _streamed;
 
+    /// <summary>With a value, a chat request arriving while this many are already being answered gets a 429 with
+    /// <c>retry-after-ms</c>, as a provider's concurrency or rate limit answers.</summary>
+    public int? MaxConcurrent { get; set; }
+
+    /// <summary>Time each chat answer takes before it is sent, so that concurrent calls overlap.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Whether answers carry usage (OpenAI's <c>usage</c>); a provider that reports none makes the run count.</summary>
+    public bool ReportUsage { get; set; } = true;
+
+    /// <summary>With a value, intake's reading calls are answered with what it returns for the description instead of the expert's reading.</summary>
+    public Func<string, JsonObject>? IntakeAnswer { get; set; }
+
+    /// <summary>With a value, intake's reading calls fail with this HTTP status.</summary>
+    public int? IntakeFailure { get; set; }
+
+    /// <summary>Requests refused with 429 because too many were in flight.</summary>
+    public int Throttled => _throttled;
+
+    /// <summary>For every chat request in arrival order: how many were in flight with it, and whether it was refused with 429.</summary>
+    public ConcurrentQueue<(int InFlight, bool Throttled)> Arrivals { get; } = new();
+
+    /// <summary>Usage reported (or, with <see cref="ReportUsage"/> off, counted but not reported) per answered chat request.</summary>
+    public ConcurrentQueue<(string? Schema, int PromptTokens, int CompletionTokens)> Usage { get; } = new();
+
     /// <summary>Every chat request body as received.</summary>
     public ConcurrentQueue<JsonObject> Requests { get; } = new();
 
-    public string Endpoint => _app.Urls.First().TrimEnd('/') + (Provider == Kind.Ollama ? "" : "/v1");
+    public string Endpoint => _app.Urls.First().TrimEnd('/') + (Provider is Kind.Ollama or Kind.AzureGpt4o ? "" : "/v1");
 
     /// <summary>The CLI flags that point a run at this provider.</summary>
     public string[] Flags => Provider switch
     {
         Kind.Gpt4o => ["--provider", "openai", "--endpoint", Endpoint, "--model", Model],
+        Kind.AzureGpt4o => ["--provider", "azure-openai", "--endpoint", Endpoint, "--model", Model],
         Kind.Vllm => ["--provider", "openai-compatible", "--endpoint", Endpoint, "--model", Model],
         _ => ["--provider", "ollama", "--endpoint", Endpoint, "--model", Model],
     };
@@ -93,6 +127,10 @@ internal sealed class EmulatedProvider : IAsyncDisposable
         {
             app.MapPost("/api/show", provider.ShowAsync);
             app.MapPost("/api/chat", provider.OllamaChatAsync);
+        }
+        else if (kind == Kind.AzureGpt4o)
+        {
+            app.MapPost("/openai/deployments/{deployment}/chat/completions", provider.AzureChatCompletionAsync);
         }
         else
         {
@@ -120,18 +158,69 @@ internal sealed class EmulatedProvider : IAsyncDisposable
 
     // Every handler takes a CancellationToken besides the HttpContext: a bare (HttpContext) => Task<IResult> binds as a
     // RequestDelegate and its result would never be written.
+    // Azure OpenAI addresses a deployment in the path, wants the api-version query and authenticates with api-key.
+    private async Task<IResult> AzureChatCompletionAsync(HttpContext http, string deployment, CancellationToken cancellationToken)
+    {
+        if (http.Request.Headers["api-key"] != AzureKey)
+            return AzureError(401, "401", "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.");
+        if (string.IsNullOrEmpty(http.Request.Query["api-version"]))
+            return AzureError(404, "404", "Resource not found");
+        if (deployment != Model)
+            return AzureError(404, "DeploymentNotFound", "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.");
+        return await ChatCompletionAsync(http, cancellationToken);
+    }
+
+    private IResult AzureError(int status, string code, string message)
+    {
+        Refusals.Enqueue(message);
+        return Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }, statusCode: status);
+    }
+
     private async Task<IResult> ChatCompletionAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (MaxConcurrent is { } most && inFlight > most)
+            {
+                Arrivals.Enqueue((inFlight, true));
+                Interlocked.Increment(ref _throttled);
+                http.Response.Headers["retry-after-ms"] = "20";
+                return Json(new JsonObject
+                {
+                    ["error"] = new JsonObject
+                    {
+                        ["message"] = $"Rate limit reached for {Model} on requests: limit {most} concurrent. Please try again in 20ms.",
+                        ["type"] = "requests",
+                        ["param"] = null,
+                        ["code"] = "rate_limit_exceeded",
+                    },
+                }, statusCode: 429);
+            }
+
+            Arrivals.Enqueue((inFlight, false));
+            if (Latency > TimeSpan.Zero) await Task.Delay(Latency, cancellationToken);
+            return await AnswerChatCompletionAsync(http, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IResult> AnswerChatCompletionAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var body = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellationToken))!.AsObject();
         Requests.Enqueue(body);
-        if (body["model"]?.GetValue<string>() != Model)
+        // Azure takes the deployment from the path; its SDK still sends a model field, which the service ignores.
+        if (Provider != Kind.AzureGpt4o && body["model"]?.GetValue<string>() != Model)
             return Refuse(404, $"The model `{body["model"]}` does not exist or you do not have access to it.", "model_not_found", "model");
         var maxTokens = (body["max_completion_tokens"] ?? body["max_tokens"])?.GetValue<int>();
         var schema = body["response_format"]?["json_schema"];
         var tools = body["tools"] as JsonArray;
         var prompt = CountPrompt(body["messages"]!.AsArray(), schema?["schema"], tools);
 
-        if (Provider == Kind.Gpt4o)
+        if (Provider is Kind.Gpt4o or Kind.AzureGpt4o)
         {
             if (maxTokens > Gpt4oMaxOutput)
                 return Refuse(400, $"max_tokens is too large: {maxTokens}. This model supports at most {Gpt4oMaxOutput} completion tokens, whereas you provided {maxTokens}.", "invalid_value", "max_tokens");
@@ -149,9 +238,16 @@ internal sealed class EmulatedProvider : IAsyncDisposable
                 return VllmRefuse($"This model's maximum context length is {LocalContext} tokens. However, you requested {prompt + (maxTokens ?? 0)} tokens ({prompt} in the messages, {maxTokens} in the completion). Please reduce the length of the messages or completion.");
         }
 
-        var limit = maxTokens ?? (Provider == Kind.Gpt4o ? Gpt4oMaxOutput : LocalContext - prompt);
-        var (text, cut) = Cut(await AnswerAsync(Messages(body["messages"]!.AsArray()), schema?["name"]?.GetValue<string>()), limit);
+        var schemaName = schema?["name"]?.GetValue<string>();
+        if (schemaName == IntakeSchemaName && IntakeFailure is { } failure)
+            return Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "The server had an error while processing your request.", ["type"] = "server_error", ["param"] = null, ["code"] = null } }, statusCode: failure);
+        var limit = maxTokens ?? (Provider is Kind.Gpt4o or Kind.AzureGpt4o ? Gpt4oMaxOutput : LocalContext - prompt);
+        var answer = schemaName == IntakeSchemaName && IntakeAnswer is { } script
+            ? script(IntakeDescription(body["messages"]!.AsArray())).ToJsonString()
+            : await AnswerAsync(Messages(body["messages"]!.AsArray()), schemaName);
+        var (text, cut) = Cut(answer, limit);
         var usage = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = TokenCounter.Count(text), ["total_tokens"] = prompt + TokenCounter.Count(text) };
+        Usage.Enqueue((schemaName, prompt, TokenCounter.Count(text)));
         if (body["stream"]?.GetValue<bool>() == true)
         {
             Interlocked.Increment(ref _streamed);
@@ -160,13 +256,13 @@ internal sealed class EmulatedProvider : IAsyncDisposable
             for (var i = 0; i < text.Length; i += ChunkSize)
                 await WriteChunkAsync(http, Chunk(new JsonObject { ["role"] = "assistant", ["content"] = text.Substring(i, Math.Min(ChunkSize, text.Length - i)) }, null), cancellationToken);
             await WriteChunkAsync(http, Chunk(new JsonObject(), cut ? "length" : "stop"), cancellationToken);
-            if (body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
+            if (ReportUsage && body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
                 await WriteChunkAsync(http, new JsonObject { ["id"] = "chatcmpl-emulated", ["object"] = "chat.completion.chunk", ["created"] = 0, ["model"] = Model, ["choices"] = new JsonArray(), ["usage"] = usage }, cancellationToken);
             await http.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
             return Results.Empty;
         }
 
-        return Json(new JsonObject
+        var completion = new JsonObject
         {
             ["id"] = "chatcmpl-emulated",
             ["object"] = "chat.completion",
@@ -178,8 +274,9 @@ internal sealed class EmulatedProvider : IAsyncDisposable
                 ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
                 ["finish_reason"] = cut ? "length" : "stop",
             }),
-            ["usage"] = usage,
-        });
+        };
+        if (ReportUsage) completion["usage"] = usage;
+        return Json(completion);
     }
 
     private JsonObject Chunk(JsonObject delta, string? finishReason) => new()
@@ -242,6 +339,7 @@ internal sealed class EmulatedProvider : IAsyncDisposable
             ["prompt_eval_count"] = prompt,
             ["eval_count"] = TokenCounter.Count(text),
         };
+        Usage.Enqueue((null, prompt, TokenCounter.Count(text)));
         if (body["stream"]?.GetValue<bool>() == false) return Json(done);
         Interlocked.Increment(ref _streamed);
         http.Response.ContentType = "application/x-ndjson";
@@ -249,6 +347,15 @@ internal sealed class EmulatedProvider : IAsyncDisposable
         done["message"] = new JsonObject { ["role"] = "assistant", ["content"] = "" };
         await http.Response.WriteAsync(first.ToJsonString() + "\n" + done.ToJsonString() + "\n", cancellationToken);
         return Results.Empty;
+    }
+
+    /// <summary>The response format name of intake's reading call.</summary>
+    public const string IntakeSchemaName = "request_reading";
+
+    private static string IntakeDescription(JsonArray messages)
+    {
+        var text = Messages(messages).Last(m => m.Role == ChatRole.User).Text;
+        return text.Replace("<description>\n", "").Replace("\n</description>", "");
     }
 
     // JsonNode written as text: the slim host has no reflection-based serializer for it.
