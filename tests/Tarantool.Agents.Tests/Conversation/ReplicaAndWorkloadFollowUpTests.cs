@@ -119,7 +119,7 @@ public sealed class ReplicaAndWorkloadFollowUpTests
     }
 
     [Theory]
-    [InlineData("writes grow to 20k/s")]
+    [InlineData("20k writes per second")]
     [InlineData("writes 20k per second")]
     [InlineData("20 000 записей в секунду")]
     public void A_write_rate_follow_up_replaces_only_the_write_rate(string edit)

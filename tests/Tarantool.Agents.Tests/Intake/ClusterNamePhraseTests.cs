@@ -6,7 +6,7 @@ public sealed class ClusterNamePhraseTests
     [Theory]
     [InlineData("Нужен кластер Tarantool с именем orders для production", "orders")]
     [InlineData("кластер Tarantool DB под названием billing-prod", "billing-prod")]
-    [InlineData("шардированный кластер для заказов с именем shop", "shop")]
+    [InlineData("кластер для заказов с именем shop", "shop")]
     [InlineData("назови кластер sessions", "sessions")]
     [InlineData("A Tarantool cluster named geo", "geo")]
     [InlineData("cluster named orders.", "orders")]

@@ -61,7 +61,7 @@ public sealed class ReplicaCountTests
     public void Russian_replicas_beside_the_leader(string description, int replicas) => AssertReplicas(description, replicas);
 
     [Theory]
-    [InlineData("A sharded cluster for sessions, 300 GB")]
+    [InlineData("A cluster for sessions, 300 GB")]
     [InlineData("Keep two replicas of the config in git")]
     [InlineData("реплика для отчётов")]
     public void No_count_stated_leaves_it_to_the_plan(string description)

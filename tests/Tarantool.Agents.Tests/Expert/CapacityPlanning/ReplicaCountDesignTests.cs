@@ -86,7 +86,10 @@ public sealed class ReplicaCountDesignTests
     {
         var request = Request(workload: Data, ha: HaStrategy.PassiveFailover) with { Replicas = 2 };
 
-        Assert.Empty(Plan(request).Warnings);
+        var plan = Plan(request);
+
+        Assert.Equal(2, plan.InstancesPerReplicaset);
+        Assert.DoesNotContain(plan.Warnings, w => w.Code == CapacityPlanValidator.ElectionQuorumCode);
     }
 
     [Fact]
