@@ -20,6 +20,7 @@ internal sealed class RequestOptions
         ("enable-sharding", "true | false (default false; implied by a sharded cluster or 'N shards')."),
         ("replication-mode", "master-slave | master-master (default master-slave)."),
         ("shard-count", "Number of shards (default 3)."),
+        ("replicas", "Instances per replicaset, the leader included, 1-9 (default: from the environment, failover and sites; 3 in production)."),
         ("tarantool-version", "Target Tarantool version: 3.7, 3.6 ... 3.0 or 2.11 (default 3.7)."),
         ("edition", "community | enterprise (default community; Enterprise adds iproto TLS)."),
         ("deployment", "vm | kubernetes (default: kubernetes for kubernetes, aws, azure, gcp; vm for on-premises)."),

@@ -35,6 +35,8 @@ internal static partial class RequestArguments
         new("replicationMode", "replication-mode", "string", "Replication mode (default master-slave).", SeedSpellings.All<ReplicationMode>()),
         new("shardCount", "shard-count", "integer",
             $"Number of shards, {ParameterRules.MinShardCount}-{ParameterRules.MaxShardCount} (default: the fewest, at least 3, that keep each storage instance's memtx arena within the 64 GiB ceiling)."),
+        new("replicas", "replicas", "integer",
+            $"Instances per storage replicaset, the leader included, {ParameterRules.MinReplicas}-{ParameterRules.MaxReplicas} (default: from the environment, failover and sites; 3 in production)."),
         new("tarantoolVersion", "tarantool-version", "string", "Target Tarantool release line (default 3.7).",
             [.. TarantoolVersion.Supported.Select(v => v.ToString())]),
         new("edition", "edition", "string", "Tarantool edition (default community; enterprise adds iproto TLS).", SeedSpellings.All<Edition>()),

@@ -30,7 +30,7 @@ public static partial class ConversationPlanner
         {
             before = state;
             last = FollowUpReader.Read(userTexts[i], state, language);
-            state = state.With(last.Edits, i);
+            state = state.With(last.Edits, last.Workload, last.WorkloadFields, i);
         }
 
         var previousRun = PreviousRun.Find(messages);
@@ -102,11 +102,21 @@ public static partial class ConversationPlanner
             .Distinct()
             .ToList();
 
-    private static List<ConversationChange> Changes(ConversationState before, ConversationState after) =>
-        Enum.GetValues<RequestField>()
-            .Where(f => after.Value(f) is not null && after.Value(f) != before.Value(f))
-            .Select(f => new ConversationChange(RequestFields.FlagName(f), before.Value(f), after.Value(f)!))
+    private static List<ConversationChange> Changes(ConversationState before, ConversationState after)
+    {
+        var changes = Enum.GetValues<RequestField>()
+            .Where(f => after.Value(f) is not null && after.Value(f) != Before(f))
+            .Select(f => new ConversationChange(RequestFields.FlagName(f), Before(f), after.Value(f)!))
             .ToList();
+        changes.AddRange(WorkloadRevision.Changes(before.Intake.Request?.Workload, after.Intake.Request?.Workload));
+        return changes;
+
+        // A replica count no one stated is the one the plan derived: "replicas 3 → 4", not "replicas 4".
+        string? Before(RequestField field) =>
+            before.Value(field) ?? (field == RequestField.Replicas && before.Intake.Request is not null
+                ? FollowUpReader.CurrentReplicas(before).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : null);
+    }
 
     [GeneratedRegex(@"--(?<name>[a-z][a-z-]*[a-z])", RegexOptions.CultureInvariant)]
     private static partial Regex FlagMention();

@@ -37,8 +37,8 @@ public static class ConversationReplies
         if (previousRunLink is not null)
             text.Append(' ').Append(ru ? "Текущий план: " : "The current plan: ").Append(previousRunLink);
         text.Append("\n\n").Append(ru
-            ? "Можно, например, написать: «сделай 6 шардов», «добавь ещё один шард», «перенеси в GCP», «переключи на синхронную репликацию», «окружение staging», «RPO 30 секунд»."
-            : "You can say, for example: \"make it 6 shards\", \"add a shard\", \"move it to GCP\", \"switch to synchronous replication\", \"staging\", \"RPO 30 seconds\".");
+            ? "Можно, например, написать: «сделай 6 шардов», «добавь ещё один шард», «добавь ещё одну реплику», «по 5 реплик в шарде», «объём данных 300 ГБ», «перенеси в GCP», «переключи на синхронную репликацию», «окружение staging», «RPO 30 секунд»."
+            : "You can say, for example: \"make it 6 shards\", \"add a shard\", \"add one more replica\", \"5 replicas per shard\", \"data will be 200 GB\", \"writes 20k per second\", \"move it to GCP\", \"switch to synchronous replication\", \"staging\", \"RPO 30 seconds\".");
         AppendNotes(text, outcome, ru);
         return text.ToString();
     }
@@ -60,12 +60,9 @@ public static class ConversationReplies
         var ru = outcome.Language == Language.Ru;
         return outcome.Notes.Select(note => note switch
         {
-            ConversationNote.ReplicasAreDerived => ru
-                ? "Число реплик в наборе не задаётся напрямую: план выводит его из окружения, режима переключения и числа площадок (в production и при выборах Raft — три участника на набор). Чтобы участников стало больше, выберите production, автоматическое переключение (active-failover) или distributed-ha на нескольких площадках."
-                : "The number of replicas per replicaset is not set directly: the plan derives it from the environment, the failover and the sites (three members per replicaset in production and under Raft election). For more members choose production, automatic failover (active-failover) or distributed-ha across sites.",
             ConversationNote.WorkloadFromFirstMessage => ru
-                ? "Объём данных и нагрузка берутся из первого сообщения; чтобы изменить их, начните новый разговор с новым описанием."
-                : "Data size and load figures are read from the first message; to change them, start a new conversation with the new description.",
+                ? "Движок хранения и число регионов берутся из первого сообщения (объём данных, записи, нагрузка, рост и горизонт меняются); чтобы изменить их, начните новый разговор с новым описанием."
+                : "The storage engine and the number of regions are read from the first message (data size, records, rates, growth and horizon do change); to change them, start a new conversation with the new description.",
             _ => "",
         }).ToList();
     }
@@ -102,6 +99,14 @@ public static class ConversationReplies
         "enable-sharding" => ru ? "шардирование" : "sharding",
         "replication-mode" => ru ? "режим репликации" : "replication mode",
         "shard-count" => ru ? "число шардов" : "shard count",
+        "replicas" => ru ? "инстансов в наборе реплик (с лидером)" : "instances per replicaset (leader included)",
+        "data-size" => ru ? "объём данных" : "data size",
+        "record-count" => ru ? "число записей" : "record count",
+        "average-record-bytes" => ru ? "средний размер записи" : "average record size",
+        "read-rps" => ru ? "чтений в секунду" : "reads per second",
+        "write-rps" => ru ? "записей в секунду" : "writes per second",
+        "growth" => ru ? "рост данных" : "data growth",
+        "horizon-months" => ru ? "горизонт планирования (месяцев)" : "planning horizon (months)",
         "tarantool-version" => ru ? "версия Tarantool" : "Tarantool version",
         "edition" => ru ? "редакция" : "edition",
         "deployment" => ru ? "форма развёртывания" : "deployment",
@@ -122,6 +127,7 @@ public static class ConversationReplies
         "enable-sharding" => "true, false",
         "replication-mode" => Choices<ReplicationMode>(),
         "shard-count" => ru ? $"{ParameterRules.MinShardCount}–{ParameterRules.MaxShardCount}, для шардирования не меньше 2" : $"{ParameterRules.MinShardCount}–{ParameterRules.MaxShardCount}, at least 2 when sharded",
+        "replicas" => ru ? $"{ParameterRules.MinReplicas}–{ParameterRules.MaxReplicas}, с лидером; 3 — лидер и две реплики" : $"{ParameterRules.MinReplicas}–{ParameterRules.MaxReplicas}, the leader included; 3 is a leader and two replicas",
         "tarantool-version" => string.Join(", ", TarantoolVersion.Supported),
         "edition" => Choices<Edition>(),
         "deployment" => Choices<DeploymentForm>(),

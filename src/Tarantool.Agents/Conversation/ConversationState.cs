@@ -13,12 +13,19 @@ namespace Tarantool.Agents.Conversation;
 internal sealed class ConversationState
 {
     private readonly Dictionary<RequestField, (string Raw, int Message)> _settled;
+    private readonly string _firstMessage;
+    private readonly Workload _figures;
+    private readonly IReadOnlyList<string> _figureFields;
 
-    private ConversationState(string description, Dictionary<RequestField, (string Raw, int Message)> settled)
+    private ConversationState(string firstMessage, Dictionary<RequestField, (string Raw, int Message)> settled, Workload figures, IReadOnlyList<string> figureFields)
     {
-        Description = description;
+        _firstMessage = firstMessage;
+        _figures = figures;
+        _figureFields = figureFields;
+        // Later figures replace the first message's: the description the intake (and the run) reads says them instead.
+        Description = figureFields.Count == 0 ? firstMessage : WorkloadRevision.Apply(firstMessage, figures, figureFields);
         _settled = settled;
-        Intake = RequestIntake.Resolve(new IntakeInput(Parameters, description));
+        Intake = RequestIntake.Resolve(new IntakeInput(Parameters, Description));
         var json = Intake.Request is { } request
             ? JsonSerializer.SerializeToNode(request, JsonDefaults.Compact)!.AsObject()
             : Intake.PartialRequest ?? new JsonObject();
@@ -39,13 +46,18 @@ internal sealed class ConversationState
     public IReadOnlyDictionary<string, string> Parameters =>
         _settled.OrderBy(p => p.Key).ToDictionary(p => RequestFields.FlagName(p.Key), p => p.Value.Raw);
 
-    public static ConversationState Start(string description) => new(description, []);
+    public static ConversationState Start(string description) => new(description, [], new Workload(), []);
 
-    public ConversationState With(IReadOnlyDictionary<RequestField, string> edits, int message)
+    public ConversationState With(IReadOnlyDictionary<RequestField, string> edits, int message) =>
+        With(edits, new Workload(), [], message);
+
+    /// <summary>The state after a message that sets <paramref name="edits"/> and states the workload figures <paramref name="figureFields"/>.</summary>
+    public ConversationState With(IReadOnlyDictionary<RequestField, string> edits, Workload figures, IReadOnlyList<string> figureFields, int message)
     {
         var settled = new Dictionary<RequestField, (string, int)>(_settled);
         foreach (var (field, raw) in edits) settled[field] = (raw, message);
-        return new ConversationState(Description, settled);
+        var merged = WorkloadRevision.Merge(_figures, figures, figureFields);
+        return new ConversationState(_firstMessage, settled, merged, [.. _figureFields.Union(figureFields)]);
     }
 
     /// <summary>Where a field's value came from, in words the questions use.</summary>

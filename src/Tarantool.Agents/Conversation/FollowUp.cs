@@ -1,4 +1,5 @@
 using Tarantool.Agents.Intake;
+using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Conversation;
 
@@ -10,4 +11,11 @@ internal sealed record FollowUp(
     IReadOnlyList<string> Errors,
     IReadOnlyList<ConversationQuestion> Questions,
     IReadOnlyList<ConversationNote> Notes,
-    bool Replan);
+    bool Replan)
+{
+    /// <summary>The workload figures the message states (only <see cref="WorkloadFields"/> are applied).</summary>
+    public Workload Workload { get; init; } = new();
+
+    /// <summary>The request field names of the figures it states that replace the earlier ones ("dataSizeGb", "writeRps").</summary>
+    public IReadOnlyList<string> WorkloadFields { get; init; } = [];
+}

@@ -30,7 +30,10 @@ internal static partial class FollowUpReader
         // Relative and replica phrases are read and blanked first: "add 2 shards" is not "2 shards", and "add a
         // replica" or "synchronous replication" must not read as a request for a replicated cluster.
         text = ReadRelativeShards(text, before, edits);
-        text = Blank(text, Replicas(), () => notes.Add(ConversationNote.ReplicasAreDerived));
+        text = ReadRelativeReplicas(text, before, edits, errors);
+        var replicas = ReplicaPhrases.Read(text, out var replicaWords) ?? BareReplicas(text, out replicaWords);
+        if (replicaWords is not null) text = DescriptionText.Blank(text, replicaWords.Index, replicaWords.Length);
+        text = Blank(text, ReplicaWords(), () => { });
         var synchronous = false;
         text = Blank(text, Synchronous(), () => synchronous = true);
         var replan = false;
@@ -47,16 +50,22 @@ internal static partial class FollowUpReader
         Take(edits, errors, RequestField.EnableSharding, flagged.EnableSharding ?? p.EnableSharding, b => b ? "true" : "false");
         Take(edits, errors, RequestField.ReplicationMode, flagged.ReplicationMode ?? p.ReplicationMode, Spell);
         Take(edits, errors, RequestField.ShardCount, flagged.ShardCount ?? p.ShardCount, Number);
+        Take(edits, errors, RequestField.Replicas, flagged.Replicas ?? replicas, Number);
         Take(edits, errors, RequestField.TarantoolVersion, flagged.TarantoolVersion ?? p.TarantoolVersion, v => v);
         Take(edits, errors, RequestField.Edition, flagged.Edition ?? p.Edition, Spell);
         Take(edits, errors, RequestField.Deployment, flagged.Deployment ?? p.Deployment, Spell);
         Take(edits, errors, RequestField.Rpo, flagged.RpoSeconds ?? p.RpoSeconds, Number);
         Take(edits, errors, RequestField.Rto, flagged.RtoSeconds ?? p.RtoSeconds, Number);
-        if (prose.Workload.FoundFields.Count > 0) notes.Add(ConversationNote.WorkloadFromFirstMessage);
+        var figures = prose.Workload.FoundFields.Where(WorkloadRevision.Revisable.Contains).ToList();
+        if (prose.Workload.FoundFields.Count > figures.Count) notes.Add(ConversationNote.WorkloadFromFirstMessage);
 
         if (synchronous) Synchronise(edits, before, questions);
         ImplyShape(edits, before);
-        return new FollowUp(edits, errors, questions, notes.Distinct().ToList(), replan);
+        return new FollowUp(edits, errors, questions, notes.Distinct().ToList(), replan)
+        {
+            Workload = prose.Workload.Workload,
+            WorkloadFields = figures,
+        };
     }
 
     /// <summary>
@@ -102,6 +111,42 @@ internal static partial class FollowUpReader
         return text;
     }
 
+    /// <summary>"add a replica", "one more replica", "remove a replica", "добавь ещё одну реплику": against the count before.</summary>
+    private static string ReadRelativeReplicas(string text, ConversationState before, Dictionary<RequestField, string> edits, List<string> errors)
+    {
+        var delta = 0;
+        text = Blank(text, MoreReplicas(), m => delta += Count(m));
+        text = Blank(text, FewerReplicas(), m => delta -= Count(m));
+        if (delta == 0) return text;
+
+        var target = ParameterRules.Replicas(Math.Max(1, CurrentReplicas(before) + delta), FieldOrigin.DescriptionText);
+        if (target.IsValid) edits[RequestField.Replicas] = Number(target.Value);
+        else errors.Add(target.Error!);
+        return text;
+    }
+
+    /// <summary>"5 replicas", "make it 4 replicas", "5 реплик": in a follow-up about the cluster, a bare count is the replicaset's.</summary>
+    private static Candidate<int>? BareReplicas(string text, out Match? match)
+    {
+        var found = BareReplicaCount().Match(text);
+        match = found.Success ? found : null;
+        if (!found.Success) return null;
+        return NumberText.TryParseWhole(found.Groups["n"].Value, out var n)
+            ? ParameterRules.Replicas(n, FieldOrigin.DescriptionText)
+            : null;
+    }
+
+    /// <summary>
+    /// Instances per replicaset the request before resolved to: the count it states, or the one the capacity plan
+    /// derives for it (the same pure calculation the expert makes).
+    /// </summary>
+    internal static int CurrentReplicas(ConversationState before)
+    {
+        var request = before.Intake.Request;
+        if (request is null) return 1;
+        return request.Replicas ?? CapacityCalculator.Plan(request, before.Intake.Language).InstancesPerReplicaset;
+    }
+
     /// <summary>
     /// The shard count the previous request resolved to: the stated count, or, when it left the count to the plan,
     /// the count the capacity plan chooses for it (the same pure calculation the expert makes); one replicaset
@@ -144,6 +189,11 @@ internal static partial class FollowUpReader
         var wantsShards = edits.ContainsKey(RequestField.ShardCount) || edits.GetValueOrDefault(RequestField.EnableSharding) == "true";
         if (wantsShards && !edits.ContainsKey(RequestField.ClusterType) && before.Value(RequestField.ClusterType) is "single-instance" or "replicated")
             edits[RequestField.ClusterType] = "sharded";
+
+        // A replica for a single instance makes it a replicaset.
+        if (edits.TryGetValue(RequestField.Replicas, out var replicas) && replicas != "1" && !edits.ContainsKey(RequestField.ClusterType)
+            && before.Value(RequestField.ClusterType) is "single-instance")
+            edits[RequestField.ClusterType] = "replicated";
 
         if (edits.GetValueOrDefault(RequestField.ClusterType) is "sharded")
         {
@@ -201,11 +251,25 @@ internal static partial class FollowUpReader
     private static partial Regex FewerShards();
 
     [GeneratedRegex(
-        @"\b(?:add|another|more|extra|additional|fewer|less|remove|drop)\b[\w\s-]{0,20}?\breplicas?\b(?!\s*-?\s*sets?\b)" +
-        @"|(?<![\w.,])\d+\s+replicas?\s+(?:per|in\s+each|for\s+each|each)\b" +
-        @"|\b(?:добав\w*|ещё|еще|убер\w*|удал\w*|убав\w*|по)\s+(?:[\w-]+\s+){0,2}?реплик(?:у|и|а|ой|ам|ами|ах)?\b",
+        @"\b(?:add|plus)\s+(?:(?:a|an|another|" + N + @")\s+)?(?:more\s+|extra\s+|additional\s+)?replicas?\b(?!\s*-?\s*sets?\b)" +
+        @"|\b(?:one|" + N + @")\s+(?:more|extra|additional)\s+replicas?\b(?!\s*-?\s*sets?\b)|\b(?:another|an\s+extra|an\s+additional)\s+replica\b(?!\s*-?\s*sets?\b)" +
+        @"|\b(?:добав\w*|плюс)\s+(?:(?:ещё|еще)\s+)?(?:" + N + @"\s+)?(?:дополнительн\w+\s+)?реплик\w*" +
+        @"|\b(?:ещё|еще)\s+(?:" + N + @"\s+)?реплик\w*|\bна\s+" + N + @"\s+реплик\w*\s+больше",
         Phrase.Options)]
-    private static partial Regex Replicas();
+    private static partial Regex MoreReplicas();
+
+    [GeneratedRegex(
+        @"\b(?:remove|drop|minus)\s+(?:(?:a|an|one|" + N + @")\s+)?replicas?\b(?!\s*-?\s*sets?\b)|\b(?:one|" + N + @")\s+(?:fewer|less)\s+replicas?\b" +
+        @"|\b(?:убер\w*|убав\w*|удал\w*|минус|сократ\w*\s+на)\s+(?:" + N + @"\s+)?реплик\w*|\bна\s+" + N + @"\s+реплик\w*\s+меньше",
+        Phrase.Options)]
+    private static partial Regex FewerReplicas();
+
+    [GeneratedRegex(@"(?<n>" + NumberText.Pattern + @")\s+(?:replicas?|реплик\w*)\b(?!\s*-?\s*sets?\b)", Phrase.Options)]
+    private static partial Regex BareReplicaCount();
+
+    /// <summary>Any other mention of replicas, blanked so that "replica" never reads as a request for a replicated cluster.</summary>
+    [GeneratedRegex(@"\breplicas?\b(?!\s*-?\s*sets?\b)|\bреплик(?:у|и|а|ой|ам|ами|ах)?\b", Phrase.Options)]
+    private static partial Regex ReplicaWords();
 
     [GeneratedRegex(@"\bsync(?:hronous(?:ly)?)?\s+(?:replication|replicas?|commits?|mode)\b|\bsynchronous(?:ly)?\b|\bсинхронн\w*(?:\s+репликац\w*)?", Phrase.Options)]
     private static partial Regex Synchronous();

@@ -68,6 +68,13 @@ internal static class ContradictionRules
                          "master-master needs at least two instances. Use --cluster-type replicated, or --replication-mode master-slave.";
         }
 
+        if (type.Value == ClusterType.SingleInstance && p.Replicas is { Value: > 1 } replicas)
+        {
+            yield return $"{Describe(RequestField.Replicas, replicas)} contradicts {typeText}: " +
+                         "a single instance has no replicas. Use --cluster-type replicated (or sharded) for a replicaset of " +
+                         $"{replicas.Value}, or drop --replicas.";
+        }
+
         if (type.Value == ClusterType.SingleInstance && p.HaStrategy.Value == HaStrategy.DistributedHa)
         {
             yield return $"{Describe(RequestField.HaStrategy, p.HaStrategy)} contradicts {typeText}: " +

@@ -38,6 +38,7 @@ internal static class FlagValueParser
         },
         RequestField.ReplicationMode => draft with { ReplicationMode = ParameterRules.Choice<ReplicationMode>(raw, field, origin) },
         RequestField.ShardCount => draft with { ShardCount = ParameterRules.ShardCount(raw, origin) },
+        RequestField.Replicas => draft with { Replicas = ParameterRules.Replicas(raw, origin) },
         RequestField.TarantoolVersion => draft with { TarantoolVersion = ParameterRules.TarantoolVersion(raw, origin) },
         RequestField.Edition => draft with { Edition = ParameterRules.Choice<Edition>(raw, field, origin) },
         RequestField.Deployment => draft with { Deployment = ParameterRules.Choice<DeploymentForm>(raw, field, origin) },

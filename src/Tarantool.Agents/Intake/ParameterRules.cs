@@ -17,6 +17,15 @@ internal static partial class ParameterRules
     public const int MaxClusterNameLength = 63;
 
     /// <summary>
+    /// Instances per replicaset, the leader included: one (no redundancy) to nine. More members only add WAL streams
+    /// for the leader to feed and voters for every election; read scaling beyond that is a job for more shards.
+    /// </summary>
+    public const int MinReplicas = 1;
+
+    /// <inheritdoc cref="MinReplicas"/>
+    public const int MaxReplicas = 9;
+
+    /// <summary>
     /// The name becomes directory names, Kubernetes object names (RFC 1123 labels) and YAML keys, so it is held
     /// to the strictest of the three and never rewritten behind the user's back (only surrounding spaces go).
     /// </summary>
@@ -68,6 +77,16 @@ internal static partial class ParameterRules
             : Candidate<int>.Rejected(
                 $"{origin.Label(RequestField.ShardCount)}: {count} shards is out of range; use {MinShardCount} to {MaxShardCount} " +
                 "(a sharded cluster needs at least 2).");
+
+    public static Candidate<int> Replicas(string raw, FieldOrigin origin) =>
+        Integer(raw, RequestField.Replicas, origin, 3, Replicas);
+
+    public static Candidate<int> Replicas(long count, FieldOrigin origin) =>
+        count is >= MinReplicas and <= MaxReplicas
+            ? Candidate<int>.Ok((int)count)
+            : Candidate<int>.Rejected(
+                $"{origin.Label(RequestField.Replicas)}: {count} instances per replicaset is out of range; use {MinReplicas} to {MaxReplicas} " +
+                "(the leader included: 3 is a leader and two replicas).");
 
     /// <summary>The longest RPO or RTO target taken: a week; anything longer is a typo, not a target.</summary>
     public const int MaxTargetSeconds = 7 * 24 * 3600;

@@ -63,6 +63,7 @@ internal static class PrecedenceMerger
             EnableSharding: Pick(RequestField.EnableSharding, d => d.EnableSharding) ?? ImpliedDefaults.EnableSharding(clusterType),
             ReplicationMode: Pick(RequestField.ReplicationMode, d => d.ReplicationMode) ?? Default(ReplicationMode.MasterSlave),
             ShardCount: Pick(RequestField.ShardCount, d => d.ShardCount) ?? Default(ClusterRequest.DefaultShardCount),
+            Replicas: Pick(RequestField.Replicas, d => d.Replicas),
             TarantoolVersion: Pick(RequestField.TarantoolVersion, d => d.TarantoolVersion) ?? ImpliedDefaults.TarantoolVersion(clusterType),
             Edition: Pick(RequestField.Edition, d => d.Edition) ?? Default(Edition.Community),
             Deployment: Pick(RequestField.Deployment, d => d.Deployment) ?? ImpliedDefaults.Deployment(cloud),

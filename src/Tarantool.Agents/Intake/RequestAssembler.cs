@@ -22,6 +22,7 @@ internal static class RequestAssembler
         Note(sources, RequestField.EnableSharding, p.EnableSharding);
         Note(sources, RequestField.ReplicationMode, p.ReplicationMode);
         Note(sources, RequestField.ShardCount, p.ShardCount);
+        Note(sources, RequestField.Replicas, p.Replicas);
         Note(sources, RequestField.TarantoolVersion, p.TarantoolVersion);
         Note(sources, RequestField.Edition, p.Edition);
         Note(sources, RequestField.Deployment, p.Deployment);
@@ -64,6 +65,7 @@ internal static class RequestAssembler
         ReplicationMode = p.ReplicationMode.Value,
         ShardCount = p.ShardCount.Value,
         ShardCountIsDefault = p.ShardCount.Source == ValueSource.Default,
+        Replicas = p.Replicas?.Value,
         TarantoolVersion = p.TarantoolVersion.Value,
         Edition = p.Edition.Value,
         Deployment = p.Deployment.Value,

@@ -16,6 +16,7 @@ internal sealed record RequestDraft
     public Candidate<bool>? EnableSharding { get; init; }
     public Candidate<ReplicationMode>? ReplicationMode { get; init; }
     public Candidate<int>? ShardCount { get; init; }
+    public Candidate<int>? Replicas { get; init; }
     public Candidate<string>? TarantoolVersion { get; init; }
     public Candidate<Edition>? Edition { get; init; }
     public Candidate<DeploymentForm>? Deployment { get; init; }

@@ -12,6 +12,9 @@ internal enum RequestField
     EnableSharding,
     ReplicationMode,
     ShardCount,
+
+    /// <summary>Instances per storage replicaset, the leader included; flag <c>--replicas</c>, request field <c>replicas</c>.</summary>
+    Replicas,
     TarantoolVersion,
     Edition,
     Deployment,

@@ -54,10 +54,22 @@ public static class RequestIntake
         var request = RequestAssembler.Assemble(resolved, prose.Workload, description.Trim(), sources);
         return new IntakeResult(language, request, sources, errors)
         {
-            Warnings = [.. prose.Warnings, .. modelWarnings],
+            Warnings = [.. prose.Warnings, .. OverriddenByFlag(commandLine, descriptionFlags, prose.Parameters), .. modelWarnings],
             ModelWarnings = modelWarnings,
             PartialRequest = request is null ? RequestAssembler.Partial(resolved, prose.Workload, description.Trim()) : null,
         };
+    }
+
+    /// <summary>
+    /// A replica count on the command line that differs from the one the description states: the flag wins, as
+    /// always, but the count sizes every host and quorum, so the user hears which one the plan uses.
+    /// </summary>
+    private static IEnumerable<string> OverriddenByFlag(RequestDraft commandLine, RequestDraft descriptionFlags, RequestDraft prose)
+    {
+        if (commandLine.Replicas is not { IsValid: true } flag) yield break;
+        if ((descriptionFlags.Replicas ?? prose.Replicas) is { IsValid: true } text && text.Value != flag.Value)
+            yield return $"--replicas {flag.Value} (from the command line) overrides the description's {text.Value} instances per replicaset; " +
+                         $"the plan uses {flag.Value}. Drop --replicas to use the description's count.";
     }
 
     private static Language ChooseLanguage(string? languageOverride, string description, ICollection<string> errors)

@@ -16,6 +16,7 @@ internal sealed record ResolvedParameters(
     Sourced<bool> EnableSharding,
     Sourced<ReplicationMode> ReplicationMode,
     Sourced<int> ShardCount,
+    Sourced<int>? Replicas,
     Sourced<string> TarantoolVersion,
     Sourced<Edition> Edition,
     Sourced<DeploymentForm> Deployment,

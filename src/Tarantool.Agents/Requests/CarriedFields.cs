@@ -32,5 +32,8 @@ public enum CarriedFields
     /// <summary>The user's own text.</summary>
     Description = 1 << 15,
 
-    All = (1 << 16) - 1,
+    /// <summary>The instances per replicaset the user asked for (<see cref="ClusterRequest.Replicas"/>).</summary>
+    Replicas = 1 << 16,
+
+    All = (1 << 17) - 1,
 }

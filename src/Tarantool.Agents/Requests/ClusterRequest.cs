@@ -26,6 +26,14 @@ public sealed record ClusterRequest
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool ShardCountIsDefault { get => Read(field, CarriedFields.ShardCount); init; }
+
+    /// <summary>
+    /// Instances in every storage replicaset, the leader included (Tarantool's "replicas" of a replicaset); null when
+    /// no one said, and the plan derives it from the environment, the failover and the sites. Written to JSON only
+    /// when set.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Replicas { get => Read(field, CarriedFields.Replicas); init; }
     public string TarantoolVersion { get => Read(field, CarriedFields.TarantoolVersion); init; } = Requests.TarantoolVersion.Default.ToString();
     public Edition Edition { get => Read(field, CarriedFields.Edition); init; } = Edition.Community;
 

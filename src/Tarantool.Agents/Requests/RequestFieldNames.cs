@@ -20,6 +20,7 @@ public static class RequestFieldNames
         (CarriedFields.EnableSharding, "enable-sharding", ["enableSharding"]),
         (CarriedFields.ReplicationMode, "replication-mode", ["replicationMode"]),
         (CarriedFields.ShardCount, "shard-count", ["shardCount", "shardCountIsDefault"]),
+        (CarriedFields.Replicas, "replicas", ["replicas"]),
         (CarriedFields.TarantoolVersion, "tarantool-version", ["tarantoolVersion"]),
         (CarriedFields.Edition, "edition", ["edition"]),
         (CarriedFields.Deployment, "deployment", ["deployment"]),

@@ -45,6 +45,15 @@ public sealed class RequestMatrixTests
         return data;
     }
 
+    /// <summary>Replica counts a user may ask for, on every cluster type that has replicasets of its own choosing.</summary>
+    public static TheoryData<string, int> TypesAndReplicas()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var type in new[] { "replicated", "sharded", "multi-region" })
+            foreach (var replicas in new[] { 2, 3, 4, 5 }) data.Add(type, replicas);
+        return data;
+    }
+
     /// <summary>One type × version slice of the matrix: the refusals and design problems, and the 3.x configs
     /// (tarantool/, containers/, kubernetes/) each designed request ships, with the edition it targets.</summary>
     private sealed record Slice(IReadOnlyList<string> Failures, int Designed, IReadOnlyList<ShippedConfig> Configs, IReadOnlyList<string> PlatformProblems);
@@ -54,8 +63,33 @@ public sealed class RequestMatrixTests
     private static readonly ConcurrentDictionary<string, Lazy<Slice>> Slices = new(StringComparer.Ordinal);
 
     /// <summary>Designed once per slice and shared by the tests below (xunit runs a class's tests one at a time).</summary>
-    private static Slice SliceOf(string type, string version) =>
-        Slices.GetOrAdd($"{type}|{version}", _ => new Lazy<Slice>(() => DesignSlice(type, version))).Value;
+    private static Slice SliceOf(string type, string version, int? replicas = null) =>
+        Slices.GetOrAdd($"{type}|{version}|{replicas}", _ => new Lazy<Slice>(() => DesignSlice(type, version, replicas))).Value;
+
+    /// <summary>
+    /// "--replicas N" over every HA strategy, replication mode and environment: designed without an error (a count of
+    /// 2 under Raft is kept, with its warning), every replicaset has N members, and Tarantool 3.7.1's own start-up
+    /// checks pass every shipped config.
+    /// </summary>
+    [TarantoolConfigCheckTheory]
+    [MemberData(nameof(TypesAndReplicas))]
+    public void Every_requested_replica_count_designs_and_passes_tarantools_own_start_up_checks(string type, int replicas)
+    {
+        var slice = SliceOf(type, "3.7", replicas);
+        Assert.True(slice.Failures.Count == 0, string.Join("\n", slice.Failures.Take(10)));
+        Assert.True(slice.Designed > 0, "no combination was designed");
+        Assert.True(slice.PlatformProblems.Count == 0, string.Join("\n", slice.PlatformProblems.Take(15)));
+        var problems = new List<string>();
+        foreach (var edition in slice.Configs.GroupBy(c => c.Edition))
+        {
+            var configs = edition.Select(c => (c.Label, c.Content)).ToList();
+            var (found, checkedCount) = TarantoolConfigCheck.Check(configs, edition.Key);
+            problems.AddRange(found);
+            Assert.True(checkedCount >= configs.Count, $"Tarantool's code examined {checkedCount} configs of {configs.Count} ({edition.Key})");
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(15)));
+    }
 
     [SchemaTheory]
     [MemberData(nameof(TypesAndVersions))]
@@ -118,7 +152,7 @@ public sealed class RequestMatrixTests
         Assert.Contains(configs, c => c.Label.EndsWith("containers/config.yaml", StringComparison.Ordinal));
     }
 
-    private static Slice DesignSlice(string type, string version)
+    private static Slice DesignSlice(string type, string version, int? replicas)
     {
         var failures = new ConcurrentBag<string>();
         var configs = new ConcurrentBag<ShippedConfig>();
@@ -145,6 +179,7 @@ public sealed class RequestMatrixTests
                 ["cloud-provider"] = cloud,
             };
             if (type is "sharded" or "multi-region") flags["enable-sharding"] = "true";
+            if (replicas is { } count) flags["replicas"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             // Sampled so the matrix stays fast: every third combination targets Enterprise Edition, and every fourth
             // runs on the deployment form its cloud would not choose (Kubernetes on premises, VMs in a cloud).
             if (item.i % 3 == 2) flags["edition"] = "enterprise";
@@ -162,6 +197,8 @@ public sealed class RequestMatrixTests
             Interlocked.Increment(ref designed);
             var request = intake.Request!;
             var (problems, files) = Design(request, intake.Language);
+            if (problems.Count == 0 && replicas is { } asked)
+                problems.AddRange(MembersOtherThan(files, asked));
             if (problems.Count > 0) failures.Add($"{label}:\n  " + string.Join("\n  ", problems.Take(5)));
             if (problems.Count == 0)
                 foreach (var problem in PlatformChecks.Problems(files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), cloud))
@@ -171,6 +208,18 @@ public sealed class RequestMatrixTests
         });
 
         return new Slice([.. failures], designed, [.. configs.OrderBy(c => c.Label, StringComparer.Ordinal)], [.. platform.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Replicasets of the shipped tarantool/config.yaml whose member count is not the one asked for.</summary>
+    private static IEnumerable<string> MembersOtherThan(IReadOnlyList<BundleFile> files, int replicas)
+    {
+        var config = files.FirstOrDefault(f => f.Path == "tarantool/config.yaml");
+        if (config is null) yield break;
+        var document = ClusterConfigDocument.Parse(config.Content, out var error);
+        if (document is null) { yield return $"config.yaml does not parse: {error}"; yield break; }
+        foreach (var set in document.Instances.GroupBy(i => (i.Group, i.Replicaset)).Where(g => !g.Key.Group.Contains("router", StringComparison.Ordinal) && !g.Key.Replicaset.Contains("router", StringComparison.Ordinal)))
+            if (set.Count() != replicas)
+                yield return $"replicaset {set.Key.Replicaset} has {set.Count()} instances, asked for {replicas}";
     }
 
     /// <summary>Where a TLS config leaves iproto in plain text: a listen URI or an advertised URI without transport: ssl.</summary>

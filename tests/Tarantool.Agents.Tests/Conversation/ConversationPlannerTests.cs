@@ -216,21 +216,6 @@ public sealed class ConversationPlannerTests
     }
 
     [Theory]
-    [InlineData("добавь ещё одну реплику")]
-    [InlineData("add another replica")]
-    public void A_replica_count_is_explained_not_applied_and_the_shape_stays(string edit)
-    {
-        var outcome = Derive("A sharded production cluster named orders, 4 shards", Planned, edit);
-
-        Assert.Equal(ConversationOutcomeKind.Unchanged, outcome.Kind);
-        Assert.Equal([ConversationNote.ReplicasAreDerived], outcome.Notes);
-        Assert.Equal(ClusterType.Sharded, outcome.Intake!.Request!.ClusterType);
-        var reply = ConversationReplies.Unchanged(outcome, "http://x/v1/runs/run_first/bundle.zip");
-        Assert.Contains(outcome.Language == Language.Ru ? "Число реплик" : "number of replicas", reply);
-        Assert.Contains("/v1/runs/run_first/bundle.zip", reply);
-    }
-
-    [Theory]
     [InlineData("make it 6 shards")]
     [InlineData("сделай 6 шардов")]
     public void A_shard_count_for_a_replicated_cluster_makes_it_sharded(string edit)
@@ -279,16 +264,6 @@ public sealed class ConversationPlannerTests
         Assert.Equal(ConversationOutcomeKind.Plan, outcome.Kind);
         Assert.Empty(outcome.Changes);
         Assert.Equal("run_first", outcome.PreviousRunId);
-    }
-
-    [Fact]
-    public void Workload_figures_in_a_follow_up_are_reported_as_not_applied()
-    {
-        var outcome = Derive("A sharded production cluster named orders, 300 GB", Planned, "make it 6 shards and 900 GB");
-
-        Assert.Equal(ConversationOutcomeKind.Plan, outcome.Kind);
-        Assert.Contains(ConversationNote.WorkloadFromFirstMessage, outcome.Notes);
-        Assert.Equal(300, outcome.Intake!.Request!.Workload.DataSizeGb);
     }
 
     [Fact]

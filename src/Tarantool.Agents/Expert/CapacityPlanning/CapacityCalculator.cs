@@ -66,7 +66,7 @@ internal static class CapacityCalculator
             Assumptions = log.Assumptions,
             Formulas = log.Formulas,
             Growth = growth,
-            Warnings = CapacityWarnings.For(input, memory, disk),
+            Warnings = [.. CapacityWarnings.For(input, memory, disk), .. ReplicaWarnings.For(input, instances)],
         };
     }
 

@@ -237,6 +237,18 @@ internal sealed class CapacityNarrator
         if (ClusterShape.IsTrueMasterMaster(_request))
             return T($"Each replicaset has {n} masters that all accept writes (master-master); every master holds the whole data set.",
                 $"В каждом наборе реплик {LanguageText.Ru(n, "мастер", "мастера", "мастеров")}, и все принимают запись (master-master); каждый мастер хранит весь набор данных.");
+        if (ClusterShape.UsesElection(_request) && n != 3)
+        {
+            // Any other count: say how many members may be down while a leader can still be elected.
+            var quorum = n / 2 + 1;
+            var spare = n - quorum;
+            return spare == 0
+                ? T($"Each storage replicaset has {n} member(s): a leader elected by Raft{(n > 1 ? $" and {n - 1} replica" : "")}. Election needs a majority (quorum {quorum} of {n}), so no member may be down: a lost member stops elections and synchronous writes until it returns (see the warnings).",
+                    $"В каждом наборе реплик хранения {LanguageText.Ru(n, "участник", "участника", "участников")}: лидер, выбранный по Raft{(n > 1 ? $", и {LanguageText.Ru(n - 1, "реплика", "реплики", "реплик")}" : "")}. Выборам нужно большинство (кворум {quorum} из {n}), поэтому ни один участник не может выпасть: потеря участника останавливает выборы и синхронную запись до его возвращения (см. предупреждения).")
+                : T($"Each storage replicaset has {n} members: a leader elected by Raft and {n - 1} replicas. Election needs a majority (quorum {quorum} of {n}), so a leader is still elected and synchronous writes still confirm while up to {spare} member(s) are down.",
+                    $"В каждом наборе реплик хранения {LanguageText.Ru(n, "участник", "участника", "участников")}: лидер, выбранный по Raft, и {LanguageText.Ru(n - 1, "реплика", "реплики", "реплик")}. Выборам нужно большинство (кворум {quorum} из {n}), поэтому лидер выбирается и синхронная запись подтверждается, пока выпало не больше {LanguageText.Ru(spare, "участника", "участников", "участников")}.");
+        }
+
         if (ClusterShape.UsesElection(_request))
             return T($"Each storage replicaset has {n} members: a leader elected by Raft and {n - 1} replicas. Election needs a majority (quorum {n / 2 + 1} of {n}), so three members are the least that survive a failure; in production a third member also covers a second failure during maintenance.",
                 $"В каждом наборе реплик хранения {LanguageText.Ru(n, "участник", "участника", "участников")}: лидер, выбранный по Raft, и {LanguageText.Ru(n - 1, "реплика", "реплики", "реплик")}. Выборам нужно большинство (кворум {n / 2 + 1} из {n}), поэтому три участника — минимум, переживающий отказ; в проде третий участник прикрывает и второй отказ во время обслуживания.");

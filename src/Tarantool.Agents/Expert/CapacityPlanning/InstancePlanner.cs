@@ -32,6 +32,22 @@ internal static class InstancePlanner
 
     private static int MembersPerReplicaset(PlanningInputs input)
     {
+        var derived = DerivedMembers(input, out var why);
+        if (input.Request.Replicas is not { } asked || asked == derived)
+        {
+            // A stated count equal to the derived one changes nothing, so the plan explains it the same way.
+            input.Log.Formula("instancesPerReplicaset", why, Figures.Integer(derived));
+            return derived;
+        }
+
+        input.Log.Formula("instancesPerReplicaset",
+            $"requested: {asked} per replicaset, the leader included (the failover and sites alone would give {derived})", Figures.Integer(asked));
+        return asked;
+    }
+
+    /// <summary>Members per replicaset when the request does not say: redundancy, quorum and sites decide.</summary>
+    private static int DerivedMembers(PlanningInputs input, out string formula)
+    {
         var request = input.Request;
         var election = ClusterShape.UsesElection(request);
         // Production keeps a member in reserve while another is down for maintenance; a Raft quorum needs three
@@ -42,22 +58,18 @@ internal static class InstancePlanner
             : $"{request.Environment.ToString().ToLowerInvariant()}: leader + 1 replica";
         if (input.Sites == 1)
         {
-            input.Log.Formula("instancesPerReplicaset", why, Figures.Integer(local));
+            formula = why;
             return local;
         }
 
         if (request.HaStrategy == HaStrategy.DistributedHa || input.IsTrueMasterMaster)
         {
-            var spread = Math.Max(local, input.Sites);
-            input.Log.Formula("instancesPerReplicaset",
-                $"max({local} ({why}), {input.Sites} sites) spread evenly so no site holds a majority", Figures.Integer(spread));
-            return spread;
+            formula = $"max({local} ({why}), {input.Sites} sites) spread evenly so no site holds a majority";
+            return Math.Max(local, input.Sites);
         }
 
-        var withRemote = local + input.Sites - 1;
-        input.Log.Formula("instancesPerReplicaset",
-            $"{local} in the primary site ({why}) + 1 per remote site × {input.Sites - 1}", Figures.Integer(withRemote));
-        return withRemote;
+        formula = $"{local} in the primary site ({why}) + 1 per remote site × {input.Sites - 1}";
+        return local + input.Sites - 1;
     }
 
     private static int Routers(PlanningInputs input)

@@ -49,7 +49,10 @@ internal static partial class ClusterNamePhrases
         @"\bcluster\s+(?:named|called)\s+" + Name +
         @"|\bcluster\s+name" + Said + Name +
         @"|\bname\s+of\s+the\s+cluster" + Said + Name +
-        @"|кластер\w*\s+(?:с\s+именем|с\s+названием|под\s+(?:именем|названием)|по\s+имени)\s+" + Name +
+        @"|\b(?:call|name)\s+(?:the|our|this|my)\s+cluster\s+" + Name +
+        // "кластер Tarantool с именем X": up to two words (the product, the engine) between the noun and the marker.
+        @"|кластер\w*(?:\s+[\w-]+){0,2}?\s+(?:с\s+именем|с\s+названием|под\s+(?:именем|названием)|по\s+имени)\s+" + Name +
+        @"|назов\w*\s+(?:наш\w*\s+|этот\s+)?кластер\w*\s+" + Name +
         @"|(?:название|имя|наименование)\s+кластера" + Said + Name,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marked();

@@ -29,6 +29,7 @@ internal static class DescriptionReader
                 : null,
             ReplicationMode = ReplicationModePhrases.Read(text),
             ShardCount = shardCount,
+            Replicas = ReplicaPhrases.Read(text),
             TarantoolVersion = VersionPhrases.Read(text),
             Edition = EditionPhrases.Read(text, notes),
             Deployment = DeploymentPhrases.Read(text, kubernetesRefused, notes),

@@ -15,6 +15,9 @@ internal sealed class ProseNotes
 
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>The spans placed so far (start inclusive, end exclusive), in the order they were placed.</summary>
+    public IReadOnlyList<(int Start, int End)> Placed => _placed;
+
     /// <summary>Marks a span as understood, so the scan for unplaced figures leaves it alone.</summary>
     public void Place(Capture span) => Place(span.Index, span.Length);
 

@@ -15,6 +15,15 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
     /// <summary>The code of the arena-above-ceiling finding, shared by this validator's warning and the plan's own.</summary>
     public const string CeilingCode = "capacity.arena-above-ceiling";
 
+    /// <summary>The warning a requested replica count of 2 under Raft election carries: failover is not automatic.</summary>
+    public const string ElectionQuorumCode = "capacity.election-quorum";
+
+    /// <summary>The warning a requested replica count of 1 carries: no copy of the data.</summary>
+    public const string NoRedundancyCode = "capacity.no-redundancy";
+
+    /// <summary>The warning when a requested replica count leaves some sites without a copy of a replicaset.</summary>
+    public const string FewerThanSitesCode = "capacity.replicas-fewer-than-sites";
+
     /// <summary>Below this, an arena cannot hold the tuples even with the leanest index.</summary>
     internal const double MinimumMemtxFactor = 1.1;
 
@@ -97,6 +106,14 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
                 $"The user gave no {name}; add an assumption named '{name}' with the value used and the reason (no silent defaults).", "$.assumptions"));
     }
 
+    /// <summary>A replica count the user chose is kept; the warning that says what it costs must reach them.</summary>
+    private static void RequireWarning(CapacityPlan plan, List<ValidationIssue> issues, bool applies, string code, string why)
+    {
+        if (!applies || plan.Warnings.Any(w => w.Code == code)) return;
+        issues.Add(ValidationIssue.Error(code,
+            $"The requested replica count is kept, but {why}: add a warning with code {code} (in the narrative's language) that says so and what to do.", "$.warnings"));
+    }
+
     private static void CheckInstances(CapacityPlan plan, ClusterRequest request, List<ValidationIssue> issues)
     {
         var expectedShards = ClusterShape.StorageReplicasets(request);
@@ -116,13 +133,28 @@ public sealed class CapacityPlanValidator : IPhaseValidator<CapacityPlan>
                 "$.storageReplicasets"));
 
         var single = request.ClusterType == ClusterType.SingleInstance;
+        // A count the user asked for is kept even where the plan would choose more; the plan then says what it costs.
+        var asked = !single && request.Replicas is { } replicas && plan.InstancesPerReplicaset == replicas;
         if (single && plan.InstancesPerReplicaset != 1)
             issues.Add(ValidationIssue.Error("capacity.instances-per-replicaset", "A single-instance cluster has exactly one instance per replicaset.", "$.instancesPerReplicaset"));
-        if (!single && plan.InstancesPerReplicaset < 2)
+        if (!single && request.Replicas is { } wanted && plan.InstancesPerReplicaset != wanted)
+            issues.Add(ValidationIssue.Error("capacity.instances-per-replicaset",
+                $"The request asks for {wanted} instance(s) per replicaset, the leader included (\"replicas\": {wanted}); instancesPerReplicaset is {plan.InstancesPerReplicaset}.", "$.instancesPerReplicaset"));
+        else if (!single && plan.InstancesPerReplicaset < 2 && !asked)
             issues.Add(ValidationIssue.Error("capacity.instances-per-replicaset",
                 $"A {EnumText.Kebab(request.ClusterType)} cluster needs at least 2 instances per replicaset (a leader and a replica); got {plan.InstancesPerReplicaset}.", "$.instancesPerReplicaset"));
 
-        if (ClusterShape.UsesElection(request) && plan.InstancesPerReplicaset < 3)
+        if (asked)
+            RequireWarning(plan, issues, plan.InstancesPerReplicaset == 1, NoRedundancyCode,
+                "no replica holds a copy of the data; losing the instance loses what was written since the last backup");
+        if (asked && plan.InstancesPerReplicaset == 2 && ClusterShape.UsesElection(request))
+            RequireWarning(plan, issues, true, ElectionQuorumCode,
+                "with 2 members the Raft quorum is 2 of 2: after a leader loss the replica cannot be elected and writes stop until the leader returns or an operator lowers replication.synchro_quorum and promotes it");
+        if (asked && plan.InstancesPerReplicaset < ClusterShape.Sites(request))
+            RequireWarning(plan, issues, true, FewerThanSitesCode,
+                $"{plan.InstancesPerReplicaset} member(s) across {ClusterShape.Sites(request)} sites leave some sites without a copy of a replicaset");
+
+        if (ClusterShape.UsesElection(request) && plan.InstancesPerReplicaset < 3 && !asked)
         {
             var message = $"Election failover needs at least 3 instances per replicaset so that a quorum (N/2+1) survives one failure; got {plan.InstancesPerReplicaset}.";
             issues.Add(request.Environment == DeploymentEnvironment.Production

@@ -30,6 +30,12 @@ public sealed class CapacityPlanValidatorTests
         ["silent default"] = new(Sharded, p => p with { Assumptions = [.. p.Assumptions.Where(a => a.Name != "readRps")] }, "capacity.assumption-missing"),
         ["storage replicasets differ from the shard count"] = new(Sharded, p => p with { StorageReplicasets = 2 }, "capacity.storage-replicasets"),
         ["replicated cluster without a replica"] = new(() => Request(ClusterType.Replicated), p => p with { InstancesPerReplicaset = 1, TotalInstances = 1 }, "capacity.instances-per-replicaset"),
+        ["requested replica count ignored"] = new(() => Request() with { Replicas = 4 }, p => p with { InstancesPerReplicaset = 3, TotalInstances = 3 * 3 + p.Routers }, "capacity.instances-per-replicaset"),
+        ["one requested member without its warning"] = new(() => Request(environment: DeploymentEnvironment.Development) with { Replicas = 1 }, p => p with { Warnings = [] }, "capacity.no-redundancy"),
+        ["two requested members under raft without their warning"] = new(() => Request() with { Replicas = 2 }, p => p with { Warnings = [] }, "capacity.election-quorum"),
+        ["fewer requested members than sites without their warning"] = new(
+            () => Request(ClusterType.MultiRegion, sharding: true, ha: HaStrategy.DistributedHa, workload: new Workload { Regions = 3 }) with { Replicas = 2 },
+            p => p with { Warnings = [] }, "capacity.replicas-fewer-than-sites"),
         ["single instance with replicas"] = new(() => Request(ClusterType.SingleInstance), p => p with { InstancesPerReplicaset = 2, TotalInstances = 2, Hosts = 2 }, "capacity.instances-per-replicaset"),
         ["production election with two members"] = new(Sharded, p => p with { InstancesPerReplicaset = 2, TotalInstances = 3 * 2 + 2 }, "capacity.election-quorum"),
         ["staging election with two members"] = new(() => Request(environment: DeploymentEnvironment.Staging), p => p with { InstancesPerReplicaset = 2, TotalInstances = 3 * 2 + p.Routers }, "capacity.election-quorum", ValidationSeverity.Warning),

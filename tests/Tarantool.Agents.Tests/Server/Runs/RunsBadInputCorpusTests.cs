@@ -36,6 +36,8 @@ public sealed class RunsBadInputCorpusTests : IAsyncLifetime
         { "a traversal in the cluster name", "{\"cluster-name\": \"../../etc\", \"cluster-type\": \"replicated\", \"environment\": \"production\"}", "cluster-name", "cluster name" },
         { "a missing cluster type", "{\"cluster-name\": \"orders\", \"environment\": \"production\", \"description\": \"a database\"}", "cluster-type", "--cluster-type is required" },
         { "zero shards", $"{{{Valid.Replace("replicated", "sharded")}, \"shard-count\": 0}}", "shard-count", "shard" },
+        { "replicas out of range", $"{{{Valid}, \"replicas\": 12}}", "replicas", "1 to 9" },
+        { "replicas not a number", $"{{{Valid}, \"replicas\": \"many\"}}", "replicas", "whole number" },
         { "a nested value", $"{{{Valid}, \"shard-count\": {{\"n\": 4}}}}", "shard-count", "string, number or boolean" },
         { "a null value", $"{{{Valid}, \"edition\": null}}", "edition", "string, number or boolean" },
         { "a numeric description", $"{{{Valid}, \"description\": 42}}", "description", "must be a string" },
