@@ -26,6 +26,13 @@ public static class PromptPayload
                 node.Remove(property);
         }
 
+        // A declared field left out of the JSON because it is unset (e.g. replicas when no one said) is written as
+        // null, so the block still says it carries that field: "not stated" is part of what the phase depends on.
+        foreach (var property in RequestFieldNames.JsonPropertiesOf(fields))
+        {
+            if (!node.ContainsKey(property) && NullableProperties.Contains(property)) node[property] = null;
+        }
+
         var block = new System.Text.Json.Nodes.JsonObject
         {
             ["language"] = JsonSerializer.SerializeToNode(language, JsonDefaults.Indented),
@@ -70,6 +77,14 @@ public static class PromptPayload
         var parsed = complete.Deserialize<ClusterRequest>(JsonDefaults.Indented);
         return parsed is null ? null : new RequestBlock(block.Language, parsed.Carrying(carried));
     }
+
+    /// <summary>The request's JSON properties that may be null (and are left out of JSON when they are).</summary>
+    private static readonly HashSet<string> NullableProperties =
+    [
+        .. typeof(ClusterRequest).GetProperties()
+            .Where(p => Nullable.GetUnderlyingType(p.PropertyType) is not null)
+            .Select(p => JsonDefaults.Indented.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name),
+    ];
 
     private static readonly (string Property, System.Text.Json.Nodes.JsonNode StandIn)[] RequiredStandIns =
     [

@@ -51,4 +51,7 @@ public static class RequestFieldNames
 
     /// <summary>The field a request block's JSON property belongs to, or null for a property no field owns.</summary>
     public static CarriedFields? OfJsonProperty(string property) => ByJsonProperty.TryGetValue(property, out var field) ? field : null;
+
+    /// <summary>The JSON properties of every field in <paramref name="fields"/>.</summary>
+    public static IEnumerable<string> JsonPropertiesOf(CarriedFields fields) => Table.Where(t => (fields & t.Field) != 0).SelectMany(t => t.JsonProperties);
 }

@@ -11,7 +11,7 @@ public sealed partial class OperationsFollowedBundleTests
     /// pods all connect to the storages' iproto port; the namespace admits only what a NetworkPolicy ingress rule
     /// selects, so each of those pods' labels must match a rule of a policy that selects the storage pods.
     /// </summary>
-    [Theory(Skip = "Isolated at the hand-over: failed on its first run (failure not yet analysed); see the issue note.")]
+    [Theory]
     [InlineData("en")]
     [InlineData("ru")]
     public async Task Every_pod_that_connects_to_iproto_matches_a_network_policy_ingress_rule(string language)
@@ -31,7 +31,7 @@ public sealed partial class OperationsFollowedBundleTests
         var clients = new List<(string Where, IReadOnlyDictionary<string, string> Labels)>();
         foreach (var path in bundle.Paths.Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) && (p.StartsWith("kubernetes/", StringComparison.Ordinal) || p.StartsWith("deploy/kubernetes/", StringComparison.Ordinal) || p.StartsWith("dr/", StringComparison.Ordinal))))
             foreach (var document in Documents(bundle[path]))
-                if (Scalar(document, "kind") is "StatefulSet" or "CronJob" or "Job" or "Pod")
+                if (document.Children.ContainsKey("kind") && Scalar(document, "kind") is "StatefulSet" or "CronJob" or "Job" or "Pod")
                     clients.Add(($"{path} {Scalar(document, "kind")} {Scalar(Map(document, "metadata"), "name")}", PodLabels(document)));
         foreach (var path in bundle.Paths.Where(p => p.StartsWith("docs/", StringComparison.Ordinal) || p.StartsWith("dr/", StringComparison.Ordinal)))
             foreach (Match run in Regex.Matches(bundle[path], @"kubectl run [^\n]*"))

@@ -62,7 +62,7 @@ public sealed partial class OperationsFollowedBundleTests
     /// replicaset under test, the runbook's temporary leader fix (quorum 1) or production's quorum, and on hosts
     /// the scratch ports and directories. Tarantool 3.7.1's own config code accepts both.
     /// </summary>
-    [TarantoolConfigCheckTheory(Skip = "Isolated at the hand-over: failed on its first run (failure not yet analysed); see the issue note.")]
+    [TarantoolConfigCheckTheory]
     [InlineData("vm")]
     [InlineData("kubernetes")]
     public async Task The_drills_scratch_config_keeps_the_replicaset_with_the_runbooks_leader_fix_and_tarantool_accepts_it(string form)
@@ -89,7 +89,12 @@ public sealed partial class OperationsFollowedBundleTests
             Assert.Contains("storage-001-3", config, StringComparison.Ordinal);
             Assert.DoesNotContain("storage-002", config, StringComparison.Ordinal);
             Assert.DoesNotContain("router-001", config, StringComparison.Ordinal);
-            Assert.Matches(lone == "1" ? @"synchro_quorum: 1\b" : @"synchro_quorum: 2\b", config);
+            // Tarantool's yaml.encode writes nested tables in flow style with quoted keys.
+            var election = Regex.IsMatch(File.ReadAllText(source), @"failover:\s*'?election");
+            if (lone == "1")
+                Assert.Matches(election ? @"'?synchro_quorum'?: 1\b" : @"'?leader'?: '?storage-001-3\b", config);
+            else
+                Assert.DoesNotMatch(@"'?synchro_quorum'?: 1\b", config);
             if (form == "vm")
             {
                 Assert.Contains("scratch-1:13301", config, StringComparison.Ordinal);
@@ -98,7 +103,7 @@ public sealed partial class OperationsFollowedBundleTests
                 Assert.Contains("/srv/tarantool-dr/orders/{{ instance_name }}", config, StringComparison.Ordinal);
             }
             var (problems, _) = TarantoolConfigCheck.Check([($"{form} lone={lone}", config)], Edition.Community);
-            Assert.True(problems.Count == 0, string.Join('\n', problems));
+            Assert.True(problems.Count == 0, string.Join('\n', problems) + "\n" + config);
         }
     }
 }

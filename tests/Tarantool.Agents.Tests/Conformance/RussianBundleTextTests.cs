@@ -63,10 +63,12 @@ public sealed partial class RussianBundleTextTests
         Assert.True(found.Count == 0, "English prose in a Russian bundle:\n" + string.Join('\n', found.Take(20)));
     }
 
-    [Fact(Skip = "Isolated at the hand-over: failed on its first run (failure not yet analysed); see the issue note.")]
+    [Fact]
     public void The_checks_catch_english_lines_and_decimal_points()
     {
-        var (_, english) = Assert.Single(ProseLines("Текст.\n\n```bash\nrun it now please\n```\nRestart the instance and wait until it runs.\n"));
+        var prose = ProseLines("Текст.\n\n```bash\nrun it now please\n```\nRestart the instance and wait until it runs.\n").Select(l => l.Text.Trim()).ToList();
+        Assert.Equal(["Текст.", "Restart the instance and wait until it runs."], prose); // the fenced block is not prose
+        var english = prose[1];
         var words = Word().Matches(english).Select(m => m.Value).ToList();
         Assert.True(words.Count(w => w[0] < 128 && !TechnicalTerms.Contains(w)) * 2 > words.Count);
         Assert.Contains(DecimalPoint().Matches("бюджет = max(300 с, 1.5 × 2342 с)"), m => !IsVersion("бюджет = max(300 с, 1.5 × 2342 с)", m));

@@ -42,7 +42,9 @@ scratch_config() {
   local source="$1" lone="$2"
   DR_SOURCE="$source" DR_LONE="$lone" DR_RS="$REPLICASET" DR_SEED="$SEED" DR_HOST="$SCRATCH_HOST" DR_PORT="$SCRATCH_PORT" \
     DR_METRICS_PORT="$SCRATCH_METRICS_PORT" DR_ROOT="$SCRATCH_ROOT" DR_PLATFORM="$PLATFORM" "$TARANTOOL_BIN" -e "
-    local yaml = require('yaml')
+    -- Without the source's flow-style marks the config is written back in block style, which every YAML reader takes.
+    local yaml = require('yaml').new()
+    yaml.cfg({decode_save_metatables = false})
     local f = assert(io.open(os.getenv('DR_SOURCE')))
     local cfg = yaml.decode(f:read('*a'))
     f:close()
