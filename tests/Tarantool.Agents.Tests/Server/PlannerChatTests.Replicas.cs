@@ -11,13 +11,13 @@ public sealed partial class PlannerChatTests
     {
         List<ChatMessage> history = [];
         var planned = await SayAsync(history, "A sharded production cluster named orders on AWS, 4 shards, 300 GB of data, 20k reads per second");
-        Assert.Contains("4 storage replicaset(s) (shards) × 3 instances", planned);
+        Assert.Contains("4 shards × 3 instances", planned);
 
         var more = await SayAsync(history, "add one more replica");
         var second = RunId(more);
         Assert.NotEqual(RunId(planned), second);
         Assert.Contains("Changed: instances per replicaset (leader included) `3` → `4`", more);
-        Assert.Contains("4 storage replicaset(s) (shards) × 4 instances", more);
+        Assert.Contains("4 shards × 4 instances", more);
         using (var bundle = await BundleJsonAsync(second))
             Assert.Equal(4, bundle.RootElement.GetProperty("request").GetProperty("replicas").GetInt32());
         var config = await _http.GetStringAsync($"{_server.Endpoint}/runs/{second}/files/tarantool/config.yaml");
@@ -43,11 +43,11 @@ public sealed partial class PlannerChatTests
     {
         List<ChatMessage> history = [];
         var planned = await SayAsync(history, "Нужен кластер Tarantool с именем orders для продакшена в AWS, шардированный, 4 шарда, 300 ГБ");
-        Assert.Contains("инстансов в наборе — 3", planned);
+        Assert.Contains("4 шарда × 3 экземпляра", planned);
 
         var changed = await SayAsync(history, "добавь ещё одну реплику");
         Assert.NotEqual(RunId(planned), RunId(changed));
         Assert.Contains("Изменено: инстансов в наборе реплик (с лидером) `3` → `4`", changed);
-        Assert.Contains("инстансов в наборе — 4", changed);
+        Assert.Contains("4 шарда × 4 экземпляра", changed);
     }
 }

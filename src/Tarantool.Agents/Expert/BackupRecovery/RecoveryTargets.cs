@@ -28,7 +28,7 @@ internal static class RecoveryTargets
         if (request.RpoSeconds is { } rpo && plan.RpoSeconds > rpo)
             warnings.Add(new PhaseWarning(RpoMissed, language.Pick(
                 $"The RPO target of {D(rpo)} is missed: the plan reaches {D(plan.RpoSeconds)}, the writes a lost replicaset takes with it since the last WAL shipment{(plan.ContinuousWalArchival ? $" (every {plan.WalArchiveIntervalSeconds} s; shipping more often than every {BackupScheduleDesigner.MinimumArchiveIntervalSeconds} s is not worth its cost)" : " (WAL is not archived, so only full backups leave the host)")}. To meet it: synchronous replication — spaces with is_sync and replication.synchro_quorum — so a write is on a quorum of members, in different zones or sites, before the client sees it committed; then only losing the whole quorum at once loses data.",
-                $"Цель RPO {D(rpo)} не достигается: план даёт {D(plan.RpoSeconds)} — столько записей уходит вместе с потерянным набором реплик с момента последней отправки WAL{(plan.ContinuousWalArchival ? $" (каждые {plan.WalArchiveIntervalSeconds} с; отправлять чаще, чем раз в {BackupScheduleDesigner.MinimumArchiveIntervalSeconds} с, не окупается)" : " (WAL не архивируется, с хоста уходят только полные копии)")}. Чтобы достичь цели: синхронная репликация — спейсы с is_sync и replication.synchro_quorum, — тогда запись оказывается на кворуме участников в разных зонах или площадках до того, как клиент увидит коммит, и данные теряются, только если кворум потерян целиком.")));
+                Narratives.RussianText.DecimalCommas($"Цель RPO {D(rpo)} не достигается: план даёт {D(plan.RpoSeconds)} — столько записей уходит вместе с потерянным набором реплик с момента последней отправки WAL{(plan.ContinuousWalArchival ? $" (каждые {plan.WalArchiveIntervalSeconds} с; отправлять чаще, чем раз в {BackupScheduleDesigner.MinimumArchiveIntervalSeconds} с, не окупается)" : " (WAL не архивируется, с хоста уходят только полные копии)")}. Чтобы достичь цели: синхронная репликация — спейсы с is_sync и replication.synchro_quorum, — тогда запись оказывается на кворуме участников в разных зонах или площадках до того, как клиент увидит коммит, и данные теряются, только если кворум потерян целиком."))));
 
         if (request.RtoSeconds is { } rto && plan.RtoSeconds > rto && estimates.Count > 0)
         {
@@ -50,7 +50,7 @@ internal static class RecoveryTargets
                     "автоматическое переключение (--ha-strategy active-failover): выборы Raft заменяют лидера за секунды, без дежурного");
             warnings.Add(new PhaseWarning(RtoMissed, language.Pick(
                 $"The RTO target of {D(rto)} is missed: the plan reaches {D(plan.RtoSeconds)}, for {worst.Failure} ({worst.Formula}). To meet it: {how}.",
-                $"Цель RTO {D(rto)} не достигается: план даёт {D(plan.RtoSeconds)} для отказа {worst.Failure} ({worst.FormulaRu}). Чтобы достичь цели: {how}.")));
+                Narratives.RussianText.DecimalCommas($"Цель RTO {D(rto)} не достигается: план даёт {D(plan.RtoSeconds)} для отказа {worst.Failure} ({worst.FormulaRu}). Чтобы достичь цели: {how}."))));
         }
 
         return warnings;

@@ -50,7 +50,8 @@ internal static class CapacityWarnings
             message = input.T(
                 $"Even {shards} shards, the most a request may have, leave {cost} Keep the data, or its cold part, in vinyl (engine vinyl).",
                 $"Даже {LanguageText.Ru(shards, "шард", "шарда", "шардов")} — наибольшее допустимое число — дают {cost} Храните данные (или их холодную часть) в vinyl (движок vinyl).");
-        return [new PhaseWarning(ArenaAboveCeiling, message)];
+        // Russian prose takes a decimal comma, as the narrative that quotes this warning does.
+        return [new PhaseWarning(ArenaAboveCeiling, input.Language == Language.Ru ? Narratives.RussianText.DecimalCommas(message) : message)];
     }
 
     /// <summary>Seconds to read a snapshot of <paramref name="snapshotGb"/> and rebuild its indexes.</summary>

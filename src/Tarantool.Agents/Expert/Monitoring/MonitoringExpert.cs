@@ -3,6 +3,7 @@ using Tarantool.Agents.Phases.BackupRecovery;
 using Tarantool.Agents.Phases.Containers;
 using Tarantool.Agents.Phases.Monitoring;
 using Tarantool.Agents.Phases.Topology;
+using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Expert.Monitoring;
 
@@ -48,7 +49,9 @@ public sealed class MonitoringExpert : PhaseExpert<MonitoringPlan>
                 BackupIntervalSeconds = interval,
             },
             AlertmanagerTargets = [kubernetes ? "alertmanager.monitoring.svc.cluster.local:9093" : "alertmanager:9093"],
-            Rules = AlertRuleDesigner.Design(context, interval),
+            // The reason behind each threshold is written in the request's language: alerts.yml carries it to on-call.
+            Rules = [.. AlertRuleDesigner.DesignWithRussian(context, interval)
+                .Select(r => context.Language == Language.Ru ? r.Rule with { ThresholdReason = r.RussianReason } : r.Rule)],
             Dashboards = [],
             Decisions = [],
         };

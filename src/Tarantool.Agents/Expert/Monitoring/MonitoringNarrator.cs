@@ -37,15 +37,17 @@ public static class MonitoringNarrator
         n.Section(MonitoringPhase.Scrape);
         if (Phases.Containers.PlatformNaming.IsKubernetes(request))
             n.Paragraph(
-                "monitoring/prometheus.yml discovers the pods with kubernetes_sd_configs (role pod, attach_metadata node) and relabels namespace, pod, instance_name, replicaset, role, zone and region from discovery; a kubelet job adds the volume stats. rule_files point at alerts.yml next to it, so run Prometheus and promtool from monitoring/. The table lists what discovery must find.",
-                "monitoring/prometheus.yml находит поды через kubernetes_sd_configs (роль pod, attach_metadata node) и переносит namespace, pod, instance_name, replicaset, role, zone и region из discovery; задание kubelet добавляет статистику томов. rule_files ссылается на alerts.yml рядом, поэтому Prometheus и promtool запускаются из каталога monitoring/. В таблице — что discovery должен найти.");
+                "monitoring/prometheus.yml discovers the pods with kubernetes_sd_configs (role pod, attach_metadata node) and relabels namespace, pod, instance_name, replicaset, role, zone and region from discovery; a kubelet job adds the volume stats. rule_files point at alerts.yml next to it, so run Prometheus and promtool from monitoring/. The targets below are what discovery must find.",
+                "monitoring/prometheus.yml находит поды через kubernetes_sd_configs (роль pod, attach_metadata node) и переносит namespace, pod, instance_name, replicaset, role, zone и region из discovery; задание kubelet добавляет статистику томов. rule_files ссылается на alerts.yml рядом, поэтому Prometheus и promtool запускаются из каталога monitoring/. Ниже — сколько целей discovery должен найти.");
         else
             n.Paragraph(
                 "monitoring/prometheus.yml lists every instance once as a static target with its topology labels; rule_files point at alerts.yml next to it, so run Prometheus and promtool from monitoring/.",
                 "В monitoring/prometheus.yml каждый экземпляр указан один раз как статическая цель с метками топологии; rule_files ссылается на alerts.yml рядом, поэтому Prometheus и promtool запускаются из каталога monitoring/.");
-        n.Table(
-            [n.T("Instance", "Экземпляр"), n.T("Replicaset", "Набор реплик"), n.T("Role", "Роль"), n.T("Address", "Адрес"), n.T("Zone", "Зона")],
-            plan.Targets.Select(t => (IReadOnlyList<string>)[t.Instance, t.Replicaset, t.Role, t.Address, $"{t.Region}/{t.Zone}"]));
+        // The targets themselves (instance, replicaset, role, address, zone) are in the typed output and prometheus.yml;
+        // a table of them here repeated the topology and pushed a large cluster's answer past a 32k model's window.
+        n.Paragraph(
+            $"{plan.Targets.Count} targets: every instance of the topology once, with its replicaset, role and zone (the targets list of outputs/07-monitoring.json).",
+            $"Целей: {plan.Targets.Count} — каждый экземпляр топологии один раз, с набором реплик, ролью и зоной (список targets в outputs/07-monitoring.json).");
         if (plan.NodeExporterTargets.Count > 0)
             n.Paragraph($"node_exporter: {string.Join(", ", plan.NodeExporterTargets)}.", $"node_exporter: {string.Join(", ", plan.NodeExporterTargets)}.");
         n.Code("bash", "cd monitoring\npromtool check config prometheus.yml\npromtool check rules alerts.yml\npromtool test rules alerts.test.yml");
@@ -54,16 +56,12 @@ public static class MonitoringNarrator
         n.Table(
             [n.T("Alert", "Алерт"), n.T("Threshold", "Порог"), n.T("For", "Длительность"), n.T("Severity", "Важность"), n.T("Runbook", "Инструкция")],
             plan.Rules.Select(r => (IReadOnlyList<string>)[r.Name, PromNumber.Format(r.Threshold), PromNumber.Duration(Math.Max(r.ForSeconds, 0)), r.Severity, r.RunbookUrl]));
-        var designed = AlertRuleDesigner.DesignWithRussian(context, plan.BackupFreshness.BackupIntervalSeconds)
-            .ToDictionary(r => r.Rule.Name, r => (r.Rule.ThresholdReason, r.RussianReason));
-        foreach (var rule in plan.Rules)
-        {
-            n.Subsection(rule.Name, rule.Name);
-            n.Code("promql", rule.Expression);
-            // A plan from another author keeps its own wording; ours has a Russian twin of each reason.
-            var reason = designed.TryGetValue(rule.Name, out var pair) && pair.ThresholdReason == rule.ThresholdReason ? n.T(pair.ThresholdReason, pair.RussianReason) : rule.ThresholdReason;
-            n.Paragraph(n.T("Why: ", "Почему: ") + reason);
-        }
+        // Each rule's expression and the reasoning behind its threshold and duration live once, in alerts.yml (the
+        // threshold_reason annotation) and the typed output: repeating them here made this answer longer than a
+        // hosted model may write in one call.
+        n.Paragraph(
+            "monitoring/alerts.yml holds each rule's expression, and its threshold_reason annotation says why the threshold and the duration are what they are (recovery time, RPO, capacity figures); the runbook column links the troubleshooting guide's procedure for each alert.",
+            "В monitoring/alerts.yml — выражение каждого правила, а аннотация threshold_reason объясняет, почему порог и длительность именно такие (время восстановления, RPO, цифры плана мощностей); столбец «Инструкция» ведёт к процедуре руководства по устранению неполадок для каждого алерта.");
 
         n.Section(MonitoringPhase.Dashboards);
         foreach (var dashboard in plan.Dashboards)

@@ -26,5 +26,7 @@ public static class AlertRulesRenderer
         ("annotations", Map(
             ("summary", Str(rule.Summary)),
             ("description", Str(rule.Description)),
+            // Why this threshold and this duration: what on-call needs to judge a page, next to the rule itself.
+            ("threshold_reason", Str(rule.ThresholdReason)),
             ("runbook_url", Str(rule.RunbookUrl)))));
 }

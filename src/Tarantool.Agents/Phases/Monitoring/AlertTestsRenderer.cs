@@ -17,6 +17,7 @@ public static partial class AlertTestsRenderer
                 ("exp_annotations", Map(
                     ("summary", Str(Expand(test.Rule.Summary, labels))),
                     ("description", Str(Expand(test.Rule.Description, labels))),
+                    ("threshold_reason", Str(Expand(test.Rule.ThresholdReason, labels))),
                     ("runbook_url", Str(test.Rule.RunbookUrl))))));
             var check = Map(
                 ("eval_time", Str($"{test.EvalMinutes}m")),

@@ -219,7 +219,9 @@ internal sealed class KubernetesScriptsWriter
         {{ShellText.Array("PLACEHOLDERS", BackupIdentity.ManifestPlaceholders)}}
         left=""
         for placeholder in "${PLACEHOLDERS[@]}"; do
-          if grep -v '^[[:space:]]*#' "${BUNDLE_DIR}/deploy/kubernetes/backup-cronjob.yaml" | grep -qw -- "$placeholder"; then left="${left} ${placeholder}"; fi
+          # Not grep -q: it stops reading at the first match, and under pipefail the first grep's broken pipe would
+          # make a placeholder look absent.
+          if grep -v '^[[:space:]]*#' "${BUNDLE_DIR}/deploy/kubernetes/backup-cronjob.yaml" | grep -w -- "$placeholder" >/dev/null; then left="${left} ${placeholder}"; fi
         done
         if [ -n "$left" ]; then
           echo "deploy/kubernetes/backup-cronjob.yaml still holds the placeholder(s)${left}: replace them as docs/setup.md says; nothing was applied" >&2
