@@ -75,7 +75,7 @@ internal static class BatchCommand
                 try
                 {
                     progress.Started(index, path, name);
-                    var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory);
+                    var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory, intake.ModelEndpointFailure);
                     var plan = PlanRequest.From(intake, Path.Combine(root, name),
                         new WorkflowOptions { MaxAttempts = modelOptions.MaxAttempts }) with { Force = overwrite };
                     BundleWritten? written = null;

@@ -68,7 +68,7 @@ internal static class PlanCommand
                 }) with { Force = parse.GetValue(force) };
 
             profile ??= await RunServices.ResolveProfileAsync(modelOptions, loggerFactory, cancellationToken);
-            var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory);
+            var planner = RunServices.CreatePlanner(environment, workflow, modelOptions, profile, loggerFactory, intake.ModelEndpointFailure);
             var quiet = parse.GetValue(json);
             var progress = new ProgressPrinter(environment, workflow.Phases.Count);
             BundleWritten? written = null;

@@ -62,11 +62,15 @@ internal static class RunServices
         return await ModelIntake.ResolveAsync(input, client, cancellationToken).ConfigureAwait(false);
     }
 
-    public static BundlePlanner CreatePlanner(CliEnvironment environment, WorkflowDefinition workflow, ModelOptions model, ModelProfile profile, ILoggerFactory loggerFactory)
+    /// <param name="knownFailure">The endpoint failure intake's model call met, if any: every phase call then fails at
+    /// once with it (<see cref="KnownFailureChatClient"/>) rather than retrying an endpoint known not to work.</param>
+    public static BundlePlanner CreatePlanner(
+        CliEnvironment environment, WorkflowDefinition workflow, ModelOptions model, ModelProfile profile, ILoggerFactory loggerFactory, Exception? knownFailure = null)
     {
-        Func<UsageLedger, IChatClient> chat = environment.ChatClientOverride is { } fake
+        Func<UsageLedger, IChatClient> pipeline = environment.ChatClientOverride is { } fake
             ? ledger => ChatClientFactory.Wrap(fake(model), model, ledger, loggerFactory, withTools: profile.Tools, timeProvider: environment.Time, profile: profile)
             : ledger => ChatClientFactory.Create(model, ledger, loggerFactory, environment.Time, profile);
+        var chat = knownFailure is null ? pipeline : ledger => new KnownFailureChatClient(pipeline(ledger), knownFailure);
         return new BundlePlanner(
             workflow,
             chat,

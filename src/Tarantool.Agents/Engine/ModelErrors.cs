@@ -31,6 +31,20 @@ public static partial class ModelErrors
         _ => $"{error.GetType().Name}{Said(error)}",
     };
 
+    /// <summary>
+    /// A failure that every later call to the same endpoint would repeat: no HTTP answer at all, a key that is refused
+    /// (401/403), or an endpoint or model that does not exist (404). A run that meets one before its phases need not
+    /// ask again (<see cref="Models.KnownFailureChatClient"/>).
+    /// </summary>
+    public static bool IsEndpointFailure(Exception error) => error switch
+    {
+        ClientResultException { Status: 0 or 401 or 403 or 404 } => true,
+        ClientResultException => false,
+        HttpRequestException { StatusCode: { } status } => (int)status is 401 or 403 or 404,
+        HttpRequestException => true,
+        _ => error.InnerException is { } inner && IsEndpointFailure(inner),
+    };
+
     /// <summary>No HTTP answer at all: refused, unresolvable host, TLS failure, dropped connection.</summary>
     private static string Unreachable(Exception error)
     {

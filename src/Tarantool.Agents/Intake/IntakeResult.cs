@@ -26,6 +26,12 @@ public sealed record IntakeResult(
     /// <summary>The warnings of <see cref="Warnings"/> about the model's reading of the description (LLM-backed intake).</summary>
     public IReadOnlyList<string> ModelWarnings { get; init; } = [];
 
+    /// <summary>
+    /// The provider's failure when intake's model call found the endpoint itself unusable (unreachable, key or model
+    /// refused): a run need not call it again (<see cref="Models.KnownFailureChatClient"/>).
+    /// </summary>
+    public Exception? ModelEndpointFailure { get; init; }
+
     /// <summary>When <see cref="Request"/> could not be built: the fields that did resolve, for the JSON output.</summary>
     internal JsonObject? PartialRequest { get; init; }
 

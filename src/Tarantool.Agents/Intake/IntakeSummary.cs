@@ -36,6 +36,10 @@ public static class IntakeSummary
     public static IEnumerable<string> WarningLines(IntakeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Warnings.Select(w => "Intake warning: " + w);
+        // An endpoint that could not be used at all ends the run with one error line of its own; the intake warning
+        // saying the same stays in bundle.json.
+        return result.Warnings
+            .Where(w => result.ModelEndpointFailure is null || !result.ModelWarnings.Contains(w))
+            .Select(w => "Intake warning: " + w);
     }
 }

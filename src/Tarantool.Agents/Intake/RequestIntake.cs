@@ -56,6 +56,7 @@ public static class RequestIntake
         {
             Warnings = [.. prose.Warnings, .. OverriddenByFlag(commandLine, descriptionFlags, prose.Parameters), .. modelWarnings],
             ModelWarnings = modelWarnings,
+            ModelEndpointFailure = model?.EndpointFailure,
             PartialRequest = request is null ? RequestAssembler.Partial(resolved, prose.Workload, description.Trim()) : null,
         };
     }

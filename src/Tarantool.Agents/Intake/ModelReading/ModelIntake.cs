@@ -51,7 +51,7 @@ public static class ModelIntake
         catch (Exception e)
         {
             // The message only: provider errors name the problem (status, reason) and never carry the key.
-            return ModelReading.Failed($"the call failed: {Shorten(e.Message)}");
+            return ModelReading.Failed($"the call failed: {Shorten(e.Message)}", Engine.ModelErrors.IsEndpointFailure(e) ? e : null);
         }
     }
 

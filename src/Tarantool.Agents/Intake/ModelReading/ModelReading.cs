@@ -12,5 +12,11 @@ public sealed record ModelReading
     /// <summary>Why the model gave no usable reading (a provider error, an answer that is not the JSON asked for).</summary>
     public string? Failure { get; init; }
 
-    public static ModelReading Failed(string reason) => new() { Failure = reason };
+    /// <summary>
+    /// The provider's failure when it concerns the endpoint itself (unreachable, key or model refused), which every
+    /// later call would repeat; null for a failure of this one answer.
+    /// </summary>
+    public Exception? EndpointFailure { get; init; }
+
+    public static ModelReading Failed(string reason, Exception? endpointFailure = null) => new() { Failure = reason, EndpointFailure = endpointFailure };
 }
