@@ -1,4 +1,5 @@
 using Tarantool.Agents.Intake.Phrases;
+using Tarantool.Agents.Phases.CapacityPlanning;
 using Tarantool.Agents.Requests;
 
 namespace Tarantool.Agents.Intake;
@@ -17,12 +18,49 @@ internal static class ContradictionRules
                 yield return error;
         }
 
+        // The kubernetes "cloud" is a Kubernetes cluster the user already runs: there are no virtual machines to deploy to.
+        if (p.CloudProvider is { Value: CloudProvider.Kubernetes } cloud && p.Deployment is { Value: DeploymentForm.Vm } vm && vm.Source != ValueSource.Default)
+        {
+            yield return $"{Describe(RequestField.Deployment, vm)} contradicts {Describe(RequestField.CloudProvider, cloud)}: " +
+                         "that platform is a Kubernetes cluster, with no virtual machines of its own. Use --deployment kubernetes, " +
+                         "or name where the machines run (--cloud-provider on-premises, aws, azure or gcp) with --deployment vm.";
+        }
+
         // Applies whatever the type: turning sharding on with a single shard buys nothing but vshard's overhead.
         if (p.EnableSharding.Value && p.ShardCount.Value < 2 && p.ClusterType?.Value is not (ClusterType.SingleInstance or ClusterType.Replicated))
         {
             yield return $"A sharded cluster needs at least 2 shards, but {Describe(RequestField.ShardCount, p.ShardCount)}. " +
                          "Set --shard-count 2 or more, or use --cluster-type replicated without sharding.";
         }
+    }
+
+    /// <summary>
+    /// A replica count that distributed HA cannot keep its promise with: spread evenly over the sites (or a site's
+    /// zones), losing the location with the most members must leave a Raft quorum, which an even count over three
+    /// locations, or fewer than three members, never does. Refused here rather than by the topology phase later.
+    /// </summary>
+    public static IEnumerable<string> CheckAgainstShape(ResolvedParameters p, ClusterRequest request)
+    {
+        if (p.Replicas is not { } replicas || request.HaStrategy != HaStrategy.DistributedHa || !ClusterShape.UsesElection(request))
+            yield break;
+        var domains = ClusterShape.FailureDomains(request);
+        if (ClusterShape.SurvivesLossOfOneDomain(replicas.Value, domains)) yield break;
+
+        var where = ClusterShape.Sites(request) > 1 ? $"{domains} sites" : $"{domains} zones";
+        var largest = (replicas.Value + domains - 1) / domains;
+        var counts = Enumerable.Range(ParameterRules.MinReplicas, ParameterRules.MaxReplicas - ParameterRules.MinReplicas + 1)
+            .Where(n => ClusterShape.SurvivesLossOfOneDomain(n, domains))
+            .OrderBy(n => Math.Abs(n - replicas.Value)).ThenBy(n => n).Take(2).Order().ToList();
+        var suggestion = counts.Count switch
+        {
+            0 => "",
+            1 => $"--replicas {counts[0]}",
+            _ => $"--replicas {counts[0]} or {counts[1]}",
+        };
+        yield return $"{Describe(RequestField.Replicas, replicas)} cannot keep a quorum under {Describe(RequestField.HaStrategy, p.HaStrategy)}: " +
+                     $"spread over {where}, losing the one with {largest} member(s) leaves {replicas.Value - largest} of {replicas.Value}, " +
+                     $"below the quorum of {replicas.Value / 2 + 1}. Use {(suggestion.Length > 0 ? suggestion + ", or " : "")}--ha-strategy active-failover " +
+                     "(one site's failure is then survived by failing over, not by a quorum across sites).";
     }
 
     /// <summary>

@@ -5,16 +5,16 @@ namespace Tarantool.Agents.Intake;
 /// <summary>
 /// Applies precedence per field: command-line flags, then flags written in the description, then its prose,
 /// then a model's reading of the description (LLM-backed intake only), then defaults. A refused value is reported
-/// and the next source is tried; values below the first usable one are ignored silently (a flag overriding a phrase
-/// is the point of flags, not a problem), except that a model reading the text differently from the rules is a
-/// warning with both values (the rules' value is used), and a value only the model found is a warning too, so that
-/// the engineer sees what was not read by the rules.
+/// and the next source is tried. A command-line flag wins over a different value the description states, with a
+/// warning naming both (the flag is the point, but the engineer should know the text said otherwise); a model
+/// reading the text differently from the rules is a warning with both values (the rules' value is used), and a value
+/// only the model found is a warning too, so that the engineer sees what was not read by the rules.
 /// </summary>
 internal static class PrecedenceMerger
 {
     public static ResolvedParameters Merge(
         RequestDraft commandLine, RequestDraft descriptionFlags, RequestDraft prose, ICollection<string> errors,
-        RequestDraft? model = null, ICollection<string>? warnings = null)
+        RequestDraft? model = null, ICollection<string>? warnings = null, ICollection<string>? overridden = null)
     {
         var rejected = new HashSet<RequestField>();
         Sourced<T>? Pick<T>(RequestField field, Func<RequestDraft, Candidate<T>?> of)
@@ -29,6 +29,11 @@ internal static class PrecedenceMerger
                     continue;
                 if (candidate.IsValid)
                 {
+                    if (source == ValueSource.Flag && overridden is not null
+                        && (of(descriptionFlags) ?? of(prose)) is { IsValid: true } stated && !EqualityComparer<T>.Default.Equals(candidate.Value, stated.Value))
+                        overridden.Add(
+                            $"{RequestFields.Flag(field)} {Show(candidate.Value).Trim('\'')} (from the command line) overrides the description's {Show(stated.Value)}; " +
+                            $"the plan uses {Show(candidate.Value)}. Drop {RequestFields.Flag(field)} to use the description's value.");
                     if (source == ValueSource.Text && fromModel is not null && !EqualityComparer<T>.Default.Equals(candidate.Value, fromModel.Value))
                         warnings?.Add(
                             $"{RequestFields.Flag(field)}: the rules read {Show(candidate.Value)} in the description and the model read {Show(fromModel.Value)}; " +

@@ -45,32 +45,22 @@ public static class RequestIntake
             modelWarnings.AddRange(unusable.Select(u => $"{u} The model's value is not used."));
         }
 
-        var resolved = PrecedenceMerger.Merge(commandLine, descriptionFlags, prose.Parameters, errors, modelDraft, modelWarnings);
+        var overridden = new List<string>();
+        var resolved = PrecedenceMerger.Merge(commandLine, descriptionFlags, prose.Parameters, errors, modelDraft, modelWarnings, overridden);
         errors.AddRange(ContradictionRules.Check(resolved));
         errors.AddRange(ContradictionRules.CheckAgainstProse(resolved, prose));
         errors.AddRange(RequestAssembler.MissingRequired(resolved));
 
         var sources = new Dictionary<string, ValueSource>();
         var request = RequestAssembler.Assemble(resolved, prose.Workload, description.Trim(), sources);
+        if (request is not null) errors.AddRange(ContradictionRules.CheckAgainstShape(resolved, request));
         return new IntakeResult(language, request, sources, errors)
         {
-            Warnings = [.. prose.Warnings, .. OverriddenByFlag(commandLine, descriptionFlags, prose.Parameters), .. modelWarnings],
+            Warnings = [.. prose.Warnings, .. overridden, .. modelWarnings],
             ModelWarnings = modelWarnings,
             ModelEndpointFailure = model?.EndpointFailure,
             PartialRequest = request is null ? RequestAssembler.Partial(resolved, prose.Workload, description.Trim()) : null,
         };
-    }
-
-    /// <summary>
-    /// A replica count on the command line that differs from the one the description states: the flag wins, as
-    /// always, but the count sizes every host and quorum, so the user hears which one the plan uses.
-    /// </summary>
-    private static IEnumerable<string> OverriddenByFlag(RequestDraft commandLine, RequestDraft descriptionFlags, RequestDraft prose)
-    {
-        if (commandLine.Replicas is not { IsValid: true } flag) yield break;
-        if ((descriptionFlags.Replicas ?? prose.Replicas) is { IsValid: true } text && text.Value != flag.Value)
-            yield return $"--replicas {flag.Value} (from the command line) overrides the description's {text.Value} instances per replicaset; " +
-                         $"the plan uses {flag.Value}. Drop --replicas to use the description's count.";
     }
 
     private static Language ChooseLanguage(string? languageOverride, string description, ICollection<string> errors)

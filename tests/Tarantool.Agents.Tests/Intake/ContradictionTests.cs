@@ -74,6 +74,30 @@ public sealed class ContradictionTests
     }
 
     [Theory]
+    [InlineData("", "--deployment vm (from the command line)")]
+    [InlineData("on virtual machines", "--deployment vm (from the description)")]
+    public void Virtual_machines_on_the_kubernetes_platform_are_refused(string description, string described)
+    {
+        var flags = new List<(string, string)> { ("cluster-name", "a"), ("cluster-type", "replicated"), ("environment", "production"), ("cloud-provider", "kubernetes") };
+        if (description.Length == 0) flags.Add(("deployment", "vm"));
+
+        var result = IntakeFixture.Resolve(description, [.. flags]);
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith(described + " contradicts --cloud-provider kubernetes (from the command line)", error);
+        Assert.Contains("--cloud-provider on-premises, aws, azure or gcp", error);
+    }
+
+    [Fact]
+    public void The_kubernetes_platform_alone_deploys_to_kubernetes()
+    {
+        var result = IntakeFixture.ResolveFlags(("cluster-name", "a"), ("cluster-type", "replicated"), ("environment", "production"), ("cloud-provider", "kubernetes"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal(Tarantool.Agents.Requests.DeploymentForm.Kubernetes, result.Request!.Deployment);
+    }
+
+    [Theory]
     [InlineData("replicated")]
     [InlineData("multi-region")]
     [InlineData("cartridge")]

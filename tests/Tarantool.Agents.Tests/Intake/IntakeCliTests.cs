@@ -56,6 +56,19 @@ public sealed class IntakeCliTests : IDisposable
     }
 
     [Fact]
+    public async Task An_even_replica_count_under_distributed_ha_exits_2_before_any_phase_and_writes_nothing()
+    {
+        var output = _temp.Combine("bundle");
+
+        var result = await CliRunner.RunAsync(["plan", "--output", output, .. Required, "--ha-strategy", "distributed-ha", "--replicas", "4", "a cluster"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--replicas 4 (from the command line) cannot keep a quorum under --ha-strategy distributed-ha", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task Kubernetes_on_premises_with_no_kubernetes_in_the_text_exits_2_with_one_message_and_writes_nothing()
     {
         var output = _temp.Combine("bundle");

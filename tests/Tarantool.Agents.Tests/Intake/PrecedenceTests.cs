@@ -52,6 +52,17 @@ public sealed class PrecedenceTests
     }
 
     [Fact]
+    public void A_command_line_flag_that_overrides_what_the_description_states_says_so()
+    {
+        var result = IntakeFixture.Resolve("A staging cluster called billing, 3 shards on AWS", ("cluster-name", "orders"), ("cluster-type", "sharded"), ("environment", "production"), ("shard-count", "3"));
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal(2, result.Warnings.Count);
+        Assert.Contains("--cluster-name orders (from the command line) overrides the description's 'billing'; the plan uses 'orders'. Drop --cluster-name to use the description's value.", result.Warnings);
+        Assert.Contains(result.Warnings, w => w.StartsWith("--environment production (from the command line) overrides the description's 'staging'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Flags_written_in_the_description_win_over_its_prose()
     {
         var result = IntakeFixture.Resolve("A production cluster named prose-name. --cluster-name flag-name --cluster-type replicated --environment staging");

@@ -90,7 +90,7 @@ public sealed class ReplicaCountTests
 
         Assert.Equal(5, result.Request!.Replicas);
         Assert.Equal(ValueSource.Flag, result.Sources["replicas"]);
-        var warning = Assert.Single(result.Warnings);
+        var warning = Assert.Single(ReplicaWarnings(result));
         Assert.Contains("--replicas 5", warning);
         Assert.Contains("3", warning);
     }
@@ -101,7 +101,7 @@ public sealed class ReplicaCountTests
         var result = Read("3 replicas per shard", ("replicas", "3"));
 
         Assert.Equal(3, result.Request!.Replicas);
-        Assert.Empty(result.Warnings);
+        Assert.Empty(ReplicaWarnings(result));
     }
 
     [Theory]
@@ -148,12 +148,58 @@ public sealed class ReplicaCountTests
         Assert.Equal(1, result.Request!.Replicas);
     }
 
+    [Theory]
+    [InlineData("replicated", "", "1", "3 zones", "--replicas 3 or 5")]
+    [InlineData("replicated", "", "2", "3 zones", "--replicas 3 or 5")]
+    [InlineData("sharded", "", "4", "3 zones", "--replicas 3 or 5")]
+    [InlineData("multi-region", "", "4", "3 sites", "--replicas 3 or 5")]
+    public void Distributed_ha_refuses_a_count_that_loses_the_quorum_with_one_location(
+        string type, string description, string replicas, string where, string suggestion)
+    {
+        var result = IntakeFixture.Resolve(description, IntakeFixture.Required(
+            ("cluster-type", type), ("ha-strategy", "distributed-ha"), ("replicas", replicas)));
+
+        Assert.False(result.IsValid);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith($"--replicas {replicas} (from the command line) cannot keep a quorum under --ha-strategy distributed-ha", error);
+        Assert.Contains($"spread over {where}", error);
+        Assert.Contains($"Use {suggestion}, or --ha-strategy active-failover", error);
+    }
+
+    [Theory]
+    [InlineData("replicated", "", "3")]
+    [InlineData("replicated", "", "5")]
+    [InlineData("sharded", "", "6")] // 2 + 2 + 2: losing one zone leaves 4 of 6, the quorum
+    [InlineData("multi-region", "", "7")]
+    [InlineData("multi-region", "4 regions", "4")] // one per site
+    public void Distributed_ha_keeps_a_count_that_survives_losing_any_location(string type, string description, string replicas)
+    {
+        var result = Read(description, ("cluster-type", type), ("ha-strategy", "distributed-ha"), ("replicas", replicas));
+
+        Assert.Equal(int.Parse(replicas, System.Globalization.CultureInfo.InvariantCulture), result.Request!.Replicas);
+    }
+
+    [Theory]
+    [InlineData("active-failover", "2")]
+    [InlineData("passive-failover", "4")]
+    public void Other_strategies_keep_even_counts(string strategy, string replicas)
+    {
+        var result = Read("", ("ha-strategy", strategy), ("replicas", replicas));
+
+        Assert.Equal(int.Parse(replicas, System.Globalization.CultureInfo.InvariantCulture), result.Request!.Replicas);
+    }
+
     private static void AssertReplicas(string description, int replicas)
     {
         var result = Read(description);
 
         Assert.Equal(replicas, result.Request!.Replicas);
         Assert.Equal(ValueSource.Text, result.Sources["replicas"]);
-        Assert.Empty(result.Warnings);
+        Assert.Empty(ReplicaWarnings(result));
     }
+
+    /// <summary>Every warning but the one saying the fixture's replicated type overrides a "per shard" phrase's sharded
+    /// reading.</summary>
+    private static List<string> ReplicaWarnings(IntakeResult result) =>
+        [.. result.Warnings.Where(w => !w.StartsWith("--cluster-type replicated (from the command line) overrides", StringComparison.Ordinal))];
 }

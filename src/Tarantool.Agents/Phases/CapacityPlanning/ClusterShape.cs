@@ -74,6 +74,24 @@ internal static class ClusterShape
         @"(?<no>(?<![\p{L}\p{N}])(?:without|no|not|без|не|нет)\s+(?:an?\s+|any\s+)?)?(?<![\p{L}\p{N}])etcd2?(?![\p{L}\p{N}])",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
+    /// <summary>Zones a site's members spread over under distributed HA on one site (cloud availability zones, racks).</summary>
+    public const int DistributedHaZones = 3;
+
+    /// <summary>
+    /// The locations distributed HA must survive losing any one of: the sites, or on a single site its zones.
+    /// </summary>
+    public static int FailureDomains(ClusterRequest request) => Sites(request) is var sites && sites > 1 ? sites : DistributedHaZones;
+
+    /// <summary>
+    /// Whether <paramref name="voters"/> spread evenly over <paramref name="domains"/> locations keep a majority
+    /// (<c>N/2+1</c>) after the loss of the location holding the most of them: the rule the topology validator checks.
+    /// </summary>
+    public static bool SurvivesLossOfOneDomain(int voters, int domains)
+    {
+        var largest = (voters + Math.Max(1, domains) - 1) / Math.Max(1, domains);
+        return voters - largest >= voters / 2 + 1;
+    }
+
     /// <summary>
     /// Sites (regions or data centres): as many as the user named (2 to <see cref="MaxSites"/>) for a multi-region
     /// cluster, 2 by default; other clusters stay on one site unless the user named several. Distributed HA over
