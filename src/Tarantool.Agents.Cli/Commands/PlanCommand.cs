@@ -7,6 +7,7 @@ using Tarantool.Agents.Cli.Output;
 using Tarantool.Agents.Configuration;
 using Tarantool.Agents.Engine;
 using Tarantool.Agents.Intake;
+using Tarantool.Agents.Models;
 using Tarantool.Agents.Planning;
 using Tarantool.Agents.Serialization;
 using Tarantool.Agents.Workflow;
@@ -41,6 +42,10 @@ internal static class PlanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var assetRoot = AssetLocator.Locate();
+            // A cold start is mostly loading: the prompts and the o200k vocabulary load on the other core while intake
+            // reads the description (see docs/performance.md).
+            TokenCounter.Warm();
+            var loading = Task.Run(() => WorkflowLoader.Load(assetRoot), cancellationToken);
             var input = request.Read(parse, environment.In);
             var modelOptions = model.Load(parse, assetRoot, environment.SettingOverrides);
             using var loggerFactory = RunServices.CreateLoggerFactory(ProductConfiguration.Build(assetRoot, environment.SettingOverrides), environment.Error);
@@ -55,7 +60,7 @@ internal static class PlanCommand
             // Intake's notes go to stderr before the run, so that stdout stays bundle.json under --json.
             if (IntakeSummary.DeploymentLine(intake) is { } deployment) environment.Error.WriteLine(deployment);
             foreach (var warning in IntakeSummary.WarningLines(intake)) environment.Error.WriteLine(warning);
-            var workflow = WorkflowLoader.Load(assetRoot);
+            var workflow = await loading;
             var plan = PlanRequest.From(
                 intake,
                 parse.GetValue(output) ?? Path.Combine("out", OutputDirectory.DefaultName(intake.Request!)),

@@ -37,6 +37,13 @@ public sealed class TarantoolExpertChatClient : IChatClient
     {
         cancellationToken.ThrowIfCancellationRequested();
         var list = messages as IList<ChatMessage> ?? [.. messages];
+        // Answered on the thread pool, as a provider answers later: the caller moves on, so independent phases and a
+        // split phase's parts are worked out on all cores instead of one after another on the caller's thread.
+        return Task.Run(() => Respond(list, options), cancellationToken);
+    }
+
+    private ChatResponse Respond(IList<ChatMessage> list, ChatOptions? options)
+    {
         var text = Answer(list, options);
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {
@@ -51,7 +58,7 @@ public sealed class TarantoolExpertChatClient : IChatClient
             },
         };
         response.Usage.TotalTokenCount = response.Usage.InputTokenCount + response.Usage.OutputTokenCount;
-        return Task.FromResult(response);
+        return response;
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(

@@ -9,6 +9,7 @@ public sealed class PhaseOutputSpec<TOutput> : IPhaseOutputSpec where TOutput : 
     private readonly IPhaseValidator<TOutput> _validator;
     private readonly IArtifactRenderer<TOutput>? _renderer;
     private readonly Func<PhaseContext, IReadOnlyList<string>>? _requirements;
+    private readonly Lazy<JsonElement> _answerSchema;
 
     /// <param name="name">The name prompts use; the type's name unless given.</param>
     /// <param name="requirements">What <paramref name="validator"/> demands for a request, one line each, for the prompt.</param>
@@ -20,14 +21,15 @@ public sealed class PhaseOutputSpec<TOutput> : IPhaseOutputSpec where TOutput : 
         _validator = validator;
         _renderer = renderer;
         Sections = sections;
-        AnswerSchema = Phases.AnswerSchema.For(typeof(PhaseAnswer<TOutput>), $"The answer of the phase that produces {Name}.");
+        // Built when the phase first runs (on its own thread, beside other phases), not when the registry loads.
+        _answerSchema = new Lazy<JsonElement>(() => Phases.AnswerSchema.For(typeof(PhaseAnswer<TOutput>), $"The answer of the phase that produces {Name}."));
     }
 
     public string Name { get; }
 
     public Type OutputType => typeof(TOutput);
 
-    public JsonElement AnswerSchema { get; }
+    public JsonElement AnswerSchema => _answerSchema.Value;
 
     public IReadOnlyList<NarrativeSection> Sections { get; }
 

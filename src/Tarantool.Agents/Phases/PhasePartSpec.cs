@@ -8,6 +8,7 @@ public sealed class PhasePartSpec<TPart> : IPhasePartSpec where TPart : class
 {
     private readonly IPhaseValidator<TPart> _validator;
     private readonly Func<PhaseContext, IReadOnlyList<string>> _requirements;
+    private readonly Lazy<JsonElement> _answerSchema;
 
     /// <param name="key">The part's key in the prompt file.</param>
     /// <param name="name">The schema name sent as the response format; the part type's name unless given.</param>
@@ -17,7 +18,7 @@ public sealed class PhasePartSpec<TPart> : IPhasePartSpec where TPart : class
         Name = name ?? typeof(TPart).Name;
         _validator = validator;
         _requirements = requirements;
-        AnswerSchema = Phases.AnswerSchema.For(typeof(PartAnswer<TPart>), $"One part ({key}) of a phase answer: {Name}.");
+        _answerSchema = new Lazy<JsonElement>(() => Phases.AnswerSchema.For(typeof(PartAnswer<TPart>), $"One part ({key}) of a phase answer: {Name}."));
     }
 
     public string Key { get; }
@@ -26,7 +27,7 @@ public sealed class PhasePartSpec<TPart> : IPhasePartSpec where TPart : class
 
     public Type OutputType => typeof(TPart);
 
-    public JsonElement AnswerSchema { get; }
+    public JsonElement AnswerSchema => _answerSchema.Value;
 
     /// <summary>None: a part carries no narrative (the frame writes the phase's).</summary>
     public IReadOnlyList<NarrativeSection> Sections => [];

@@ -32,7 +32,7 @@ public sealed partial class OperationsFollowedBundleTests
         var calls = temp.Combine("kubectl.log");
         // A kubectl that records its calls and fails the first apply, which ends deploy.sh there (set -e).
         File.WriteAllText(Path.Combine(bin, "kubectl"), $"#!/usr/bin/env bash\necho \"$*\" >> '{calls}'\n[[ \"$1\" != apply ]]\n");
-        File.SetUnixFileMode(Path.Combine(bin, "kubectl"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(bin, "kubectl"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var env = new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" };
 
         var (code, output) = ExternalTool.Run("bash", [Path.Combine(root, "deploy/scripts/deploy.sh"), root], root, env);
