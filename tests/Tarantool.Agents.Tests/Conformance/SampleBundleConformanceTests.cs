@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Tarantool.Agents.ClusterConfig;
 using Tarantool.Agents.Requests;
 using Tarantool.Agents.Tests.ClusterConfig;
@@ -53,6 +54,27 @@ public sealed partial class SampleBundleConformanceTests(SampleBundlesFixture bu
         var (exit, report) = ExternalTool.Run("shellcheck", ["-x", "-S", "style", .. scripts], root);
         Assert.True(exit == 0, report);
     }
+
+    /// <summary>
+    /// Under <c>set -o pipefail</c> a reader that stops early (<c>grep -q</c>, <c>head</c>) can kill the writer with
+    /// SIGPIPE and fail the whole pipeline although the line was found: a check that silently says "no".
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public void No_shell_script_pipes_into_a_reader_that_stops_early(string sample)
+    {
+        var root = bundles.BundleOf(sample);
+        var offending = Files(root, "*.sh")
+            .SelectMany(script => File.ReadAllLines(Path.Combine(root, script)).Select((line, i) => (script, line, number: i + 1)))
+            .Where(l => !l.line.TrimStart().StartsWith('#') && EarlyStoppingReader().IsMatch(l.line))
+            .Select(l => $"{l.script}:{l.number}: {l.line.Trim()}")
+            .ToList();
+
+        Assert.True(offending.Count == 0, string.Join("\n", offending));
+    }
+
+    [GeneratedRegex(@"\|\s*(grep\s+(-[A-Za-z]*q[A-Za-z]*|--quiet)|head\b)")]
+    private static partial Regex EarlyStoppingReader();
 
     [ToolTheory("promtool")]
     [MemberData(nameof(SampleFiles))]

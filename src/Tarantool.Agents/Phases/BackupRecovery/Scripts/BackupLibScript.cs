@@ -265,7 +265,9 @@ storage_delete() {
 latest_backup_id() {
   local base="$1" id
   while IFS= read -r id; do
-    if storage_list "$base" "full/${id}" | grep -qx 'manifest.sha256'; then
+    # grep reads the whole listing (no -q): under pipefail a grep that quits at the first match can fail the
+    # pipeline with the lister's SIGPIPE and skip a complete backup.
+    if storage_list "$base" "full/${id}" | grep -x 'manifest.sha256' >/dev/null; then
       printf '%s\n' "$id"
       return 0
     fi

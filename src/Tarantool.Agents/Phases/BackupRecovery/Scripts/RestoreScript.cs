@@ -66,7 +66,7 @@ if is_dry_run; then
   exit 0
 fi
 
-if [[ -d "$DATA_DIR" && "$FORCE" != "1" ]] && find "$DATA_DIR" -maxdepth 1 \( -name '*.snap' -o -name '*.xlog' \) | grep -q .; then
+if [[ -d "$DATA_DIR" && "$FORCE" != "1" && -n "$(find "$DATA_DIR" -maxdepth 1 \( -name '*.snap' -o -name '*.xlog' \) -print -quit)" ]]; then
   die "${DATA_DIR} already holds .snap/.xlog files; move them away or pass --force"
 fi
 mkdir -p "$DATA_DIR"
