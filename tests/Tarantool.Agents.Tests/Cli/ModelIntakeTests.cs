@@ -91,7 +91,7 @@ public sealed class ModelIntakeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_flag_wins_over_both_readings_without_a_warning()
+    public async Task A_flag_wins_over_both_readings_and_only_the_override_of_the_text_is_a_warning()
     {
         await using var provider = await EmulatedProvider.StartAsync(EmulatedProvider.Kind.Gpt4o);
         provider.IntakeAnswer = _ => Reading(clusterType: "replicated", environment: "production", clusterName: "orders");
@@ -100,7 +100,10 @@ public sealed class ModelIntakeTests : IDisposable
 
         using var json = JsonDocument.Parse(run.Out);
         Assert.Equal("single-instance", json.RootElement.GetProperty("request").GetProperty("clusterType").GetString());
-        Assert.DoesNotContain(Warnings(json), w => w.Contains("--cluster-type"));
+        // The text said sharded: the flag's override is worth a line; the model's different reading is not (the flag decided).
+        var warning = Assert.Single(Warnings(json), w => w.Contains("--cluster-type"));
+        Assert.StartsWith("--cluster-type single-instance (from the command line) overrides the description's 'sharded'", warning);
+        Assert.DoesNotContain("replicated", warning);
     }
 
     [Fact]

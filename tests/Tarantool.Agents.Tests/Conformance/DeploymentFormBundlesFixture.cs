@@ -14,8 +14,13 @@ public sealed class DeploymentFormBundlesFixture : IAsyncLifetime
 
     public static string Key(string cloud, string form, string language = "en") => $"{cloud}-{form}-{language}";
 
+    /// <summary>Every cloud with every form it has (the kubernetes platform has no virtual machines: intake refuses
+    /// that pair), two of them also in Russian.</summary>
     public static IEnumerable<(string Cloud, string Form, string Language)> Matrix() =>
-        Clouds.SelectMany(c => Forms.Select(f => (c, f, "en"))).Concat([("aws", "vm", "ru"), ("gcp", "kubernetes", "ru")]);
+        Pairs().Select(p => (p.Cloud, p.Form, "en")).Concat([("aws", "vm", "ru"), ("gcp", "kubernetes", "ru")]);
+
+    public static IEnumerable<(string Cloud, string Form)> Pairs() =>
+        Clouds.SelectMany(c => Forms.Select(f => (c, f))).Where(p => p is not ("kubernetes", "vm"));
 
     /// <summary>Bundle folder of a cloud, form and language.</summary>
     public string BundleOf(string key) => _bundles[key];

@@ -16,8 +16,7 @@ public sealed class PlatformConformanceTests(SampleBundlesFixture samples, Deplo
     public static TheoryData<string, string> Forms()
     {
         var data = new TheoryData<string, string>();
-        foreach (var cloud in DeploymentFormBundlesFixture.Clouds)
-            foreach (var form in DeploymentFormBundlesFixture.Forms) data.Add(cloud, form);
+        foreach (var (cloud, form) in DeploymentFormBundlesFixture.Pairs()) data.Add(cloud, form);
         return data;
     }
 
