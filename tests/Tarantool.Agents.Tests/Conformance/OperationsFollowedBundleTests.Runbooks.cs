@@ -1,4 +1,7 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 
 namespace Tarantool.Agents.Tests.Conformance;
 
@@ -59,8 +62,12 @@ public sealed partial class OperationsFollowedBundleTests
         // storage-001-3 is storage-001's backup instance: its backup is restored into its own data directory only.
         if (form == "kubernetes")
         {
+            // The backup CronJob's pod: the image with the storage client and the identity that may read the backups
+            // (the database pods have neither).
+            Assert.Contains("kubectl get cronjob -n orders ", lost);
+            Assert.DoesNotContain("kubectl get statefulset", lost);
             Assert.Contains("jq --arg seed storage-001-3 ", lost);
-            Assert.Contains("persistentVolumeClaim: {claimName: (\"data-\" + $seed)}", lost);
+            Assert.Contains(".persistentVolumeClaim = {claimName: (\"data-\" + $seed)}", lost);
             Assert.Contains(".args = [$seed, \"--data-dir\", \"/var/lib/tarantool/\" + $seed]", lost);
         }
         else
@@ -80,6 +87,61 @@ public sealed partial class OperationsFollowedBundleTests
         {
             Assert.Contains("ansible-playbook restore.yml -e restore_instance=storage-001-3", lost);
         }
+    }
+
+    /// <summary>
+    /// The runbook's jq program, run by a real jq on the bundle's own backup CronJob, gives a pod that can restore: the
+    /// backup image and service account (the database pods have no storage client and no cloud identity), the seed's
+    /// volume writable, no affinity to the scaled-down StatefulSet's pods.
+    /// </summary>
+    [ToolFact("jq")]
+    public async Task The_whole_replicaset_restore_builds_its_helper_pod_from_the_backup_cronjob()
+    {
+        var bundle = await Plan("kubernetes", "en");
+        var command = HelperPodCommand().Match(bundle["docs/backup-recovery.md"]);
+        Assert.True(command.Success, "the runbook builds its helper pod with jq from a CronJob");
+        var (job, seed, program) = (command.Groups["job"].Value, command.Groups["seed"].Value, command.Groups["program"].Value);
+        var cronJob = YamlDocuments(bundle["deploy/kubernetes/backup-cronjob.yaml"])
+            .Single(d => d.GetProperty("metadata").GetProperty("name").GetString() == job);
+
+        var (code, output) = ExternalTool.Run("jq", ["--arg", "seed", seed, program], stdin: cronJob.GetRawText());
+
+        Assert.True(code == 0, output);
+        using var pod = JsonDocument.Parse(output);
+        var spec = pod.RootElement.GetProperty("spec");
+        var template = cronJob.GetProperty("spec").GetProperty("jobTemplate").GetProperty("spec").GetProperty("template").GetProperty("spec");
+        Assert.Equal("Pod", pod.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("orders", pod.RootElement.GetProperty("metadata").GetProperty("namespace").GetString());
+        Assert.Equal(template.GetProperty("serviceAccountName").GetString(), spec.GetProperty("serviceAccountName").GetString());
+        var container = spec.GetProperty("containers")[0];
+        Assert.Equal(template.GetProperty("containers")[0].GetProperty("image").GetString(), container.GetProperty("image").GetString());
+        Assert.EndsWith("/restore.sh", container.GetProperty("command")[0].GetString());
+        Assert.Equal([seed, "--data-dir", $"/var/lib/tarantool/{seed}"], container.GetProperty("args").EnumerateArray().Select(a => a.GetString()!));
+        Assert.Contains(spec.GetProperty("volumes").EnumerateArray(),
+            v => v.TryGetProperty("persistentVolumeClaim", out var claim) && claim.GetProperty("claimName").GetString() == $"data-{seed}");
+        Assert.DoesNotContain(container.GetProperty("volumeMounts").EnumerateArray(), m => m.TryGetProperty("readOnly", out _));
+        Assert.False(spec.TryGetProperty("affinity", out _));
+        Assert.Equal("Never", spec.GetProperty("restartPolicy").GetString());
+    }
+
+    [GeneratedRegex(@"kubectl get cronjob -n orders (?<job>\S+) -o json \| jq --arg seed (?<seed>\S+) '(?<program>[^']+)'")]
+    private static partial Regex HelperPodCommand();
+
+    /// <summary>Every document of a multi-document YAML file as JSON, as <c>kubectl get -o json</c> would give it.</summary>
+    private static List<JsonElement> YamlDocuments(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var deserializer = new YamlDotNet.Serialization.DeserializerBuilder().Build();
+        var json = new YamlDotNet.Serialization.SerializerBuilder().JsonCompatible().Build();
+        var documents = new List<JsonElement>();
+        parser.Consume<StreamStart>();
+        while (parser.Accept<DocumentStart>(out _))
+        {
+            if (deserializer.Deserialize<object>(parser) is { } document)
+                documents.Add(JsonDocument.Parse(json.Serialize(document)).RootElement.Clone());
+        }
+
+        return documents;
     }
 
     [Theory]

@@ -101,7 +101,8 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
     /// The whole-replicaset restore as it works on this deployment form: the backup restored under its own instance
     /// name (Tarantool 3.x checks the name in the snapshot), a temporary quorum of 1 so the lone seed can lead, the
     /// other members rebuilt from it, the quorum restored. On Kubernetes the StatefulSet is scaled to zero and the
-    /// seed's volume is filled from a helper pod built from the StatefulSet's own pod template.
+    /// seed's volume is filled from a helper pod built from the seed's backup CronJob (the backup image with its storage
+    /// client, the service account the cloud identity trusts), as the replicaset-restore drill does.
     /// </summary>
     private void WholeReplicasetRestore(SectionText s)
     {
@@ -126,18 +127,19 @@ internal sealed class BackupRecoveryGuideWriter(ClusterProfile cluster)
         if (cluster.OnKubernetes)
         {
             var dataRoot = Phases.Containers.ContainerConfigRewriter.DataRoot;
+            var cronJob = Phases.Deployment.Scheduling.BackupCronJobWriter.CronJobName(ns, "backup", seed);
             s.Steps(
             [
                 s.T($"Scale the StatefulSet to zero and wait until its pods are gone: `kubectl scale statefulset -n {ns} {rs.Name} --replicas=0`.", $"Уменьшите StatefulSet до нуля и дождитесь, пока его поды исчезнут: `kubectl scale statefulset -n {ns} {rs.Name} --replicas=0`."),
                 s.T($"Temporary leader fix: in `tarantool/config.yaml` and `kubernetes/configmap.yaml` {leaderFix}, then apply the ConfigMap alone (`kubectl apply -f kubernetes/configmap.yaml`; `kubectl apply -k` would scale the StatefulSet back up).{quorumNote}", $"Временная настройка лидера: в `tarantool/config.yaml` и `kubernetes/configmap.yaml` {leaderFix}, затем примените только ConfigMap (`kubectl apply -f kubernetes/configmap.yaml`; `kubectl apply -k` вернул бы StatefulSet в прежний масштаб).{quorumNote}"),
-                s.T($"Restore `{seed}`'s backup into its own volume `{Phases.Containers.InstanceLayout.DataVolumeClaim(seed)}` from a helper pod made of the StatefulSet's pod template (same image, service account and backup storage access), then remove the pod:", $"Восстановите бэкап `{seed}` в его собственный том `{Phases.Containers.InstanceLayout.DataVolumeClaim(seed)}` из вспомогательного пода, собранного из шаблона пода StatefulSet (тот же образ, сервисный аккаунт и доступ к хранилищу бэкапов), затем удалите под:"),
+                s.T($"Restore `{seed}`'s backup into its own volume `{Phases.Containers.InstanceLayout.DataVolumeClaim(seed)}` from a helper pod made of the backup CronJob `{cronJob}` (the backup image with its storage client, the service account the cloud identity trusts, the labels the NetworkPolicy admits), then remove the pod:", $"Восстановите бэкап `{seed}` в его собственный том `{Phases.Containers.InstanceLayout.DataVolumeClaim(seed)}` из вспомогательного пода, собранного из CronJob бэкапа `{cronJob}` (образ бэкапа с клиентом хранилища, сервисный аккаунт, которому доверяет облачная идентичность, метки, которые пропускает NetworkPolicy), затем удалите под:"),
             ]);
-            s.Bash($"kubectl get statefulset -n {ns} {rs.Name} -o json | jq --arg seed {seed} '{{apiVersion: \"v1\", kind: \"Pod\",\n" +
-                   $"  metadata: {{name: (\"restore-\" + $seed), namespace: .metadata.namespace}},\n" +
-                   $"  spec: (.spec.template.spec | .restartPolicy = \"Never\" | del(.affinity, .topologySpreadConstraints)\n" +
-                   $"    | .volumes = ((.volumes // []) + [{{name: \"data\", persistentVolumeClaim: {{claimName: (\"data-\" + $seed)}}}}])\n" +
-                   $"    | .containers = [.containers[0] | del(.startupProbe, .readinessProbe, .livenessProbe, .ports)\n" +
-                   $"        | .command = [\"{DeploymentLayout.BackupToolsDir}/restore.sh\"] | .args = [$seed, \"--data-dir\", \"{dataRoot}/\" + $seed]])}}' \\\n" +
+            s.Bash($"kubectl get cronjob -n {ns} {cronJob} -o json | jq --arg seed {seed} '{{apiVersion: \"v1\", kind: \"Pod\",\n" +
+                   $"  metadata: {{name: (\"restore-\" + $seed), namespace: \"{ns}\", labels: .spec.jobTemplate.spec.template.metadata.labels}},\n" +
+                   $"  spec: (.spec.jobTemplate.spec.template.spec | .restartPolicy = \"Never\" | del(.affinity)\n" +
+                   $"    | .volumes = [.volumes[] | if .persistentVolumeClaim != null then .persistentVolumeClaim = {{claimName: (\"data-\" + $seed)}} else . end]\n" +
+                   $"    | .containers = [.containers[0] | .command = [\"{DeploymentLayout.BackupToolsDir}/restore.sh\"]\n" +
+                   $"        | .args = [$seed, \"--data-dir\", \"{dataRoot}/\" + $seed] | .volumeMounts = [.volumeMounts[] | del(.readOnly)]])}}' \\\n" +
                    $"  | kubectl apply -f -\n" +
                    $"kubectl wait -n {ns} --for=jsonpath='{{.status.phase}}'=Succeeded pod/restore-{seed} --timeout=2h\n" +
                    $"kubectl logs -n {ns} restore-{seed}\n" +
